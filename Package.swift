@@ -1,0 +1,83 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "promdeck",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "promdeck", targets: ["promdeck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // ncursesw, wide-character API. No pkgConfig: SwiftPM drops (and warns about) the -D
+        // flags it reports, so the shim defines the feature macros itself.
+        .systemLibrary(
+            name: "CNCurses",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // Labels, samples, series and query results shared by the engine, the HTTP client,
+        // the simulator and the renderer.
+        .target(name: "PromModel"),
+        .target(name: "PromQL", dependencies: ["PromModel"]),
+        .target(name: "Dashboards"),
+        .target(
+            name: "PrometheusAPI",
+            dependencies: [
+                "PromModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "Simulator",
+            dependencies: [
+                "PromModel",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "Render", dependencies: ["PromModel", "Dashboards"]),
+        .target(name: "Terminal", dependencies: ["CNCurses", "Render"]),
+        .target(
+            name: "App",
+            dependencies: [
+                "PromModel", "PromQL", "Dashboards", "PrometheusAPI", "Simulator", "Render", "Terminal",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ]
+        ),
+        .executableTarget(
+            name: "promdeck",
+            dependencies: [
+                "PromModel", "PromQL", "Dashboards", "PrometheusAPI", "Simulator", "Render", "Terminal", "App",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Spawning real servers (Prometheus, promtool, VictoriaMetrics, Alertmanager, tmux)
+        // on loopback for the tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "PromModelTests", dependencies: ["PromModel"]),
+        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "TestSupport"]),
+        .testTarget(name: "DashboardsTests", dependencies: ["Dashboards", "TestSupport"]),
+        .testTarget(name: "PrometheusAPITests", dependencies: ["PrometheusAPI", "PromModel", "TestSupport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PromModel", "TestSupport"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "PromModel", "Dashboards"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Render"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "PromModel", "Dashboards", "Render", "TestSupport"]),
+        .testTarget(name: "promdeckTests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,2 @@
+// Module App: see the issue that builds it.
+enum AppModule {}

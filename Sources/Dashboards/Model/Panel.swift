@@ -1,0 +1,105 @@
+/// A panel: its place on the 24-column grid, its queries and how to show them.
+public struct Panel: Hashable, Sendable {
+    public var id: Int
+    /// Grafana's panel type: stat, gauge, bargauge, timeseries, table, heatmap, piechart,
+    /// text, row, or anything else (kept, drawn as unsupported).
+    public var type: String
+    public var title: String
+    public var description: String
+    public var gridPos: GridPos
+    public var datasource: DatasourceRef?
+    public var targets: [Target]
+    public var fieldConfig: FieldConfig
+    public var options: PanelOptions
+    /// Upper bound on points per series (Grafana's `maxDataPoints`); nil means the pane width.
+    public var maxDataPoints: Int?
+    /// Minimum query interval (`interval`, e.g. "30s" or "$__rate_interval").
+    public var interval: String?
+    /// For rows: collapsed rows hold their panels here; open rows have them at top level.
+    public var collapsed: Bool
+    public var panels: [Panel]
+    /// Template variable this panel repeats for, if any.
+    public var repeatVariable: String?
+    public var raw: JSONValue
+
+    public init(
+        id: Int, type: String, title: String = "", description: String = "",
+        gridPos: GridPos = GridPos(), datasource: DatasourceRef? = nil, targets: [Target] = [],
+        fieldConfig: FieldConfig = FieldConfig(), options: PanelOptions = PanelOptions(),
+        maxDataPoints: Int? = nil, interval: String? = nil, collapsed: Bool = false,
+        panels: [Panel] = [], repeatVariable: String? = nil, raw: JSONValue = .null
+    ) {
+        self.id = id
+        self.type = type
+        self.title = title
+        self.description = description
+        self.gridPos = gridPos
+        self.datasource = datasource
+        self.targets = targets
+        self.fieldConfig = fieldConfig
+        self.options = options
+        self.maxDataPoints = maxDataPoints
+        self.interval = interval
+        self.collapsed = collapsed
+        self.panels = panels
+        self.repeatVariable = repeatVariable
+        self.raw = raw
+    }
+}
+
+/// Position on Grafana's grid: 24 columns wide, `h` in grid units (30 px each in Grafana).
+public struct GridPos: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var w: Int
+    public var h: Int
+
+    public init(x: Int = 0, y: Int = 0, w: Int = 12, h: Int = 8) {
+        self.x = x
+        self.y = y
+        self.w = w
+        self.h = h
+    }
+}
+
+/// `{"type": "prometheus", "uid": "${datasource}"}`.
+public struct DatasourceRef: Hashable, Sendable {
+    public var type: String?
+    public var uid: String?
+
+    public init(type: String? = nil, uid: String? = nil) {
+        self.type = type
+        self.uid = uid
+    }
+}
+
+/// One query of a panel.
+public struct Target: Hashable, Sendable {
+    public var refId: String
+    public var expr: String
+    /// `{{label}}` template for series names; "__auto" or empty means Grafana's default.
+    public var legendFormat: String
+    public var instant: Bool
+    public var range: Bool
+    /// "time_series", "table" or "heatmap".
+    public var format: String
+    public var interval: String?
+    public var hide: Bool
+    public var datasource: DatasourceRef?
+
+    public init(
+        refId: String = "A", expr: String, legendFormat: String = "", instant: Bool = false,
+        range: Bool = true, format: String = "time_series", interval: String? = nil,
+        hide: Bool = false, datasource: DatasourceRef? = nil
+    ) {
+        self.refId = refId
+        self.expr = expr
+        self.legendFormat = legendFormat
+        self.instant = instant
+        self.range = range
+        self.format = format
+        self.interval = interval
+        self.hide = hide
+        self.datasource = datasource
+    }
+}

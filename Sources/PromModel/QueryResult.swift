@@ -1,0 +1,46 @@
+/// The `data` of a Prometheus query response, whichever produced it: a server or the
+/// embedded engine.
+public enum QueryResult: Hashable, Sendable {
+    case vector([InstantSample])
+    case matrix([Series])
+    case scalar(Sample)
+    case string(String, timestamp: Timestamp)
+
+    /// The API's `resultType`.
+    public var resultType: String {
+        switch self {
+        case .vector: "vector"
+        case .matrix: "matrix"
+        case .scalar: "scalar"
+        case .string: "string"
+        }
+    }
+
+    /// Every result as series: a vector element becomes a one-point series, a scalar an
+    /// unlabelled one. Panels draw any result through this.
+    public var series: [Series] {
+        switch self {
+        case .vector(let elements):
+            elements.map { Series(labels: $0.labels, samples: [$0.sample]) }
+        case .matrix(let series):
+            series
+        case .scalar(let sample):
+            [Series(labels: Labels(), samples: [sample])]
+        case .string:
+            []
+        }
+    }
+
+    public var isEmpty: Bool { series.isEmpty }
+}
+
+/// A successful response with the server's or engine's warnings.
+public struct QueryResponse: Hashable, Sendable {
+    public var result: QueryResult
+    public var warnings: [String]
+
+    public init(result: QueryResult, warnings: [String] = []) {
+        self.result = result
+        self.warnings = warnings
+    }
+}

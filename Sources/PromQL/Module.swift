@@ -1,0 +1,2 @@
+// Module PromQL: see the issue that builds it.
+enum PromQLModule {}

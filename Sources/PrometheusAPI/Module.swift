@@ -1,0 +1,2 @@
+// Module PrometheusAPI: see the issue that builds it.
+enum PrometheusAPIModule {}

@@ -1,0 +1,2 @@
+// Module Simulator: see the issue that builds it.
+enum SimulatorModule {}

@@ -1,0 +1,2 @@
+// Module Terminal: see the issue that builds it.
+enum TerminalModule {}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Promdeck: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "promdeck",
+        abstract: "A terminal Grafana for Prometheus.",
+        subcommands: []
+    )
+}

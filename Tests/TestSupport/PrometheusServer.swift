@@ -1,0 +1,47 @@
+import Foundation
+
+/// A real Prometheus on 127.0.0.1, a free port and a temp data dir, stopped by PID.
+public final class PrometheusServer: @unchecked Sendable {
+    public let port: Int
+    public let directory: TemporaryDirectory
+    public let process: ChildProcess
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// Starts Prometheus with `config` (YAML text) over `dataDirectory` (a fresh one if nil,
+    /// e.g. blocks made by promtool), and waits until it reports ready.
+    public init(config: String = "global:\n  scrape_interval: 15s\n", dataDirectory: String? = nil, extraArguments: [String] = []) async throws {
+        directory = try TemporaryDirectory("prometheus")
+        port = try freePort()
+        let configPath = try directory.write("prometheus.yml", config)
+        let data = dataDirectory ?? directory.file("data")
+        process = try ChildProcess("prometheus", [
+            "--config.file=\(configPath)",
+            "--storage.tsdb.path=\(data)",
+            "--storage.tsdb.retention.time=100y",
+            "--web.listen-address=127.0.0.1:\(port)",
+            "--web.enable-lifecycle",
+        ] + extraArguments, directory: directory.path)
+        let ready = await waitUntil(timeout: .seconds(60)) { [port] in
+            await httpGet("http://127.0.0.1:\(port)/-/ready")?.status == 200
+        }
+        guard ready else {
+            process.stop()
+            throw TestSupportError("Prometheus did not become ready: \(process.stderr.suffix(2000))")
+        }
+    }
+
+    public func stop() {
+        process.stop()
+        directory.remove()
+    }
+
+    deinit { stop() }
+}
+
+/// Backfills an OpenMetrics file into TSDB blocks under `directory` with promtool.
+public func promtoolBackfill(openMetricsFile: String, into directory: String) throws {
+    let output = try runCommand("promtool", ["tsdb", "create-blocks-from", "openmetrics", openMetricsFile, directory], timeout: .seconds(300))
+    guard output.status == 0 else {
+        throw TestSupportError("promtool create-blocks-from failed (\(output.status)): \(output.stderr)\(output.stdout)")
+    }
+}
