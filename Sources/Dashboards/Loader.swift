@@ -1,0 +1,126 @@
+import Foundation
+
+/// A dashboard read from disk: where it came from, its source tree (with positions, for
+/// lint) and the typed model.
+public struct DashboardFile: Sendable {
+    public var path: String
+    public var document: JSONDocument
+    public var dashboard: Dashboard
+
+    public init(path: String, document: JSONDocument) {
+        self.path = path
+        self.document = document
+        dashboard = Dashboard(decoding: document.root.value)
+    }
+
+    /// The file name without its directory and without ".json".
+    public var name: String {
+        let base = (path as NSString).lastPathComponent
+        return base.lowercased().hasSuffix(".json") ? String(base.dropLast(5)) : base
+    }
+}
+
+/// Why a dashboard could not be loaded or found.
+public struct DashboardLoadError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var path: String?
+    public var message: String
+    /// Set for invalid JSON.
+    public var position: SourcePosition?
+
+    public init(path: String?, message: String, position: SourcePosition? = nil) {
+        self.path = path
+        self.message = message
+        self.position = position
+    }
+
+    /// `file:line:col: message` when the position is known.
+    public var description: String {
+        switch (path, position) {
+        case (let path?, let position?): "\(path):\(position): \(message)"
+        case (let path?, nil): "\(path): \(message)"
+        default: message
+        }
+    }
+}
+
+/// Reads dashboard JSON files.
+public struct DashboardLoader: Sendable {
+    public init() {}
+
+    /// One file.
+    public func loadFile(_ path: String) throws(DashboardLoadError) -> DashboardFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DashboardLoadError(path: path, message: "cannot read file")
+        }
+        do {
+            return DashboardFile(path: path, document: try JSONDocument.parse(Array(data)))
+        } catch {
+            throw DashboardLoadError(path: path, message: "invalid JSON: \(error.message)", position: error.position)
+        }
+    }
+
+    /// The `*.json` files of a directory (sorted by name, not recursive), or a single file.
+    public func jsonFiles(at path: String) throws(DashboardLoadError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DashboardLoadError(path: path, message: "no such file or directory")
+        }
+        guard isDirectory.boolValue else { return [path] }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+            throw DashboardLoadError(path: path, message: "cannot list directory")
+        }
+        return names.filter { $0.lowercased().hasSuffix(".json") }.sorted()
+            .map { (path as NSString).appendingPathComponent($0) }
+    }
+
+    /// Every dashboard under `path` (a file or a directory). Files that fail to load are
+    /// reported in `failures` rather than hiding the good ones.
+    public func load(_ path: String) throws(DashboardLoadError) -> DashboardCatalog {
+        var files: [DashboardFile] = []
+        var failures: [DashboardLoadError] = []
+        for file in try jsonFiles(at: path) {
+            do { files.append(try loadFile(file)) } catch { failures.append(error) }
+        }
+        return DashboardCatalog(files: files, failures: failures)
+    }
+}
+
+/// A set of loaded dashboards, searchable by name.
+public struct DashboardCatalog: Sendable {
+    public var files: [DashboardFile]
+    public var failures: [DashboardLoadError]
+
+    public init(files: [DashboardFile], failures: [DashboardLoadError] = []) {
+        self.files = files
+        self.failures = failures
+    }
+
+    /// Finds a dashboard by file name (with or without ".json"), uid or title, ignoring
+    /// case. Exact matches win over the others in that order; several dashboards matching
+    /// the same way is an error too.
+    public func find(_ name: String) throws(DashboardLoadError) -> DashboardFile {
+        let wanted = name.lowercased()
+        let stem = wanted.hasSuffix(".json") ? String(wanted.dropLast(5)) : wanted
+        let ways: [(DashboardFile) -> Bool] = [
+            { $0.name.lowercased() == stem },
+            { $0.dashboard.uid.lowercased() == wanted },
+            { $0.dashboard.title.lowercased() == wanted },
+        ]
+        for matches in ways {
+            let found = files.filter(matches)
+            if found.count == 1 { return found[0] }
+            if found.count > 1 {
+                throw DashboardLoadError(path: nil, message: "\"\(name)\" matches several dashboards: "
+                    + found.map(\.path).joined(separator: ", "))
+            }
+        }
+        throw DashboardLoadError(path: nil, message: "no dashboard named \"\(name)\"; available: \(availableList)")
+    }
+
+    /// "name (uid, "Title")" for each dashboard, for error messages and listings.
+    public var availableList: String {
+        if files.isEmpty { return "none" }
+        return files.map { "\($0.name) (uid \($0.dashboard.uid), \"\($0.dashboard.title)\")" }
+            .joined(separator: ", ")
+    }
+}
