@@ -1,0 +1,140 @@
+import Foundation
+
+/// One target of one panel, ready to send: variables substituted, range aligned.
+public struct PlannedQuery: Hashable, Sendable {
+    public var panelID: Int
+    public var refID: String
+    /// The expression with every variable replaced.
+    public var expr: String
+    public var instant: Bool
+    /// Range queries: start and end floored to a multiple of the step, as Grafana's
+    /// AlignTimeRange does. Instant queries: both are the range's end, unaligned (Grafana
+    /// evaluates an instant query at the end of the range).
+    public var startMs: Int64
+    public var endMs: Int64
+    public var stepMs: Int64
+    public var legendFormat: String
+    /// "time_series", "table" or "heatmap".
+    public var format: String
+    public var intervals: QueryIntervals
+}
+
+/// What is actually sent: one request per distinct (expr, instant, start, end, step), with
+/// every panel target that consumes its result.
+public struct PlannedRequest: Hashable, Sendable {
+    public var expr: String
+    public var instant: Bool
+    public var startMs: Int64
+    public var endMs: Int64
+    public var stepMs: Int64
+    /// (panel id, refId) pairs served by this request, in dashboard order.
+    public var consumers: [QueryConsumer]
+}
+
+public struct QueryConsumer: Hashable, Sendable {
+    public var panelID: Int
+    public var refID: String
+    public var legendFormat: String
+}
+
+/// The queries a dashboard needs for one time range and layout.
+public struct QueryPlan: Sendable {
+    /// One per visible target, in dashboard order.
+    public var queries: [PlannedQuery]
+    /// `queries` deduplicated.
+    public var requests: [PlannedRequest]
+
+    /// - Parameters:
+    ///   - dashboard: its panels and targets.
+    ///   - variables: the dashboard's variables with the values to use (`current`) and their
+    ///     loaded `options` (for "All"); defaults to the dashboard's saved ones.
+    ///   - fromMs, toMs: the absolute time range.
+    ///   - panelWidths: each panel's width in terminal columns by panel id; a panel's
+    ///     maxDataPoints is its own `maxDataPoints` if set, else this width.
+    ///   - defaultWidth: the width for panels missing from `panelWidths`.
+    ///   - includeCollapsed: also plan the panels inside collapsed rows.
+    public init(
+        dashboard: Dashboard, variables: [Variable]? = nil, fromMs: Int64, toMs: Int64,
+        panelWidths: [Int: Int] = [:], defaultWidth: Int = 80, includeCollapsed: Bool = false,
+        calculator: IntervalCalculator = IntervalCalculator()
+    ) {
+        let vars = variables ?? dashboard.variables
+        let base = TemplateInterpolator(variables: vars, builtIns: [
+            "__from": String(fromMs), "__to": String(toMs), "__dashboard": dashboard.title,
+        ])
+        var planned: [PlannedQuery] = []
+        let rangeMs = max(0, toMs - fromMs)
+        for panel in Self.visiblePanels(dashboard, includeCollapsed: includeCollapsed) {
+            let maxDataPoints = panel.maxDataPoints ?? panelWidths[panel.id] ?? defaultWidth
+            let minInterval = panel.interval.map(base.interpolate)
+            for target in panel.targets where !target.hide {
+                guard !target.expr.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
+                let intervals = calculator.intervals(
+                    rangeMs: rangeMs, maxDataPoints: maxDataPoints, panelMinInterval: minInterval,
+                    queryMinStep: target.interval.map(base.interpolate))
+                var interpolator = base
+                interpolator.builtIns.merge(intervals.builtInValues) { _, new in new }
+                let step = max(1, intervals.stepMs)
+                let instant = target.instant && !target.range
+                planned.append(PlannedQuery(
+                    panelID: panel.id, refID: target.refId, expr: interpolator.interpolate(target.expr),
+                    instant: instant,
+                    startMs: instant ? toMs : Self.align(fromMs, step),
+                    endMs: instant ? toMs : Self.align(toMs, step),
+                    stepMs: step, legendFormat: target.legendFormat, format: target.format,
+                    intervals: intervals))
+            }
+        }
+        queries = planned
+        var requests: [PlannedRequest] = []
+        var index: [RequestKey: Int] = [:]
+        for query in planned {
+            let key = RequestKey(expr: query.expr, instant: query.instant, start: query.startMs, end: query.endMs,
+                                 step: query.instant ? 0 : query.stepMs)
+            let consumer = QueryConsumer(panelID: query.panelID, refID: query.refID, legendFormat: query.legendFormat)
+            if let existing = index[key] {
+                requests[existing].consumers.append(consumer)
+            } else {
+                index[key] = requests.count
+                requests.append(PlannedRequest(expr: query.expr, instant: query.instant, startMs: query.startMs,
+                                               endMs: query.endMs, stepMs: query.stepMs, consumers: [consumer]))
+            }
+        }
+        self.requests = requests
+    }
+
+    private struct RequestKey: Hashable {
+        var expr: String
+        var instant: Bool
+        var start: Int64
+        var end: Int64
+        var step: Int64
+    }
+
+    /// Floors `t` to a multiple of `step` (Grafana's AlignTimeRange with a UTC offset of 0).
+    static func align(_ t: Int64, _ step: Int64) -> Int64 {
+        let floored = t / step * step
+        return floored > t ? floored - step : floored
+    }
+
+    /// Panels that get queried: not rows, and not inside collapsed rows unless asked.
+    static func visiblePanels(_ dashboard: Dashboard, includeCollapsed: Bool) -> [Panel] {
+        dashboard.panels.flatMap { panel -> [Panel] in
+            if panel.type == "row" { return includeCollapsed || !panel.collapsed ? panel.panels : [] }
+            return [panel]
+        }
+    }
+}
+
+extension Dashboard {
+    /// The dashboard's variables with some values replaced (`--var job=execution`): a
+    /// value "All" or "$__all" selects All; several values select several.
+    public func variables(overriding values: [String: [String]]) -> [Variable] {
+        variables.map { variable in
+            guard let chosen = values[variable.name] else { return variable }
+            var changed = variable
+            changed.current = chosen.map { $0 == "All" && variable.includeAll ? Variable.allValueMarker : $0 }
+            return changed
+        }
+    }
+}
