@@ -1,0 +1,109 @@
+import Foundation
+
+extension LintContext {
+    /// Collects variable names, checks their definitions, and prepares the plausible values
+    /// substituted into expressions before the PromQL check.
+    mutating func checkVariables(_ root: JSONNode) {
+        guard let templating = root["templating"] else { return }
+        guard let list = templating["list"] else { return }
+        guard let entries = list.items else {
+            error("\"templating.list\" must be an array, found \(list.kindDescription)", at: list.start)
+            return
+        }
+        var decoded: [Variable] = []
+        var firstUse: [String: SourcePosition] = [:]
+        for entry in entries {
+            guard entry.members != nil else {
+                error("a variable must be an object, found \(entry.kindDescription)", at: entry.start)
+                continue
+            }
+            guard let nameNode = entry["name"], let name = nameNode.string, !name.isEmpty else {
+                error("variable has no \"name\"", at: entry.start)
+                continue
+            }
+            if let first = firstUse[name] {
+                error("duplicate variable \"\(name)\" (first defined at \(first))", at: nameNode.start)
+                continue
+            }
+            firstUse[name] = nameNode.start
+            variableNames.insert(name)
+            if let variable = Variable(decoding: entry.value) { decoded.append(Self.plausible(variable)) }
+        }
+        for entry in entries {
+            if let query = entry["query"], query.string != nil {
+                checkReferences(in: query, what: "variable query")
+            } else if let query = entry["query"]?["query"], query.string != nil {
+                checkReferences(in: query, what: "variable query")
+            }
+        }
+        var builtIns = linter.calculator.intervals(rangeMs: 3_600_000, maxDataPoints: 100).builtInValues
+        builtIns["__from"] = "1700000000000"
+        builtIns["__to"] = "1700003600000"
+        substitution = TemplateInterpolator(variables: decoded, builtIns: builtIns)
+    }
+
+    /// A value for every variable so substituted expressions can be parsed: the saved
+    /// selection, else the first option, else a placeholder that fits the kind.
+    static func plausible(_ variable: Variable) -> Variable {
+        var v = variable
+        let hasSelection = !v.current.isEmpty && !v.current.contains(Variable.allValueMarker)
+        if hasSelection || (v.current.contains(Variable.allValueMarker) && v.allValue != nil) { return v }
+        if let first = v.options.first(where: { $0 != Variable.allValueMarker }) {
+            v.current = [first]
+            return v
+        }
+        let placeholder: String = switch v.kind {
+        case .interval: "1m"
+        case .datasource: "prometheus"
+        default: "placeholder"
+        }
+        v.current = [placeholder]
+        v.options = [placeholder]
+        return v
+    }
+
+    mutating func checkTarget(_ target: JSONNode, panel: JSONNode) {
+        guard target.members != nil else {
+            error("a target must be an object, found \(target.kindDescription)", at: target.start)
+            return
+        }
+        let refID = target["refId"]?.string ?? "?"
+        checkDatasource(target["datasource"])
+        if let interval = target["interval"], interval.string != nil {
+            checkReferences(in: interval, what: "target interval")
+        }
+        guard let exprNode = target["expr"] else {
+            error("target \(refID) of panel \(describe(panel)) has no \"expr\"", at: target.start)
+            return
+        }
+        guard let expr = exprNode.string else {
+            error("\"expr\" must be a string, found \(exprNode.kindDescription)", at: exprNode.start)
+            return
+        }
+        if expr.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            error("target \(refID) of panel \(describe(panel)) has an empty \"expr\"", at: exprNode.start)
+            return
+        }
+        guard checkReferences(in: exprNode, what: "expr"), let checker = linter.expressionChecker else { return }
+        let (substituted, map) = substitution.interpolateMapped(expr)
+        guard let failure = checker(substituted) else { return }
+        let offset = map.sourceOffset(forOutputOffset: failure.offset)
+        let position = document.position(inString: exprNode, utf8Offset: offset) ?? exprNode.start
+        error("invalid PromQL: \(failure.message)", at: position)
+    }
+
+    /// Reports references to variables that are neither defined nor built in; true when
+    /// there are none.
+    @discardableResult
+    mutating func checkReferences(in node: JSONNode, what: String) -> Bool {
+        guard let text = node.string else { return true }
+        var clean = true
+        for reference in VariableReference.scan(text)
+        where !reference.isBuiltIn && !variableNames.contains(reference.name) {
+            clean = false
+            let position = document.position(inString: node, utf8Offset: reference.range.lowerBound) ?? node.start
+            error("undefined variable \"$\(reference.name)\" in \(what)", at: position)
+        }
+        return clean
+    }
+}

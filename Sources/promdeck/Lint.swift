@@ -1,0 +1,41 @@
+import ArgumentParser
+import Dashboards
+import Foundation
+
+/// `promdeck lint [PATH...] [--strict]`: checks dashboard files and prints
+/// `file:line:col: error: message` diagnostics.
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check dashboard files: JSON, panels, grid layout, variables, units and PromQL.",
+        discussion: """
+            Errors exit with status 1. Warnings (unsupported panel types) exit 0 unless --strict.
+
+            Examples:
+              promdeck lint
+              promdeck lint dashboards/trading-performance.json --strict
+            """
+    )
+
+    @Argument(help: "Dashboard files or directories of *.json files.")
+    var paths: [String] = ["dashboards"]
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    /// Set by the integrator to the PromQL parser; nil skips the PromQL syntax check.
+    static let expressionChecker: ExpressionChecker? = nil
+
+    func run() throws {
+        let linter = DashboardLinter(expressionChecker: Self.expressionChecker)
+        let report = linter.lint(paths: paths)
+        for diagnostic in report.diagnostics {
+            print(diagnostic)
+        }
+        let summary = "\(report.fileCount) file\(report.fileCount == 1 ? "" : "s") checked, "
+            + "\(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), "
+            + "\(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")"
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
+        let code = report.exitCode(strict: strict)
+        if code != 0 { throw ExitCode(code) }
+    }
+}
