@@ -72,7 +72,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PromModelTests", dependencies: ["PromModel"]),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "TestSupport"]),
-        .testTarget(name: "DashboardsTests", dependencies: ["Dashboards", "TestSupport"]),
+        .testTarget(name: "DashboardsTests", dependencies: ["Dashboards", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PrometheusAPITests", dependencies: ["PrometheusAPI", "PromModel", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PromModel", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "PromModel", "Dashboards"]),
