@@ -11,7 +11,7 @@ extension Evaluator {
         // timestamp() of a plain selector reports the samples' own times, not the step's.
         if name == "timestamp", let first = args.first, case .vectorSelector(let selector) = first {
             let vector = try vectorSelector(selector, at: ts, keepSampleTime: true)
-            return try finish(.vector(FunctionTable.timestamp(vector)))
+            return try finish(.vector(FunctionTable.timestamp(vector, ts: ts)))
         }
 
         if let matrixIndex = args.firstIndex(where: Self.isRangeArgument) {

@@ -65,7 +65,8 @@ enum FunctionTable {
         }
     }
 
-    static func timestamp(_ vector: [EvalSample]) -> [EvalSample] {
-        vector.map { EvalSample(labels: $0.labels.withoutName, t: $0.t, v: Double($0.t) / 1000) }
+    /// Each element's sample time in seconds; the output is stamped with the evaluation time.
+    static func timestamp(_ vector: [EvalSample], ts: Timestamp) -> [EvalSample] {
+        vector.map { EvalSample(labels: $0.labels.withoutName, t: ts, v: Double($0.t) / 1000) }
     }
 }

@@ -67,6 +67,6 @@ extension FunctionTable {
         "sort_desc": .instant { input throws(QueryError) in
             .vector(try input.vector(0).sorted { !$0.v.isNaN && ($1.v.isNaN || $0.v > $1.v) })
         },
-        "timestamp": .instant { input throws(QueryError) in .vector(timestamp(try input.vector(0))) },
+        "timestamp": .instant { input throws(QueryError) in .vector(timestamp(try input.vector(0), ts: input.ts)) },
     ]
 }
