@@ -40,6 +40,7 @@ public struct ExpositionParser {
         var types: [String: String] = [:]
         var sawEOF = false
         var lineNumber = 0
+        var lastContentLine = 1
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let line = Array(rawLine.utf8)
@@ -48,6 +49,7 @@ public struct ExpositionParser {
                 throw ExpositionError(line: lineNumber, column: 1, message: "unexpected data after # EOF")
             }
             if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+            lastContentLine = lineNumber
             var cursor = LineCursor(bytes: line, line: lineNumber)
             if line[0] == UInt8(ascii: "#") {
                 if let (name, type) = try cursor.typeDirective() { types[name] = type }
@@ -63,7 +65,7 @@ public struct ExpositionParser {
             out.append((labels, Sample(timestamp ?? defaultTimestamp, value)))
         }
         if format == .openMetrics && !sawEOF {
-            throw ExpositionError(line: lineNumber, column: 1, message: "data does not end with # EOF")
+            throw ExpositionError(line: lastContentLine, column: 1, message: "data does not end with # EOF")
         }
         return out
     }
@@ -149,7 +151,6 @@ private struct LineCursor {
         let metric = try name(allowColon: true, what: "metric name")
         var pairs = [Label(Labels.metricName, metric)]
         var seen = Set<String>()
-        skipSpaces()
         if current == UInt8(ascii: "{") {
             index += 1
             while true {
