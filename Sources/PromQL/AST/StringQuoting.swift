@@ -14,6 +14,9 @@ public enum PromQLString {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             case "\u{0B}": out += "\\v"
+            case "\u{FFFD}":
+                // Stands for bytes that were not UTF-8 (`"\xff"`); the lexer rejects it raw.
+                out += "\\ufffd"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
                     out += "\\x" + hex(scalar.value, width: 2)

@@ -257,6 +257,9 @@ struct Lexer {
                 if let message = lexEscape(quote: quote) { return error(message) }
             case Self.eof, "\n":
                 return error("unterminated quoted string")
+            case "\u{FFFD}":
+                // Go cannot tell U+FFFD from an invalid byte sequence.
+                return error("invalid UTF-8 rune")
             case quote:
                 return emit(.string)
             default:
@@ -269,6 +272,7 @@ struct Lexer {
         while true {
             let r = nextRune()
             if r == Self.eof { return error("unterminated raw string") }
+            if r == "\u{FFFD}" { return error("invalid UTF-8 rune") }
             if r == "`" { return emit(.string) }
         }
     }

@@ -148,8 +148,9 @@ extension Parser {
         switch current.kind {
         case .keyword(.start), .keyword(.end):
             let which = advance()
-            guard current.kind == .leftParen, peek().kind == .rightParen else { throw unexpected("@", "timestamp") }
+            guard current.kind == .leftParen else { throw unexpected("@", "timestamp") }
             advance()
+            guard current.kind == .rightParen else { throw unexpected("@", "timestamp") }
             advance()
             at = which.kind == .keyword(.start) ? .start : .end
         case .number, .op(.add), .op(.sub):

@@ -85,6 +85,8 @@ struct Token: Sendable {
     /// Prometheus's `Item.desc()`, used in "unexpected ..." messages.
     var description: String {
         if kind == .eof { return "end of input" }
+        // `@` is missing from Prometheus's ItemTypeStr, so it prints its raw item number.
+        if kind == .at { return "\"<Item 57385>\" \(itemString)" }
         if kind.hasFixedSpelling { return itemString }
         return "\(kind.typeDescription) \(itemString)"
     }

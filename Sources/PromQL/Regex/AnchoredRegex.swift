@@ -17,20 +17,22 @@ public struct AnchoredRegex: Sendable, CustomStringConvertible {
 
     public init(_ pattern: String) throws(RegexError) {
         self.pattern = pattern
-        try RE2Syntax.validate(pattern)
+        let translated = try RE2Syntax.translate(pattern)
         if let fast = Self.fastStrategy(pattern) {
             strategy = fast
             return
         }
         do {
-            let regex = try Regex("(?:" + pattern + ")")
+            let regex = try Regex(translated)
                 .matchingSemantics(.unicodeScalar)
+                .wordBoundaryKind(.simple)
                 .asciiOnlyDigits()
                 .asciiOnlyWhitespace()
                 .asciiOnlyWordCharacters()
             strategy = .compiled(regex)
         } catch {
-            throw RegexError(pattern: pattern, reason: "\(error)")
+            // RE2 accepted it but Swift cannot express it (rare: e.g. an unknown \p{...} script).
+            throw RegexError(pattern: pattern, reason: "unsupported regular expression `\(pattern)`: \(error)")
         }
     }
 
