@@ -71,7 +71,9 @@ let package = Package(
         // on loopback for the tests.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PromModelTests", dependencies: ["PromModel"]),
-        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "TestSupport"]),
+        // Fixtures (Prometheus-style .test files, the differential query corpus) are read from
+        // the source tree by path, not bundled.
+        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DashboardsTests", dependencies: ["Dashboards", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PrometheusAPITests", dependencies: ["PrometheusAPI", "PromModel", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PromModel", "TestSupport"]),

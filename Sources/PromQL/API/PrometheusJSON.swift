@@ -1,0 +1,101 @@
+import PromModel
+
+/// JSON exactly as Prometheus's HTTP API writes it: the `data` object of a query response
+/// (`{"resultType":…,"result":…}`), whole responses and error bodies. Values are strings in
+/// Go's shortest fixed notation ("NaN", "+Inf", "-Inf" included); timestamps are seconds
+/// with the milliseconds as three digits when non-zero (Prometheus's MarshalTimestamp).
+public enum PrometheusJSON {
+    /// The `data` object of /api/v1/query and /api/v1/query_range.
+    public static func data(_ result: QueryResult) -> String {
+        var out = "{\"resultType\":\"\(result.resultType)\",\"result\":"
+        switch result {
+        case .scalar(let sample):
+            out += point(sample)
+        case .string(let value, let timestamp):
+            out += "[\(formatTimestamp(timestamp)),\(quote(value))]"
+        case .vector(let elements):
+            out += "[" + elements.map { "{\"metric\":\(metric($0.labels)),\"value\":\(point($0.sample))}" }.joined(separator: ",") + "]"
+        case .matrix(let series):
+            out += "[" + series.map { element in
+                "{\"metric\":\(metric(element.labels)),\"values\":[" + element.samples.map(point).joined(separator: ",") + "]}"
+            }.joined(separator: ",") + "]"
+        }
+        return out + "}"
+    }
+
+    /// A whole success body: `{"status":"success","data":…}` (+ warnings when present).
+    public static func response(_ response: QueryResponse) -> String {
+        var out = "{\"status\":\"success\",\"data\":\(data(response.result))"
+        if !response.warnings.isEmpty {
+            out += ",\"warnings\":[" + response.warnings.map(quote).joined(separator: ",") + "]"
+        }
+        return out + "}"
+    }
+
+    /// A whole error body: `{"status":"error","errorType":"bad_data","error":"…"}`.
+    public static func error(_ error: QueryError) -> String {
+        "{\"status\":\"error\",\"errorType\":\(quote(error.kind.rawValue)),\"error\":\(quote(error.message))}"
+    }
+
+    /// A success body whose data is a list of strings (label names or values).
+    public static func strings(_ values: [String]) -> String {
+        "{\"status\":\"success\",\"data\":[" + values.map(quote).joined(separator: ",") + "]}"
+    }
+
+    /// A success body whose data is a list of label sets (/api/v1/series).
+    public static func labelSets(_ sets: [Labels]) -> String {
+        "{\"status\":\"success\",\"data\":[" + sets.map(metric).joined(separator: ",") + "]}"
+    }
+
+    public static func point(_ sample: Sample) -> String {
+        "[\(formatTimestamp(sample.timestamp)),\"\(formatValue(sample.value))\"]"
+    }
+
+    public static func metric(_ labels: Labels) -> String {
+        "{" + labels.map { "\(quote($0.name)):\(quote($0.value))" }.joined(separator: ",") + "}"
+    }
+
+    /// Go's strconv.FormatFloat(v, 'f', -1, 64).
+    public static func formatValue(_ value: Double) -> String { GoMath.formatFloat(value) }
+
+    /// Seconds, with `.ddd` only when the milliseconds are non-zero.
+    public static func formatTimestamp(_ timestamp: Timestamp) -> String {
+        var t = timestamp
+        var out = ""
+        if t < 0 {
+            out = "-"
+            t = -t
+        }
+        out += String(t / 1000)
+        let fraction = t % 1000
+        if fraction != 0 {
+            let digits = String(fraction)
+            out += "." + String(repeating: "0", count: 3 - digits.count) + digits
+        }
+        return out
+    }
+
+    /// Go's encoding/json string quoting, HTML-safe as Prometheus's encoder is.
+    public static func quote(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<", ">", "&", "\u{2028}", "\u{2029}":
+                out += unicodeEscape(scalar.value)
+            default:
+                if scalar.value < 0x20 { out += unicodeEscape(scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
+    private static func unicodeEscape(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import PromModel
+
+/// Times and durations as the CLI and the HTTP API accept them.
+public enum TimeArgument {
+    public struct ParseError: Error, Hashable, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// `now`, `now-1h`, `now+5m`, Unix seconds with an optional fraction (`1700000000.5`),
+    /// or RFC 3339 (`2024-01-02T03:04:05Z`, `2024-01-02T03:04:05.123+01:00`). Milliseconds.
+    public static func time(_ text: String, now: Timestamp) throws(ParseError) -> Timestamp {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed == "now" { return now }
+        if trimmed.hasPrefix("now-") || trimmed.hasPrefix("now+") {
+            let sign: Int64 = trimmed.dropFirst(3).first == "-" ? -1 : 1
+            return now + sign * (try duration(String(trimmed.dropFirst(4))))
+        }
+        if let seconds = Double(trimmed), seconds.isFinite, trimmed.first?.isNumber == true || trimmed.first == "-" {
+            return Timestamp((seconds * 1000).rounded())
+        }
+        if let date = rfc3339(trimmed) {
+            return Timestamp((date.timeIntervalSince1970 * 1000).rounded())
+        }
+        throw ParseError(description: "cannot parse \"\(text)\" as a time: use RFC 3339, Unix seconds, now or now-1h")
+    }
+
+    /// A step: a duration (`60s`, `1m`, `1h30m`, `500ms`) or a number of seconds (`15`, `0.5`).
+    public static func step(_ text: String) throws(ParseError) -> Int64 {
+        if let seconds = Double(text), seconds.isFinite {
+            guard seconds > 0 else { throw ParseError(description: "step must be positive: \(text)") }
+            return Int64((seconds * 1000).rounded())
+        }
+        return try duration(text)
+    }
+
+    /// Prometheus durations: units y w d h m s ms, combinable in that order (`1h30m`).
+    public static func duration(_ text: String) throws(ParseError) -> Int64 {
+        let units: [(String, Int64)] = [
+            ("y", 365 * 86_400_000), ("w", 7 * 86_400_000), ("d", 86_400_000),
+            ("h", 3_600_000), ("m", 60_000), ("s", 1000), ("ms", 1),
+        ]
+        var rest = Substring(text)
+        var total: Int64 = 0
+        var nextUnit = 0
+        guard !rest.isEmpty else { throw ParseError(description: "empty duration") }
+        while !rest.isEmpty {
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            rest = rest.dropFirst(digits.count)
+            let unit = rest.hasPrefix("ms") ? "ms" : String(rest.prefix(1))
+            guard let n = Int64(digits), let index = units.firstIndex(where: { $0.0 == unit }), index >= nextUnit else {
+                throw ParseError(description: "not a valid duration: \"\(text)\"")
+            }
+            rest = rest.dropFirst(unit.count)
+            nextUnit = index + 1
+            total += n * units[index].1
+        }
+        return total
+    }
+
+    private static func rfc3339(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+
+    /// RFC 3339 in UTC with milliseconds when non-zero, for table output.
+    public static func format(_ timestamp: Timestamp) -> String {
+        let civil = CivilTime(unixSeconds: timestamp >= 0 ? timestamp / 1000 : (timestamp - 999) / 1000)
+        let seconds = ((timestamp % 60_000) + 60_000) % 60_000
+        func pad(_ v: Int64, _ width: Int = 2) -> String {
+            let s = String(v)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        var out = "\(pad(civil.year, 4))-\(pad(civil.month))-\(pad(civil.day))T\(pad(civil.hour)):\(pad(civil.minute)):\(pad(seconds / 1000))"
+        if seconds % 1000 != 0 { out += "." + pad(seconds % 1000, 3) }
+        return out + "Z"
+    }
+}

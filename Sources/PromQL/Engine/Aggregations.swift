@@ -1,0 +1,226 @@
+import PromModel
+
+extension Evaluator {
+    func evalAggregation(_ aggregate: AggregateExpr, at ts: Timestamp) throws(QueryError) -> Value {
+        var parameter: Value?
+        if let param = aggregate.param { parameter = try eval(param, at: ts) }
+        let vector = try evalVector(aggregate.expr, at: ts)
+        let result = try Aggregator.aggregate(
+            aggregate.op, grouping: aggregate.grouping, without: aggregate.without, parameter: parameter,
+            vector: vector, ts: ts)
+        try checkUniqueLabelsets(result)
+        return .vector(result)
+    }
+}
+
+/// Prometheus's aggregation(): groups in order of first appearance, incremental mean for
+/// avg, Welford for stddev/stdvar, Go's heap for topk/bottomk (so ties resolve the same way).
+enum Aggregator {
+    private final class Group {
+        let labels: Labels
+        var value: Double
+        var mean: Double
+        var count = 1
+        var heap: [EvalSample] = []
+
+        init(labels: Labels, value: Double) {
+            self.labels = labels
+            self.value = value
+            mean = value
+        }
+    }
+
+    static func groupLabels(_ labels: Labels, grouping: [String], without: Bool) -> Labels {
+        if without { return labels.removing(grouping + [Labels.metricName]) }
+        return grouping.isEmpty ? Labels() : labels.keeping(grouping)
+    }
+
+    static func aggregate(
+        _ op: AggregationOp, grouping: [String], without: Bool, parameter: Value?, vector: [EvalSample], ts: Timestamp
+    ) throws(QueryError) -> [EvalSample] {
+        var k = 0
+        var q = 0.0
+        var valueLabel = ""
+        var grouping = grouping
+        switch op {
+        case .topk, .bottomk:
+            guard case .scalar(let f) = parameter else { throw QueryError(.internal, "topk/bottomk without k") }
+            guard f.isFinite || f.isNaN, f > -9.223372036854775808e18, f < 9.223372036854775808e18 else {
+                throw QueryError.execution("Scalar value \(GoMath.formatGo(f)) overflows int64")
+            }
+            k = Int(GoMath.int64(f))
+            if k < 1 { return [] }
+        case .quantile:
+            guard case .scalar(let f) = parameter else { throw QueryError(.internal, "quantile without φ") }
+            q = f
+        case .countValues:
+            guard case .string(let s) = parameter else { throw QueryError(.internal, "count_values without label") }
+            valueLabel = s
+            guard FunctionTable.isValidLabelName(valueLabel) else {
+                throw QueryError.execution("invalid label name \(PromQLString.quote(valueLabel))")
+            }
+            if !without { grouping.append(valueLabel) }
+        default:
+            break
+        }
+
+        var groups: [Labels: Group] = [:]
+        var ordered: [Group] = []
+        for var sample in vector {
+            if op == .countValues {
+                sample.labels = sample.labels.setting(valueLabel, GoMath.formatFloat(sample.v))
+            }
+            let key = groupKey(sample.labels, grouping: grouping, without: without)
+            guard let group = groups[key] else {
+                let group = Group(labels: groupLabels(sample.labels, grouping: grouping, without: without), value: sample.v)
+                switch op {
+                case .stddev, .stdvar: group.value = 0
+                case .topk, .bottomk, .quantile: group.heap = [EvalSample(labels: sample.labels, t: ts, v: sample.v)]
+                case .group: group.value = 1
+                default: break
+                }
+                groups[key] = group
+                ordered.append(group)
+                continue
+            }
+            let v = sample.v
+            switch op {
+            case .sum:
+                group.value += v
+            case .avg:
+                group.count += 1
+                if group.mean.isInfinite {
+                    if v.isInfinite && (group.mean > 0) == (v > 0) { break }
+                    if !v.isInfinite && !v.isNaN { break }
+                }
+                let n = Double(group.count)
+                group.mean += v / n - group.mean / n
+            case .group:
+                break
+            case .max:
+                if group.value < v || group.value.isNaN { group.value = v }
+            case .min:
+                if group.value > v || group.value.isNaN { group.value = v }
+            case .count, .countValues:
+                group.count += 1
+            case .stddev, .stdvar:
+                group.count += 1
+                let delta = v - group.mean
+                group.mean += delta / Double(group.count)
+                group.value += delta * (v - group.mean)
+            case .topk:
+                let element = EvalSample(labels: sample.labels, t: ts, v: v)
+                if group.heap.count < k || group.heap[0].v < v || group.heap[0].v.isNaN {
+                    if group.heap.count == k {
+                        if k == 1 { group.heap[0] = element; break }
+                        GoHeap.pop(&group.heap, less: topkLess)
+                    }
+                    GoHeap.push(&group.heap, element, less: topkLess)
+                }
+            case .bottomk:
+                let element = EvalSample(labels: sample.labels, t: ts, v: v)
+                if group.heap.count < k || group.heap[0].v > v || group.heap[0].v.isNaN {
+                    if group.heap.count == k {
+                        if k == 1 { group.heap[0] = element; break }
+                        GoHeap.pop(&group.heap, less: bottomkLess)
+                    }
+                    GoHeap.push(&group.heap, element, less: bottomkLess)
+                }
+            case .quantile:
+                group.heap.append(sample)
+            }
+        }
+
+        var out: [EvalSample] = []
+        for group in ordered {
+            var value = group.value
+            switch op {
+            case .avg: value = group.mean
+            case .count, .countValues: value = Double(group.count)
+            case .stdvar: value = group.value / Double(group.count)
+            case .stddev: value = (group.value / Double(group.count)).squareRoot()
+            case .topk:
+                // Go sorts sort.Reverse(heap) with its pdqsort; a stable sort agrees except for ties.
+                for element in sortedStable(group.heap, by: { topkLess($1, $0) }) {
+                    out.append(EvalSample(labels: element.labels, t: ts, v: element.v))
+                }
+                continue
+            case .bottomk:
+                for element in sortedStable(group.heap, by: { bottomkLess($1, $0) }) {
+                    out.append(EvalSample(labels: element.labels, t: ts, v: element.v))
+                }
+                continue
+            case .quantile:
+                value = FunctionTable.quantile(q, group.heap.map(\.v))
+            default:
+                break
+            }
+            out.append(EvalSample(labels: group.labels, t: ts, v: value))
+        }
+        return out
+    }
+
+    private static func groupKey(_ labels: Labels, grouping: [String], without: Bool) -> Labels {
+        without ? labels.removing(grouping + [Labels.metricName]) : labels.keeping(grouping)
+    }
+
+    /// vectorByValueHeap.Less: NaN counts as smallest.
+    static func topkLess(_ a: EvalSample, _ b: EvalSample) -> Bool { a.v.isNaN || a.v < b.v }
+    /// vectorByReverseValueHeap.Less.
+    static func bottomkLess(_ a: EvalSample, _ b: EvalSample) -> Bool { a.v.isNaN || a.v > b.v }
+
+    private static func sortedStable(_ items: [EvalSample], by less: (EvalSample, EvalSample) -> Bool) -> [EvalSample] {
+        // Insertion sort: stable, tolerant of the NaN comparator, and k is small.
+        var out = items
+        guard out.count > 1 else { return out }
+        for i in 1..<out.count {
+            var j = i
+            while j > 0 && less(out[j], out[j - 1]) {
+                out.swapAt(j, j - 1)
+                j -= 1
+            }
+        }
+        return out
+    }
+}
+
+/// Go's container/heap push and pop, so topk/bottomk keep the same elements on ties.
+enum GoHeap {
+    static func push(_ heap: inout [EvalSample], _ element: EvalSample, less: (EvalSample, EvalSample) -> Bool) {
+        heap.append(element)
+        up(&heap, heap.count - 1, less)
+    }
+
+    @discardableResult
+    static func pop(_ heap: inout [EvalSample], less: (EvalSample, EvalSample) -> Bool) -> EvalSample {
+        let n = heap.count - 1
+        heap.swapAt(0, n)
+        _ = down(&heap, 0, n, less)
+        return heap.removeLast()
+    }
+
+    private static func up(_ heap: inout [EvalSample], _ index: Int, _ less: (EvalSample, EvalSample) -> Bool) {
+        var j = index
+        while true {
+            let i = (j - 1) / 2
+            if i == j || !less(heap[j], heap[i]) || j <= 0 { break }
+            heap.swapAt(i, j)
+            j = i
+        }
+    }
+
+    private static func down(_ heap: inout [EvalSample], _ start: Int, _ n: Int, _ less: (EvalSample, EvalSample) -> Bool) -> Bool {
+        var i = start
+        while true {
+            let j1 = 2 * i + 1
+            if j1 >= n || j1 < 0 { break }
+            var j = j1
+            let j2 = j1 + 1
+            if j2 < n && less(heap[j2], heap[j1]) { j = j2 }
+            if !less(heap[j], heap[i]) { break }
+            heap.swapAt(i, j)
+            i = j
+        }
+        return i > start
+    }
+}

@@ -1,0 +1,101 @@
+import PromModel
+
+/// The embedded PromQL engine: Prometheus 2.42's query semantics over a `SeriesStore`.
+public struct Engine: Sendable {
+    public let storage: SeriesStore
+    /// How far back an instant selector looks for a sample (milliseconds), 5 m by default.
+    public var lookbackDelta: Int64
+    /// Prometheus's `--query.max-samples`.
+    public var maxSamples: Int
+    /// The step of subqueries written without one (`[1h:]`): Prometheus uses the global
+    /// evaluation interval, 1 m by default.
+    public var noStepSubqueryInterval: Int64
+    /// Prometheus's API rejects range queries with more points than this per series.
+    public static let maxPointsPerSeries: Int64 = 11_000
+
+    public init(storage: SeriesStore, lookbackDelta: Int64 = 300_000, maxSamples: Int = 50_000_000, noStepSubqueryInterval: Int64 = 60_000) {
+        self.storage = storage
+        self.lookbackDelta = lookbackDelta
+        self.maxSamples = maxSamples
+        self.noStepSubqueryInterval = noStepSubqueryInterval
+    }
+
+    /// Parses and evaluates `expr` at one instant.
+    public func instantQuery(_ expr: String, at time: Timestamp) throws(QueryError) -> QueryResponse {
+        try instantQuery(PromQLParser.parseForQuery(expr), at: time)
+    }
+
+    /// Parses and evaluates `expr` at every step of `range`; the result is a matrix.
+    public func rangeQuery(_ expr: String, range: QueryRange) throws(QueryError) -> QueryResponse {
+        try Self.validate(range)
+        return try rangeQuery(PromQLParser.parseForQuery(expr), range: range)
+    }
+
+    public func instantQuery(_ expr: Expr, at time: Timestamp) throws(QueryError) -> QueryResponse {
+        let evaluator = makeEvaluator(expr, start: time, end: time)
+        switch try evaluator.eval(expr, at: time) {
+        case .scalar(let value):
+            return QueryResponse(result: .scalar(Sample(time, value)))
+        case .string(let value):
+            return QueryResponse(result: .string(value, timestamp: time))
+        case .vector(let vector):
+            return QueryResponse(result: .vector(vector.map { InstantSample(labels: $0.labels, sample: Sample(time, $0.v)) }))
+        case .matrix(let matrix):
+            return QueryResponse(result: .matrix(matrix.map { Series(labels: $0.labels, samples: $0.points) }))
+        }
+    }
+
+    public func rangeQuery(_ expr: Expr, range: QueryRange) throws(QueryError) -> QueryResponse {
+        try Self.validate(range)
+        switch expr.type {
+        case .scalar, .vector: break
+        default:
+            throw QueryError(.badData, "invalid expression type \(PromQLString.quote(expr.type.documentedName)) for range query, must be Scalar or instant Vector")
+        }
+        let evaluator = makeEvaluator(expr, start: range.start, end: range.end)
+        var order: [Labels] = []
+        var points: [Labels: [Sample]] = [:]
+        var total = 0
+        var t = range.start
+        while t <= range.end {
+            evaluator.currentSamples = total
+            switch try evaluator.eval(expr, at: t) {
+            case .scalar(let value):
+                if points[Labels()] == nil { order.append(Labels()) }
+                points[Labels(), default: []].append(Sample(t, value))
+                total += 1
+            case .vector(let vector):
+                for sample in vector {
+                    if points[sample.labels] == nil { order.append(sample.labels) }
+                    points[sample.labels, default: []].append(Sample(t, sample.v))
+                }
+                total += vector.count
+            default:
+                throw QueryError(.internal, "range query step produced neither scalar nor vector")
+            }
+            if total > maxSamples { throw QueryError.tooManySamples }
+            t += range.step
+        }
+        let series = order.sorted().map { Series(labels: $0, samples: points[$0] ?? []) }
+        return QueryResponse(result: .matrix(series))
+    }
+
+    /// The same checks (and messages) as Prometheus's /api/v1/query_range.
+    static func validate(_ range: QueryRange) throws(QueryError) {
+        if range.end < range.start {
+            throw QueryError(.badData, "end timestamp must not be before start time")
+        }
+        if range.step <= 0 {
+            throw QueryError(.badData, "zero or negative query resolution step widths are not accepted. Try a positive integer")
+        }
+        if (range.end - range.start) / range.step > maxPointsPerSeries {
+            throw QueryError(.badData, "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)")
+        }
+    }
+
+    private func makeEvaluator(_ expr: Expr, start: Timestamp, end: Timestamp) -> Evaluator {
+        Evaluator(
+            store: storage, expr: expr, start: start, end: end, lookbackDelta: lookbackDelta,
+            maxSamples: maxSamples, noStepSubqueryInterval: noStepSubqueryInterval)
+    }
+}

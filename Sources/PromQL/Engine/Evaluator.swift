@@ -1,0 +1,218 @@
+import PromModel
+
+/// Evaluates one query. Every expression is evaluated at one instant at a time; a range
+/// query repeats that at each step, which gives Prometheus's results because its range
+/// evaluation is defined step by step too (subquery steps are aligned to absolute multiples
+/// of the step either way). Selected series are read from the store once per query.
+final class Evaluator {
+    let store: SeriesStore
+    /// The query's start and end, which `@ start()` and `@ end()` refer to.
+    let queryStart: Timestamp
+    let queryEnd: Timestamp
+    let lookbackDelta: Int64
+    let maxSamples: Int
+    let noStepSubqueryInterval: Int64
+    private let loadStart: Timestamp
+    private let loadEnd: Timestamp
+    private var selected: [[LabelMatcher]: [Series]] = [:]
+    /// Samples held for the current step (a close approximation of Prometheus's accounting).
+    var currentSamples = 0
+
+    init(
+        store: SeriesStore, expr: Expr, start: Timestamp, end: Timestamp, lookbackDelta: Int64,
+        maxSamples: Int, noStepSubqueryInterval: Int64
+    ) {
+        self.store = store
+        queryStart = start
+        queryEnd = end
+        self.lookbackDelta = lookbackDelta
+        self.maxSamples = maxSamples
+        self.noStepSubqueryInterval = noStepSubqueryInterval
+        let reach = Self.reach(of: expr, lookback: lookbackDelta, subqueryStep: noStepSubqueryInterval)
+        if reach.unbounded {
+            loadStart = .min
+            loadEnd = .max
+        } else {
+            loadStart = start &- reach.back
+            loadEnd = end &+ reach.forward
+        }
+    }
+
+    // MARK: Dispatch
+
+    func eval(_ expr: Expr, at ts: Timestamp) throws(QueryError) -> Value {
+        switch expr {
+        case .number(let literal):
+            return .scalar(literal.value)
+        case .string(let literal):
+            return .string(literal.value)
+        case .paren(let paren):
+            return try eval(paren.expr, at: ts)
+        case .unary(let unary):
+            return try evalUnary(unary, at: ts)
+        case .vectorSelector(let selector):
+            return .vector(try vectorSelector(selector, at: ts, keepSampleTime: false))
+        case .matrixSelector(let selector):
+            return .matrix(try matrixSelector(selector, at: ts).series)
+        case .subquery(let subquery):
+            return .matrix(try evalSubquery(subquery, at: ts).series)
+        case .call(let call):
+            return try evalCall(call, at: ts)
+        case .aggregate(let aggregate):
+            return try evalAggregation(aggregate, at: ts)
+        case .binary(let binary):
+            return try evalBinary(binary, at: ts)
+        }
+    }
+
+    func evalScalar(_ expr: Expr, at ts: Timestamp) throws(QueryError) -> Double {
+        guard case .scalar(let value) = try eval(expr, at: ts) else {
+            throw QueryError(.internal, "expected a scalar expression")
+        }
+        return value
+    }
+
+    func evalVector(_ expr: Expr, at ts: Timestamp) throws(QueryError) -> [EvalSample] {
+        switch try eval(expr, at: ts) {
+        case .vector(let vector): return vector
+        case let other: throw QueryError(.internal, "expected an instant vector, got \(other.typeName)")
+        }
+    }
+
+    func evalString(_ expr: Expr, at ts: Timestamp) throws(QueryError) -> String {
+        guard case .string(let value) = try eval(expr, at: ts) else {
+            throw QueryError(.internal, "expected a string expression")
+        }
+        return value
+    }
+
+    private func evalUnary(_ unary: UnaryExpr, at ts: Timestamp) throws(QueryError) -> Value {
+        let value = try eval(unary.expr, at: ts)
+        guard unary.op == .sub else { return value }
+        switch value {
+        case .scalar(let v):
+            return .scalar(-v)
+        case .vector(let vector):
+            let negated = vector.map { EvalSample(labels: $0.labels.withoutName, t: $0.t, v: -$0.v) }
+            try checkUniqueLabelsets(negated)
+            return .vector(negated)
+        default:
+            throw QueryError(.internal, "unary minus on \(value.typeName)")
+        }
+    }
+
+    // MARK: Selectors
+
+    func atTime(_ at: AtModifier?) -> Timestamp? {
+        switch at {
+        case .none: nil
+        case .timestamp(let t): t
+        case .start: queryStart
+        case .end: queryEnd
+        }
+    }
+
+    func series(for selector: VectorSelector) -> [Series] {
+        if let cached = selected[selector.matchers] { return cached }
+        let found = store.select(selector.matchers, from: loadStart, through: loadEnd)
+        selected[selector.matchers] = found
+        return found
+    }
+
+    func count(_ samples: Int) throws(QueryError) {
+        currentSamples += samples
+        if currentSamples > maxSamples { throw QueryError.tooManySamples }
+    }
+
+    /// The newest sample at or before the reference time, within the lookback delta, unless
+    /// it is a staleness marker.
+    func vectorSelector(_ selector: VectorSelector, at ts: Timestamp, keepSampleTime: Bool) throws(QueryError) -> [EvalSample] {
+        let reference = (atTime(selector.at) ?? ts) - selector.offset
+        var out: [EvalSample] = []
+        for series in series(for: selector) {
+            let samples = series.samples
+            let index = Self.lastIndex(in: samples, atOrBefore: reference)
+            guard index >= 0 else { continue }
+            let sample = samples[index]
+            if sample.timestamp < reference - lookbackDelta || sample.isStaleMarker { continue }
+            out.append(EvalSample(labels: series.labels, t: keepSampleTime ? sample.timestamp : ts, v: sample.value))
+        }
+        try count(out.count)
+        return out
+    }
+
+    /// Samples in `[reference - range, reference]`, staleness markers left out.
+    func matrixSelector(_ selector: MatrixSelector, at ts: Timestamp) throws(QueryError) -> (series: [RangeSeries], window: RangeWindow) {
+        let vs = selector.vectorSelector
+        let reference = (atTime(vs.at) ?? ts) - vs.offset
+        let window = RangeWindow(start: reference - selector.range, end: reference, range: selector.range)
+        var out: [RangeSeries] = []
+        var total = 0
+        for series in series(for: vs) {
+            let samples = series.samples
+            var index = Self.firstIndex(in: samples, atOrAfter: window.start)
+            var points: [Sample] = []
+            while index < samples.count && samples[index].timestamp <= window.end {
+                if !samples[index].isStaleMarker { points.append(samples[index]) }
+                index += 1
+            }
+            total += points.count
+            out.append(RangeSeries(labels: series.labels, points: points))
+        }
+        try count(total)
+        return (out, window)
+    }
+
+    /// Evaluates the inner expression at every multiple of the step inside the window.
+    func evalSubquery(_ subquery: SubqueryExpr, at ts: Timestamp) throws(QueryError) -> (series: [RangeSeries], window: RangeWindow) {
+        let step = subquery.step ?? noStepSubqueryInterval
+        guard step > 0 else { throw QueryError.execution("zero or negative subquery step") }
+        let reference = (atTime(subquery.at) ?? ts) - subquery.offset
+        let window = RangeWindow(start: reference - subquery.range, end: reference, range: subquery.range)
+        var first = step * (window.start / step)
+        if first < window.start { first += step }
+        var order: [Labels] = []
+        var points: [Labels: [Sample]] = [:]
+        let saved = currentSamples
+        var t = first
+        while t <= reference {
+            switch try eval(subquery.expr, at: t) {
+            case .scalar(let v):
+                if points[Labels()] == nil { order.append(Labels()) }
+                points[Labels(), default: []].append(Sample(t, v))
+            case .vector(let vector):
+                for sample in vector {
+                    if points[sample.labels] == nil { order.append(sample.labels) }
+                    points[sample.labels, default: []].append(Sample(t, sample.v))
+                }
+            default:
+                throw QueryError(.internal, "subquery of a non-vector expression")
+            }
+            t += step
+        }
+        currentSamples = saved
+        let series = order.map { RangeSeries(labels: $0, points: points[$0] ?? []) }
+        try count(series.reduce(0) { $0 + $1.points.count })
+        return (series, window)
+    }
+
+    // MARK: Binary search
+
+    static func lastIndex(in samples: [Sample], atOrBefore t: Timestamp) -> Int {
+        var low = 0, high = samples.count
+        while low < high {
+            let mid = (low + high) / 2
+            if samples[mid].timestamp <= t { low = mid + 1 } else { high = mid }
+        }
+        return low - 1
+    }
+
+    static func firstIndex(in samples: [Sample], atOrAfter t: Timestamp) -> Int {
+        var low = 0, high = samples.count
+        while low < high {
+            let mid = (low + high) / 2
+            if samples[mid].timestamp < t { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,95 @@
+import PromModel
+
+extension Evaluator {
+    func evalCall(_ call: Call, at ts: Timestamp) throws(QueryError) -> Value {
+        let name = call.function.name
+        guard let implementation = FunctionTable.implementations[name] else {
+            throw QueryError(.badData, "unknown function with name \(PromQLString.quote(name))")
+        }
+        let args = call.args.map(Self.unwrapParens)
+
+        // timestamp() of a plain selector reports the samples' own times, not the step's.
+        if name == "timestamp", let first = args.first, case .vectorSelector(let selector) = first {
+            let vector = try vectorSelector(selector, at: ts, keepSampleTime: true)
+            return try finish(.vector(FunctionTable.timestamp(vector, ts: ts)))
+        }
+
+        if let matrixIndex = args.firstIndex(where: Self.isRangeArgument) {
+            guard case .range(let function) = implementation else {
+                throw QueryError(.internal, "\(name) does not take a range vector")
+            }
+            var scalars: [Double] = []
+            for (index, arg) in args.enumerated() where index != matrixIndex {
+                scalars.append(try evalScalar(arg, at: ts))
+            }
+            let (series, window) = try rangeArgument(args[matrixIndex], at: ts)
+            if name == "absent_over_time" {
+                if series.contains(where: { !$0.points.isEmpty }) { return .vector([]) }
+                return .vector([EvalSample(labels: Self.absentLabels(args[matrixIndex]), t: ts, v: 1)])
+            }
+            var out: [EvalSample] = []
+            for element in series where !element.points.isEmpty {
+                let input = RangeFunctionInput(points: element.points, window: window, scalars: scalars, ts: ts)
+                guard let value = try function(input) else { continue }
+                let labels = name == "last_over_time" ? element.labels : element.labels.withoutName
+                out.append(EvalSample(labels: labels, t: ts, v: value))
+            }
+            return try finish(.vector(out))
+        }
+
+        guard case .instant(let function) = implementation else {
+            throw QueryError(.internal, "\(name) needs a range vector argument")
+        }
+        var values: [Value] = []
+        for arg in args { values.append(try eval(arg, at: ts)) }
+        let input = InstantFunctionInput(args: values, exprs: args, ts: ts)
+        return try finish(try function(input))
+    }
+
+    private func finish(_ value: Value) throws(QueryError) -> Value {
+        if case .vector(let vector) = value { try checkUniqueLabelsets(vector) }
+        return value
+    }
+
+    private func rangeArgument(_ expr: Expr, at ts: Timestamp) throws(QueryError) -> ([RangeSeries], RangeWindow) {
+        switch expr {
+        case .matrixSelector(let selector): return try matrixSelector(selector, at: ts)
+        case .subquery(let subquery): return try evalSubquery(subquery, at: ts)
+        default: throw QueryError(.internal, "expected a range vector argument")
+        }
+    }
+
+    static func unwrapParens(_ expr: Expr) -> Expr {
+        if case .paren(let paren) = expr { return unwrapParens(paren.expr) }
+        return expr
+    }
+
+    static func isRangeArgument(_ expr: Expr) -> Bool {
+        switch expr {
+        case .matrixSelector, .subquery: true
+        default: false
+        }
+    }
+
+    /// absent()'s output labels: the equality matchers' pairs, except names matched more
+    /// than once, and never `__name__` (Prometheus's createLabelsForAbsentFunction).
+    static func absentLabels(_ expr: Expr) -> Labels {
+        let matchers: [LabelMatcher]
+        switch unwrapParens(expr) {
+        case .vectorSelector(let vs): matchers = vs.matchers
+        case .matrixSelector(let ms): matchers = ms.vectorSelector.matchers
+        default: return Labels()
+        }
+        var labels = Labels()
+        var has = Set<String>()
+        for matcher in matchers where matcher.name != Labels.metricName {
+            if matcher.kind == .equal && !has.contains(matcher.name) {
+                labels.set(matcher.name, matcher.value)
+                has.insert(matcher.name)
+            } else {
+                labels.set(matcher.name, "")
+            }
+        }
+        return labels
+    }
+}

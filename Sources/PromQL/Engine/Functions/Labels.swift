@@ -1,0 +1,106 @@
+import Foundation
+import PromModel
+
+extension FunctionTable {
+    static let labelFunctions: [String: FunctionImplementation] = [
+        "label_replace": .instant { input throws(QueryError) in try labelReplace(input) },
+        "label_join": .instant { input throws(QueryError) in try labelJoin(input) },
+        "absent": .instant { input throws(QueryError) in
+            if !(try input.vector(0)).isEmpty { return .vector([]) }
+            return .vector([EvalSample(labels: Evaluator.absentLabels(input.exprs[0]), t: input.ts, v: 1)])
+        },
+    ]
+
+    static func isValidLabelName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+    }
+
+    static func labelReplace(_ input: InstantFunctionInput) throws(QueryError) -> Value {
+        let vector = try input.vector(0)
+        let destination = try input.string(1), replacement = try input.string(2)
+        let source = try input.string(3), pattern = try input.string(4)
+        let regex: NSRegularExpression
+        do {
+            // Go's named groups are (?P<name>…); ICU spells them (?<name>…).
+            let icuPattern = pattern.replacingOccurrences(of: "(?P<", with: "(?<")
+            regex = try NSRegularExpression(pattern: "^(?:\(icuPattern))$")
+        } catch {
+            throw QueryError.execution("invalid regular expression in label_replace(): \(pattern)")
+        }
+        guard isValidLabelName(destination) else {
+            throw QueryError.execution("invalid destination label name in label_replace(): \(destination)")
+        }
+        var out: [EvalSample] = []
+        for element in vector {
+            let sourceValue = element.labels[source] ?? ""
+            let range = NSRange(sourceValue.startIndex..., in: sourceValue)
+            guard let match = regex.firstMatch(in: sourceValue, range: range) else {
+                out.append(element)
+                continue
+            }
+            let expanded = expand(replacement, match: match, in: sourceValue)
+            out.append(EvalSample(labels: element.labels.setting(destination, expanded), t: element.t, v: element.v))
+        }
+        return .vector(out)
+    }
+
+    /// Go's Regexp.ExpandString: `$1`, `${1}`, `$name`, `${name}`, `$$`; a name is the
+    /// longest run of letters, digits and underscores, so `$1x` means the group "1x".
+    static func expand(_ template: String, match: NSTextCheckingResult, in source: String) -> String {
+        let chars = Array(template.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        func group(_ range: NSRange) -> String {
+            guard range.location != NSNotFound, let r = Range(range, in: source) else { return "" }
+            return String(source[r])
+        }
+        while i < chars.count {
+            guard chars[i] == "$" else { out.append(chars[i]); i += 1; continue }
+            i += 1
+            if i < chars.count && chars[i] == "$" { out.append("$"); i += 1; continue }
+            var j = i
+            let brace = j < chars.count && chars[j] == "{"
+            if brace { j += 1 }
+            let nameStart = j
+            while j < chars.count, chars[j] == "_" || (chars[j].isASCII && (chars[j].properties.isAlphabetic || ("0"..."9").contains(chars[j]))) { j += 1 }
+            let name = String(String.UnicodeScalarView(chars[nameStart..<j]))
+            if name.isEmpty || (brace && (j >= chars.count || chars[j] != "}")) {
+                out.append("$")
+                continue
+            }
+            if brace { j += 1 }
+            i = j
+            var number = -1
+            if name.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }), !(name.hasPrefix("0") && name.count > 1), name.count <= 8 {
+                number = Int(name) ?? -1
+            }
+            if number >= 0 {
+                if number < match.numberOfRanges { out.append(contentsOf: group(match.range(at: number)).unicodeScalars) }
+            } else {
+                out.append(contentsOf: group(match.range(withName: name)).unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    static func labelJoin(_ input: InstantFunctionInput) throws(QueryError) -> Value {
+        let vector = try input.vector(0)
+        let destination = try input.string(1), separator = try input.string(2)
+        var sources: [String] = []
+        for index in 3..<input.args.count {
+            let source = try input.string(index)
+            guard isValidLabelName(source) else {
+                throw QueryError.execution("invalid source label name in label_join(): \(source)")
+            }
+            sources.append(source)
+        }
+        guard isValidLabelName(destination) else {
+            throw QueryError.execution("invalid destination label name in label_join(): \(destination)")
+        }
+        return .vector(vector.map { element in
+            let joined = sources.map { element.labels[$0] ?? "" }.joined(separator: separator)
+            return EvalSample(labels: element.labels.setting(destination, joined), t: element.t, v: element.v)
+        })
+    }
+}

@@ -1,0 +1,76 @@
+import PromModel
+
+extension FunctionTable {
+    static let overTimeFunctions: [String: FunctionImplementation] = [
+        "avg_over_time": .range { input in
+            var mean = 0.0, count = 0.0, c = 0.0
+            for sample in input.points {
+                let v = sample.value
+                count += 1
+                if mean.isInfinite {
+                    // Inf + x - Inf would turn a correct infinite mean into NaN.
+                    if v.isInfinite && (mean > 0) == (v > 0) { continue }
+                    if !v.isInfinite && !v.isNaN { continue }
+                }
+                (mean, c) = GoMath.kahanSumInc(v / count - mean / count, mean, c)
+            }
+            return mean.isInfinite ? mean : mean + c
+        },
+        "count_over_time": .range { Double($0.points.count) },
+        "last_over_time": .range { $0.points[$0.points.count - 1].value },
+        "present_over_time": .range { _ in 1 },
+        "max_over_time": .range { input in
+            var result = input.points[0].value
+            for sample in input.points where sample.value > result || result.isNaN { result = sample.value }
+            return result
+        },
+        "min_over_time": .range { input in
+            var result = input.points[0].value
+            for sample in input.points where sample.value < result || result.isNaN { result = sample.value }
+            return result
+        },
+        "sum_over_time": .range { input in
+            var sum = 0.0, c = 0.0
+            for sample in input.points { (sum, c) = GoMath.kahanSumInc(sample.value, sum, c) }
+            return sum.isInfinite ? sum : sum + c
+        },
+        "quantile_over_time": .range { input in
+            quantile(input.scalars[0], input.points.map(\.value))
+        },
+        "stddev_over_time": .range { input in variance(input.points).squareRoot() },
+        "stdvar_over_time": .range { input in variance(input.points) },
+        // Evaluated by the evaluator itself: it needs every series of the window at once.
+        "absent_over_time": .range { _ in nil },
+    ]
+
+    /// Population variance with Kahan-compensated running mean, as Prometheus.
+    static func variance(_ points: [Sample]) -> Double {
+        var count = 0.0
+        var mean = 0.0, cMean = 0.0
+        var aux = 0.0, cAux = 0.0
+        for sample in points {
+            count += 1
+            let delta = sample.value - (mean + cMean)
+            (mean, cMean) = GoMath.kahanSumInc(delta / count, mean, cMean)
+            (aux, cAux) = GoMath.kahanSumInc(delta * (sample.value - (mean + cMean)), aux, cAux)
+        }
+        return (aux + cAux) / count
+    }
+
+    /// The φ-quantile by linear interpolation between closest ranks, as Prometheus's
+    /// quantile(): NaN for no values or a NaN φ, ±Inf outside [0, 1]. NaN values sort first,
+    /// as Go's comparator there treats NaN as smaller than everything.
+    static func quantile(_ q: Double, _ values: [Double]) -> Double {
+        if values.isEmpty || q.isNaN { return .nan }
+        if q < 0 { return -.infinity }
+        if q > 1 { return .infinity }
+        let nans = values.filter(\.isNaN)
+        let sorted = nans + values.filter { !$0.isNaN }.sorted()
+        let n = Double(sorted.count)
+        let rank = q * (n - 1)
+        let lowerIndex = GoMath.max(0, rank.rounded(.down))
+        let upperIndex = GoMath.min(n - 1, lowerIndex + 1)
+        let weight = rank - rank.rounded(.down)
+        return sorted[Int(lowerIndex)] * (1 - weight) + sorted[Int(upperIndex)] * weight
+    }
+}

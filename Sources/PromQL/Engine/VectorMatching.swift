@@ -1,0 +1,179 @@
+import Foundation
+import PromModel
+
+extension Evaluator {
+    func evalBinary(_ binary: BinaryExpr, at ts: Timestamp) throws(QueryError) -> Value {
+        let lhs = try eval(binary.lhs, at: ts)
+        let rhs = try eval(binary.rhs, at: ts)
+        let op = binary.op
+        switch (lhs, rhs) {
+        case (.scalar(let l), .scalar(let r)):
+            return .scalar(BinaryOperation.scalar(op, l, r))
+        case (.vector(let l), .vector(let r)):
+            let matching = binary.matching
+                ?? VectorMatching(card: op.isSetOperator ? .manyToMany : .oneToOne)
+            let result: [EvalSample]
+            switch op {
+            case .land: result = BinaryOperation.and(l, r, matching)
+            case .lor: result = BinaryOperation.or(l, r, matching)
+            case .lunless: result = BinaryOperation.unless(l, r, matching)
+            default: result = try BinaryOperation.vectors(op, l, r, matching, returnBool: binary.returnBool, ts: ts)
+            }
+            try checkUniqueLabelsets(result)
+            return .vector(result)
+        case (.vector(let l), .scalar(let r)):
+            let result = BinaryOperation.vectorScalar(op, l, r, swap: false, returnBool: binary.returnBool, ts: ts)
+            try checkUniqueLabelsets(result)
+            return .vector(result)
+        case (.scalar(let l), .vector(let r)):
+            let result = BinaryOperation.vectorScalar(op, r, l, swap: true, returnBool: binary.returnBool, ts: ts)
+            try checkUniqueLabelsets(result)
+            return .vector(result)
+        default:
+            throw QueryError(.internal, "binary \(op) between \(lhs.typeName) and \(rhs.typeName)")
+        }
+    }
+}
+
+/// Binary operators between scalars and vectors with Prometheus's matching rules.
+enum BinaryOperation {
+    /// Arithmetic drops the metric name; comparisons (without `bool`) and set operators keep it.
+    static func dropsMetricName(_ op: BinaryOp) -> Bool {
+        switch op {
+        case .add, .sub, .mul, .div, .pow, .mod: true
+        default: false
+        }
+    }
+
+    static func scalar(_ op: BinaryOp, _ l: Double, _ r: Double) -> Double {
+        let (value, keep) = element(op, l, r)
+        return op.isComparison ? (keep ? 1 : 0) : value
+    }
+
+    /// The value and, for comparisons, whether the pair is kept (vectorElemBinop).
+    static func element(_ op: BinaryOp, _ l: Double, _ r: Double) -> (Double, Bool) {
+        switch op {
+        case .add: (l + r, true)
+        case .sub: (l - r, true)
+        case .mul: (l * r, true)
+        case .div: (l / r, true)
+        case .pow: (Foundation.pow(l, r), true)
+        case .mod: (fmod(l, r), true)
+        case .atan2: (Foundation.atan2(l, r), true)
+        case .eql: (l, l == r)
+        case .neq: (l, l != r)
+        case .gtr: (l, l > r)
+        case .lss: (l, l < r)
+        case .gte: (l, l >= r)
+        case .lte: (l, l <= r)
+        case .land, .lor, .lunless: (.nan, false)
+        }
+    }
+
+    static func signature(_ labels: Labels, _ matching: VectorMatching) -> Labels {
+        matching.on ? labels.keeping(matching.matchingLabels) : labels.removing(matching.matchingLabels + [Labels.metricName])
+    }
+
+    static func and(_ lhs: [EvalSample], _ rhs: [EvalSample], _ matching: VectorMatching) -> [EvalSample] {
+        if lhs.isEmpty || rhs.isEmpty { return [] }
+        let right = Set(rhs.map { signature($0.labels, matching) })
+        return lhs.filter { right.contains(signature($0.labels, matching)) }
+    }
+
+    static func or(_ lhs: [EvalSample], _ rhs: [EvalSample], _ matching: VectorMatching) -> [EvalSample] {
+        if lhs.isEmpty { return rhs }
+        if rhs.isEmpty { return lhs }
+        let left = Set(lhs.map { signature($0.labels, matching) })
+        return lhs + rhs.filter { !left.contains(signature($0.labels, matching)) }
+    }
+
+    static func unless(_ lhs: [EvalSample], _ rhs: [EvalSample], _ matching: VectorMatching) -> [EvalSample] {
+        if lhs.isEmpty || rhs.isEmpty { return lhs }
+        let right = Set(rhs.map { signature($0.labels, matching) })
+        return lhs.filter { !right.contains(signature($0.labels, matching)) }
+    }
+
+    static func vectors(
+        _ op: BinaryOp, _ lhsIn: [EvalSample], _ rhsIn: [EvalSample], _ matching: VectorMatching, returnBool: Bool, ts: Timestamp
+    ) throws(QueryError) -> [EvalSample] {
+        if lhsIn.isEmpty || rhsIn.isEmpty { return [] }
+        let swapped = matching.card == .oneToMany
+        let (lhs, rhs) = swapped ? (rhsIn, lhsIn) : (lhsIn, rhsIn)
+
+        var right: [Labels: EvalSample] = [:]
+        for sample in rhs {
+            let sig = signature(sample.labels, matching)
+            if let duplicate = right[sig] {
+                let matched = matching.on
+                    ? sample.labels.keeping(matching.matchingLabels)
+                    : sample.labels.removing(matching.matchingLabels + [Labels.metricName])
+                throw QueryError.execution(
+                    "found duplicate series for the match group \(goString(matched)) on the \(swapped ? "left" : "right") hand-side of the operation: [\(goString(sample.labels)), \(goString(duplicate.labels))];many-to-many matching not allowed: matching labels must be unique on one side")
+            }
+            right[sig] = sample
+        }
+
+        var matchedOneToOne = Set<Labels>()
+        var matchedMany: [Labels: Set<Labels>] = [:]
+        var out: [EvalSample] = []
+        for left in lhs {
+            let sig = signature(left.labels, matching)
+            guard let match = right[sig] else { continue }
+            let (vl, vr) = swapped ? (match.v, left.v) : (left.v, match.v)
+            var (value, keep) = element(op, vl, vr)
+            if returnBool {
+                value = keep ? 1 : 0
+            } else if !keep {
+                continue
+            }
+            var metric = resultMetric(left.labels, match.labels, op, matching)
+            if returnBool { metric = metric.withoutName }
+            if matching.card == .oneToOne {
+                if !matchedOneToOne.insert(sig).inserted {
+                    throw QueryError.execution("multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)")
+                }
+            } else if !matchedMany[sig, default: []].insert(metric).inserted {
+                throw QueryError.execution("multiple matches for labels: grouping labels must ensure unique matches")
+            }
+            out.append(EvalSample(labels: metric, t: ts, v: value))
+        }
+        return out
+    }
+
+    static func resultMetric(_ lhs: Labels, _ rhs: Labels, _ op: BinaryOp, _ matching: VectorMatching) -> Labels {
+        var labels = lhs
+        if dropsMetricName(op) { labels = labels.withoutName }
+        if matching.card == .oneToOne {
+            labels = matching.on ? labels.keeping(matching.matchingLabels) : labels.removing(matching.matchingLabels)
+        }
+        for name in matching.include {
+            labels.set(name, rhs[name] ?? "")
+        }
+        return labels
+    }
+
+    static func vectorScalar(
+        _ op: BinaryOp, _ vector: [EvalSample], _ scalar: Double, swap: Bool, returnBool: Bool, ts: Timestamp
+    ) -> [EvalSample] {
+        var out: [EvalSample] = []
+        for sample in vector {
+            let (l, r) = swap ? (scalar, sample.v) : (sample.v, scalar)
+            var (value, keep) = element(op, l, r)
+            // A comparison keeps the vector element's own value even with the scalar on the left.
+            if op.isComparison && swap { value = r }
+            if returnBool {
+                value = keep ? 1 : 0
+                keep = true
+            }
+            guard keep else { continue }
+            let labels = dropsMetricName(op) || returnBool ? sample.labels.withoutName : sample.labels
+            out.append(EvalSample(labels: labels, t: ts, v: value))
+        }
+        return out
+    }
+
+    /// Go's labels.String(): `{a="b", c="d"}` including `__name__`.
+    static func goString(_ labels: Labels) -> String {
+        "{" + labels.map { "\($0.name)=\(PromQLString.quote($0.value))" }.joined(separator: ", ") + "}"
+    }
+}

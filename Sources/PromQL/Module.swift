@@ -1,2 +1,0 @@
-// Module PromQL: see the issue that builds it.
-enum PromQLModule {}

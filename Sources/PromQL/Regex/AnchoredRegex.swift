@@ -1,0 +1,86 @@
+/// A label-matcher regex with Prometheus semantics: the pattern must match the whole
+/// value (`^(?:pattern)$`), RE2 syntax, `.` does not match a newline (as in 2.42).
+///
+/// Common shapes skip the regex engine entirely: `.*`, `.+`, literal alternations like
+/// `a|b|c`, and `prefix.*`.
+public struct AnchoredRegex: Sendable, CustomStringConvertible {
+    enum Strategy: @unchecked Sendable {
+        case anyWithoutNewline
+        case nonEmptyWithoutNewline
+        case literals(Set<String>)
+        case prefixThenAny(String)
+        case compiled(Regex<AnyRegexOutput>)
+    }
+
+    public let pattern: String
+    let strategy: Strategy
+
+    public init(_ pattern: String) throws(RegexError) {
+        self.pattern = pattern
+        let translated = try RE2Syntax.translate(pattern)
+        if let fast = Self.fastStrategy(pattern) {
+            strategy = fast
+            return
+        }
+        do {
+            let regex = try Regex(translated)
+                .matchingSemantics(.unicodeScalar)
+                .wordBoundaryKind(.simple)
+                .asciiOnlyDigits()
+                .asciiOnlyWhitespace()
+                .asciiOnlyWordCharacters()
+            strategy = .compiled(regex)
+        } catch {
+            // RE2 accepted it but Swift cannot express it (rare: e.g. an unknown \p{...} script).
+            throw RegexError(pattern: pattern, reason: "unsupported regular expression `\(pattern)`: \(error)")
+        }
+    }
+
+    public func matches(_ value: String) -> Bool {
+        switch strategy {
+        case .anyWithoutNewline:
+            return !value.utf8.contains(10)
+        case .nonEmptyWithoutNewline:
+            return !value.isEmpty && !value.utf8.contains(10)
+        case .literals(let set):
+            return set.contains(value)
+        case .prefixThenAny(let prefix):
+            return value.hasPrefix(prefix) && !value.utf8.contains(10)
+        case .compiled(let regex):
+            return (try? regex.wholeMatch(in: value)) != nil
+        }
+    }
+
+    public var description: String { pattern }
+
+    private static let metacharacters = Set("\\.+*?()|[]{}^$")
+
+    private static func fastStrategy(_ pattern: String) -> Strategy? {
+        if pattern == ".*" { return .anyWithoutNewline }
+        if pattern == ".+" { return .nonEmptyWithoutNewline }
+        if pattern.hasSuffix(".*") {
+            let prefix = pattern.dropLast(2)
+            if !prefix.isEmpty, !prefix.contains(where: metacharacters.contains) {
+                return .prefixThenAny(String(prefix))
+            }
+        }
+        // Plain literals separated by `|` (an empty alternative matches the empty string).
+        if !pattern.contains(where: { $0 != "|" && metacharacters.contains($0) }) {
+            return .literals(Set(pattern.split(separator: "|", omittingEmptySubsequences: false).map(String.init)))
+        }
+        return nil
+    }
+}
+
+/// A pattern Prometheus would reject; `description` reads like Go's regexp errors.
+public struct RegexError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var pattern: String
+    public var reason: String
+
+    public init(pattern: String, reason: String) {
+        self.pattern = pattern
+        self.reason = reason
+    }
+
+    public var description: String { "error parsing regexp: \(reason)" }
+}

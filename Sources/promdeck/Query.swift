@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import PromModel
+import PromQL
+
+/// `promdeck query EXPR`: one PromQL query, printed as a table or as the Prometheus API's JSON.
+struct Query: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Run one PromQL query and print the result.",
+        discussion: """
+            Instant query at --time (default: now, or the newest sample with --data), or a range
+            query with --start, --end and --step. Times: RFC 3339, Unix seconds, now, now-1h.
+
+            Examples:
+              promdeck query 'up' --data metrics.om
+              promdeck query 'rate(http_requests_total[5m])' --data metrics.om --start now-1h --end now --step 1m
+              promdeck query 'sum by (job) (up)' --data metrics.om --format json
+            """
+    )
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case table, json
+    }
+
+    @Argument(help: "The PromQL expression.")
+    var expr: String
+
+    @Option(help: "A Prometheus text or OpenMetrics file to load into the embedded store.")
+    var data: String?
+
+    @Option(help: "Evaluation time of an instant query.")
+    var time: String?
+
+    @Option(help: "Start of a range query.")
+    var start: String?
+
+    @Option(help: "End of a range query (default: now).")
+    var end: String?
+
+    @Option(help: "Step of a range query: a duration (60s, 1m) or seconds.")
+    var step: String?
+
+    @Option(help: "table or json (the Prometheus API's data object).")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        if time != nil && (start != nil || end != nil || step != nil) {
+            throw ValidationError("--time is for instant queries; use --start/--end/--step for a range query")
+        }
+        if (start != nil || step != nil) && (start == nil || step == nil) {
+            throw ValidationError("a range query needs --start and --step (and optionally --end)")
+        }
+    }
+
+    func run() async throws {
+        let now = Timestamp((Date().timeIntervalSince1970 * 1000).rounded())
+        let source = try await QueryDatasource.resolve(data: data, now: now)
+        do {
+            let response: QueryResponse
+            if let start, let step {
+                let range = QueryRange(
+                    start: try TimeArgument.time(start, now: now),
+                    end: try TimeArgument.time(end ?? "now", now: now),
+                    step: try TimeArgument.step(step))
+                response = try await source.datasource.queryRange(expr, range: range)
+            } else {
+                let at = try time.map { text throws(TimeArgument.ParseError) in try TimeArgument.time(text, now: now) }
+                response = try await source.datasource.query(expr, at: at ?? source.defaultTime ?? now)
+            }
+            switch format {
+            case .json: print(PrometheusJSON.data(response.result))
+            case .table: print(QueryTable.render(response.result), terminator: "")
+            }
+            for warning in response.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        } catch let error as QueryError {
+            FileHandle.standardError.write(Data(QueryTable.describe(error, query: expr).utf8))
+            throw ExitCode(1)
+        } catch let error as TimeArgument.ParseError {
+            throw ValidationError(error.description)
+        }
+    }
+}
+
+/// Picks the datasource for `query` (and later `snapshot`): the one place where --data,
+/// --url, --datasource and --demo are resolved.
+struct QueryDatasource {
+    var datasource: any Datasource
+    /// The instant-query time when none is given: the newest sample of a loaded file.
+    var defaultTime: Timestamp?
+
+    static func resolve(data: String?, now: Timestamp) async throws -> QueryDatasource {
+        guard let data else {
+            throw ValidationError("no datasource: pass --data FILE (a Prometheus text or OpenMetrics file)")
+        }
+        let text: String
+        do {
+            text = try String(contentsOfFile: data, encoding: .utf8)
+        } catch {
+            throw ValidationError("cannot read \(data): \(error.localizedDescription)")
+        }
+        let store = SeriesStore()
+        do {
+            try store.ingest(text, defaultTimestamp: now)
+        } catch {
+            throw ValidationError("\(data): \(error)")
+        }
+        return QueryDatasource(datasource: EmbeddedDatasource(store: store), defaultTime: store.maxTimestamp)
+    }
+}

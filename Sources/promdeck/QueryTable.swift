@@ -1,0 +1,62 @@
+import PromModel
+import PromQL
+
+/// Plain-text rendering of query results and errors for `promdeck query`.
+enum QueryTable {
+    static func render(_ result: QueryResult) -> String {
+        switch result {
+        case .scalar(let sample):
+            return "scalar  \(PrometheusJSON.formatValue(sample.value))  @ \(TimeArgument.format(sample.timestamp))\n"
+        case .string(let value, _):
+            return "string  \(PromQLString.quote(value))\n"
+        case .vector(let elements):
+            if elements.isEmpty { return "(empty vector)\n" }
+            return columns([["SERIES", "VALUE"]] + elements.map { [seriesName($0.labels), PrometheusJSON.formatValue($0.sample.value)] },
+                           rightAligned: [1])
+        case .matrix(let series):
+            if series.isEmpty { return "(empty matrix)\n" }
+            var out = ""
+            for element in series {
+                out += "\(seriesName(element.labels))  (\(element.samples.count) points)\n"
+                let rows = element.samples.map { ["  " + TimeArgument.format($0.timestamp), PrometheusJSON.formatValue($0.value)] }
+                out += columns(rows, rightAligned: [1])
+            }
+            return out
+        }
+    }
+
+    static func seriesName(_ labels: Labels) -> String {
+        labels.isEmpty ? "{}" : labels.description
+    }
+
+    /// Rows padded to aligned columns, two spaces apart.
+    static func columns(_ rows: [[String]], rightAligned: Set<Int>) -> String {
+        let count = rows.map(\.count).max() ?? 0
+        var widths = Array(repeating: 0, count: count)
+        for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
+        return rows.map { row in
+            row.enumerated().map { index, cell in
+                let padding = String(repeating: " ", count: widths[index] - cell.count)
+                if rightAligned.contains(index) { return padding + cell }
+                return index == row.count - 1 ? cell : cell + padding
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// `error: message`, then the query with a caret under the position when known.
+    static func describe(_ error: QueryError, query: String) -> String {
+        var out = "error (\(error.kind)): \(error.message)\n"
+        if let position = error.position {
+            let bytes = Array(query.utf8)
+            let clamped = max(0, min(position, bytes.count))
+            var lineStart = clamped
+            while lineStart > 0 && bytes[lineStart - 1] != 10 { lineStart -= 1 }
+            var lineEnd = clamped
+            while lineEnd < bytes.count && bytes[lineEnd] != 10 { lineEnd += 1 }
+            let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
+            let column = String(decoding: bytes[lineStart..<clamped], as: UTF8.self).count
+            out += "  \(line)\n  \(String(repeating: " ", count: column))^\n"
+        }
+        return out
+    }
+}
