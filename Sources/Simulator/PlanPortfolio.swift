@@ -12,13 +12,16 @@ struct Book: Sendable {
 
     let noise: Noise
 
-    func loss(_ stop: Incident) -> Double { 30_000 + 20_000 * noise.unit(0xB00C, stop.slot) }
+    /// 3–5 % of the capital at the time.
+    func loss(_ stop: Incident) -> Double { trend(stop.start) * (0.03 + 0.02 * noise.unit(0xB00C, stop.slot)) }
 
-    /// Capital at `t`: drift of 20 %/year, a walk stepping each minute, stop losses recovering.
+    /// The drift: 20 % a year from the epoch.
+    func trend(_ t: Double) -> Double { Book.initialCapital * (1 + 0.2 * (t - Book.epoch) / 31_557_600) }
+
+    /// Capital at `t`: the drift and a walk, stepping each minute, less stop losses recovering.
     func capital(_ context: Context, at t: Double) -> Double {
         let minute = (t / 60).rounded(.down) * 60
-        var value = Book.initialCapital * (1 + 0.2 * (minute - Book.epoch) / 31_557_600)
-            + 6_000 * noise.walk(0xCA11, minute)
+        var value = trend(minute) + 6_000 * noise.walk(0xCA11, minute)
         for stop in context.recentStops where stop.start <= t && t - stop.start < 21_600 {
             value -= loss(stop) * (1 - (t - stop.start) / 21_600)
         }
