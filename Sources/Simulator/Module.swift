@@ -1,2 +1,0 @@
-// Module Simulator: see the issue that builds it.
-enum SimulatorModule {}

@@ -1,0 +1,84 @@
+import PromModel
+
+/// The simulated trading platform: five services whose every series is a pure function of
+/// (seed, time). Nothing is stepped or stored, so any instant can be asked for in any order
+/// and the same seed always gives the same values.
+public struct Simulation: Sendable {
+    public let seed: UInt64
+    /// The five services, in the catalogue's order.
+    public static let services = Service.all
+
+    let noise: Noise
+    let shape: TrafficShape
+    private let restartPhases: [Double]
+    private let plans: [[FamilyPlan]]
+
+    public init(seed: UInt64) {
+        self.seed = seed
+        noise = Noise(seed: seed)
+        shape = TrafficShape(seed: seed)
+        var random = SplitMix64(seed: seed ^ 0x5E57_A127)
+        restartPhases = Service.all.map { _ in Double(Int.random(in: 0..<Int(Context.restartPeriod), using: &random)) }
+        plans = Service.all.map { Simulation.plan($0, seed: seed) }
+    }
+
+    private static func plan(_ service: Service, seed: UInt64) -> [FamilyPlan] {
+        var builder = PlanBuilder(service: service, seed: seed)
+        builder.addHTTP()
+        builder.addEventBus()
+        switch service {
+        case .aiEngine:
+            builder.addSignals()
+            builder.addRedis(rate: 30, poolSize: 32)
+        case .execution:
+            builder.addTrades()
+            builder.addRedis(rate: 20, poolSize: 50)
+            builder.addDatabase(rate: 12, poolSize: 20)
+        case .riskSafety:
+            builder.addRisk()
+            builder.addRedis(rate: 25, poolSize: 40)
+            builder.addDatabase(rate: 8, poolSize: 15)
+        case .portfolio:
+            builder.addPortfolio()
+            builder.addRedis(rate: 15, poolSize: 24)
+            builder.addDatabase(rate: 10, poolSize: 20)
+        default:
+            builder.addHealth()
+        }
+        return builder.families
+    }
+
+    func context(at time: Timestamp) -> Context {
+        Context(t: Double(time) / 1000, noise: noise, shape: shape, restartPhases: restartPhases)
+    }
+
+    /// One service's metric families at the context's instant.
+    func families(of service: Service, in context: Context) -> [MetricFamily] {
+        plans[service.index].map { $0.evaluate(context) }
+    }
+
+    /// Every series of all five services at `time`, with the `job` and `instance`
+    /// (`localhost:<port>`) labels a scrape adds, histograms expanded into
+    /// `_bucket{le=...}`, `_sum` and `_count` series as in the text format.
+    public func samples(at time: Timestamp) -> [InstantSample] {
+        let context = context(at: time)
+        var result: [InstantSample] = []
+        result.reserveCapacity(1_600)
+        for service in Service.all {
+            let target = [Label("job", service.name), Label("instance", service.instance)]
+            for family in families(of: service, in: context) {
+                for sample in family.samples {
+                    result.append(InstantSample(
+                        labels: Labels([Label(Labels.metricName, sample.name)] + sample.labels + target),
+                        sample: Sample(time, sample.value)))
+                }
+            }
+        }
+        return result
+    }
+
+    /// The incident running at `time`, described in a few words ("redis slowdown"), if any.
+    public func incident(at time: Timestamp) -> String? {
+        context(at: time).activeIncident?.name
+    }
+}

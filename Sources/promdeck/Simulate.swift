@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PromModel
+import Simulator
+
+struct Simulate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the simulated trading platform: /metrics on the five services' ports, or an OpenMetrics backfill.",
+        usage: """
+            promdeck simulate [--listen 127.0.0.1] [--port-offset N] [--seed N] [--speed N]
+            promdeck simulate --openmetrics FILE --start T --duration D [--interval 15s] [--seed N]
+            """,
+        discussion: """
+            Every value is a function of the seed and the virtual time, so the same seed and range \
+            always give the same samples. Ports: ai-engine 8001, execution 8002, risk-safety 8003, \
+            portfolio-intelligence 8004, monitoring-health 8080 (plus --port-offset).
+            """
+    )
+
+    @Option(help: "Host to listen on.")
+    var listen = "127.0.0.1"
+
+    @Option(help: "Added to every service's port.")
+    var portOffset = 0
+
+    @Option(help: "Seed of the simulation.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Virtual time runs this many times faster than the wall clock, from now.")
+    var speed = 1.0
+
+    @Option(help: ArgumentHelp("Write an OpenMetrics backfill of --start/--duration to FILE ('-' for stdout) and exit.", valueName: "FILE"))
+    var openmetrics: String?
+
+    @Option(help: "Start of the backfill: RFC 3339 or Unix seconds.")
+    var start: String?
+
+    @Option(help: "Length of the backfill, e.g. 1h or 90m.")
+    var duration: String?
+
+    @Option(help: "Time between backfill samples.")
+    var interval = "15s"
+
+    func validate() throws {
+        guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a positive number, not \(speed)") }
+        guard (-8000...57000).contains(portOffset) else { throw ValidationError("--port-offset \(portOffset) puts ports outside 1...65535") }
+        if openmetrics != nil {
+            guard start != nil, duration != nil else { throw ValidationError("--openmetrics needs --start and --duration") }
+        } else if start != nil || duration != nil {
+            throw ValidationError("--start and --duration only go with --openmetrics")
+        }
+    }
+
+    func run() async throws {
+        let simulation = Simulation(seed: seed)
+        if let openmetrics {
+            try writeBackfill(simulation, to: openmetrics)
+            return
+        }
+        var logger = Logger(label: "promdeck.simulate")
+        logger.logLevel = .warning
+        for service in Simulation.services {
+            FileHandle.standardError.write(Data(
+                "\(service.name): http://\(listen):\(service.port + portOffset)/metrics\n".utf8))
+        }
+        let servers = MetricsServers(simulation: simulation, clock: VirtualClock(speed: speed), host: listen, portOffset: portOffset)
+        try await servers.run(logger: logger)
+    }
+
+    private func writeBackfill(_ simulation: Simulation, to path: String) throws {
+        guard let startText = start, let from = TimeSyntax.parseTime(startText) else {
+            throw ValidationError("--start \(start ?? ""): expected RFC 3339 (2026-01-05T14:00:00Z) or Unix seconds")
+        }
+        guard let durationText = duration, let length = TimeSyntax.parseDuration(durationText), length > 0 else {
+            throw ValidationError("--duration \(duration ?? ""): expected a duration such as 1h or 90m")
+        }
+        guard let step = TimeSyntax.parseDuration(interval), step >= 1000 else {
+            throw ValidationError("--interval \(interval): expected a duration of at least 1s, such as 15s")
+        }
+        let handle: FileHandle
+        if path == "-" {
+            handle = FileHandle.standardOutput
+        } else {
+            guard FileManager.default.createFile(atPath: path, contents: nil), let opened = FileHandle(forWritingAtPath: path) else {
+                throw ValidationError("cannot write \(path)")
+            }
+            handle = opened
+        }
+        defer { if path != "-" { try? handle.close() } }
+        try simulation.writeOpenMetrics(start: from, end: from + length, interval: step) { chunk in
+            try handle.write(contentsOf: Data(chunk.utf8))
+        }
+    }
+}

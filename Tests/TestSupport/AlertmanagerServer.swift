@@ -1,0 +1,52 @@
+import Foundation
+
+/// A real Alertmanager on 127.0.0.1, a free port and a temp dir (clustering off), stopped
+/// by PID.
+public final class AlertmanagerServer: @unchecked Sendable {
+    public let port: Int
+    public let directory: TemporaryDirectory
+    public let process: ChildProcess
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// Starts Alertmanager with `config` (YAML text), written into its temp dir with
+    /// `files` (relative path → contents, e.g. receiver secrets) beside it.
+    public init(config: String, files: [String: String] = [:]) async throws {
+        directory = try TemporaryDirectory("alertmanager")
+        port = try freePort()
+        for (path, contents) in files {
+            let target = directory.file(path)
+            try FileManager.default.createDirectory(
+                atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try contents.write(toFile: target, atomically: true, encoding: .utf8)
+        }
+        let configPath = try directory.write("alertmanager.yml", config)
+        let executable = ChildProcess.which("prometheus-alertmanager") ?? "alertmanager"
+        process = try ChildProcess(executable, [
+            "--config.file=\(configPath)",
+            "--storage.path=\(directory.file("data"))",
+            "--web.listen-address=127.0.0.1:\(port)",
+            "--cluster.listen-address=",
+        ], directory: directory.path)
+        let ready = await waitUntil(timeout: .seconds(30)) { [port] in
+            await httpGet("http://127.0.0.1:\(port)/-/ready")?.status == 200
+        }
+        guard ready else {
+            process.stop()
+            throw TestSupportError("Alertmanager did not become ready: \(process.stderr.suffix(2000))")
+        }
+    }
+
+    /// The alerts `/api/v2/alerts` lists now, as JSON objects.
+    public func alerts() async -> [[String: Any]] {
+        guard let response = await httpGet("\(baseURL)/api/v2/alerts"), response.status == 200,
+              let json = try? JSONSerialization.jsonObject(with: Data(response.body.utf8)) as? [[String: Any]] else { return [] }
+        return json
+    }
+
+    public func stop() {
+        process.stop()
+        directory.remove()
+    }
+
+    deinit { stop() }
+}
