@@ -8,10 +8,15 @@ public final class PrometheusServer: @unchecked Sendable {
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// Starts Prometheus with `config` (YAML text) over `dataDirectory` (a fresh one if nil,
-    /// e.g. blocks made by promtool), and waits until it reports ready.
-    public init(config: String = "global:\n  scrape_interval: 15s\n", dataDirectory: String? = nil, extraArguments: [String] = []) async throws {
+    /// e.g. blocks made by promtool), and waits until it reports ready over plain HTTP (pass
+    /// `waitForReady: false` when a web config adds TLS or auth, and wait with your own client).
+    /// `port` lets a config that scrapes the server itself name its port in advance.
+    public init(
+        config: String = "global:\n  scrape_interval: 15s\n", dataDirectory: String? = nil, extraArguments: [String] = [],
+        port requestedPort: Int? = nil, waitForReady: Bool = true
+    ) async throws {
         directory = try TemporaryDirectory("prometheus")
-        port = try freePort()
+        port = try requestedPort ?? freePort()
         let configPath = try directory.write("prometheus.yml", config)
         let data = dataDirectory ?? directory.file("data")
         process = try ChildProcess("prometheus", [
@@ -21,6 +26,7 @@ public final class PrometheusServer: @unchecked Sendable {
             "--web.listen-address=127.0.0.1:\(port)",
             "--web.enable-lifecycle",
         ] + extraArguments, directory: directory.path)
+        guard waitForReady else { return }
         let ready = await waitUntil(timeout: .seconds(60)) { [port] in
             await httpGet("http://127.0.0.1:\(port)/-/ready")?.status == 200
         }

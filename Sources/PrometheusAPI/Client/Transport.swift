@@ -1,0 +1,193 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+import PromModel
+
+/// A response whose body was read completely (and within the size cap).
+struct RawResponse: Sendable {
+    var status: Int
+    var reason: String
+    var body: ByteBuffer
+}
+
+/// Sends API requests for one datasource: auth and headers, GET or (for long queries) POST,
+/// the timeout, same-host-only credentials on redirects, and the body size cap.
+struct Transport: Sendable {
+    /// Beyond this, a GET's URL is too long for many proxies; Grafana switches to POST too.
+    static let maxGetURLLength = 8 * 1024
+    static let maxRedirects = 5
+
+    let settings: DatasourceSettings
+    let httpClient: HTTPClient
+    let tlsConfiguration: Result<TLSConfiguration?, QueryError>
+    let environment: [String: String]
+    let logger: Logger
+
+    /// Host and port for messages; never the credentials.
+    var host: String {
+        guard let components = URLComponents(string: settings.url), let host = components.host else { return settings.name }
+        return components.port.map { "\(host):\($0)" } ?? host
+    }
+
+    init(settings: DatasourceSettings, httpClient: HTTPClient, environment: [String: String], logger: Logger) {
+        self.settings = settings
+        self.httpClient = httpClient
+        self.environment = environment
+        self.logger = logger
+        tlsConfiguration = Result { () throws(QueryError) in try Transport.makeTLSConfiguration(settings) }
+    }
+
+    /// Calls `path` (such as `/api/v1/query`) with form parameters, within the timeout.
+    func send(_ path: String, _ parameters: [(String, String)]) async throws(QueryError) -> RawResponse {
+        let timeout = settings.timeout
+        let host = self.host
+        do {
+            return try await withThrowingTaskGroup(of: RawResponse.self) { group in
+                group.addTask { try await self.perform(path, parameters) }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    throw ErrorMapping.timeout(timeout, host: host)
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next() else { throw CancellationError() }
+                return first
+            }
+        } catch {
+            throw Task.isCancelled ? ErrorMapping.canceled : ErrorMapping.transport(error, host: host, timeout: timeout)
+        }
+    }
+
+    private func perform(_ path: String, _ parameters: [(String, String)]) async throws -> RawResponse {
+        let tls = try tlsConfiguration.get()
+        let form = FormEncoding.encode(parameters)
+        var url = connectionURL() + path
+        var request = HTTPClientRequest(url: url)
+        request.tlsConfiguration = tls
+        request.headers = try baseHeaders()
+        if form.isEmpty {
+            request.method = .GET
+        } else if url.utf8.count + 1 + form.utf8.count <= Transport.maxGetURLLength {
+            url += "?" + form
+            request.url = url
+            request.method = .GET
+        } else {
+            request.method = .POST
+            request.headers.replaceOrAdd(name: "Content-Type", value: "application/x-www-form-urlencoded")
+            request.body = .bytes(ByteBuffer(string: form))
+        }
+        logger.debug("request", metadata: ["datasource": "\(settings.name)", "method": "\(request.method)", "path": "\(path)"])
+        let deadline = NIODeadline.now() + .nanoseconds(Int64(settings.timeout.components.seconds) * 1_000_000_000 + settings.timeout.components.attoseconds / 1_000_000_000)
+        for _ in 0...Transport.maxRedirects {
+            let response = try await httpClient.execute(request, deadline: deadline, logger: logger)
+            let status = Int(response.status.code)
+            guard [301, 302, 303, 307, 308].contains(status), let location = response.headers.first(name: "Location") else {
+                let body = try await readBody(response)
+                return RawResponse(status: status, reason: response.status.reasonPhrase, body: body)
+            }
+            // Drain a little so the connection can be reused; a huge redirect body is not worth reading.
+            _ = try? await response.body.collect(upTo: 64 * 1024)
+            request = try redirected(request, status: status, location: location)
+        }
+        throw QueryError(.http, "\(host) redirected more than \(Transport.maxRedirects) times", summary: "redirect loop")
+    }
+
+    /// The next request of a redirect. Credentials and configured headers go only to the
+    /// same scheme, host and port; 303 (and 301/302 after a POST) become a GET, as browsers do.
+    private func redirected(_ previous: HTTPClientRequest, status: Int, location: String) throws -> HTTPClientRequest {
+        guard let base = URL(string: previous.url), let target = URL(string: location, relativeTo: base)?.absoluteURL,
+              let scheme = target.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+            throw QueryError(.http, "\(host) redirected to an invalid location", summary: "bad redirect")
+        }
+        var next = previous
+        next.url = target.absoluteString
+        if status == 303 || ((status == 301 || status == 302) && previous.method == .POST) {
+            next.method = .GET
+            next.body = nil
+            next.headers.remove(name: "Content-Type")
+        }
+        if !Transport.sameOrigin(base, target) {
+            next.headers.remove(name: "Authorization")
+            for header in settings.headers { next.headers.remove(name: header.name) }
+            logger.debug("cross-host redirect: credentials dropped", metadata: ["datasource": "\(settings.name)"])
+        }
+        return next
+    }
+
+    static func sameOrigin(_ a: URL, _ b: URL) -> Bool {
+        func port(_ url: URL) -> Int { url.port ?? (url.scheme?.lowercased() == "https" ? 443 : 80) }
+        return a.scheme?.lowercased() == b.scheme?.lowercased() && a.host?.lowercased() == b.host?.lowercased() && port(a) == port(b)
+    }
+
+    private func readBody(_ response: HTTPClientResponse) async throws -> ByteBuffer {
+        let limit = settings.maxResponseBytes
+        let compressed = response.headers.first(name: "Content-Encoding").map { $0.lowercased() != "identity" } ?? false
+        let declared = response.headers.first(name: "Content-Length").flatMap { Int($0) }
+        if let declared, !compressed, declared > limit {
+            throw ErrorMapping.tooLarge(limit: limit, host: host, declared: declared)
+        }
+        var body = ByteBuffer()
+        if let declared, !compressed { body.reserveCapacity(declared) }
+        for try await chunk in response.body {
+            guard body.readableBytes + chunk.readableBytes <= limit else {
+                // Leaving the loop cancels the rest of the download.
+                throw ErrorMapping.tooLarge(limit: limit, host: host)
+            }
+            var chunk = chunk
+            body.writeBuffer(&chunk)
+        }
+        return body
+    }
+
+    /// The base URL, with the host replaced by tls_config.server_name when set: the shared
+    /// HTTPClient's DNS override (see `PrometheusClient.makeHTTPClient(for:)`) connects it to the
+    /// real host while TLS sends and verifies the configured name.
+    private func connectionURL() -> String {
+        guard let serverName = settings.tls.serverName, var components = URLComponents(string: settings.url),
+              components.scheme == "https" else { return settings.url }
+        components.host = serverName
+        return components.string ?? settings.url
+    }
+
+    private func baseHeaders() throws(ConfigError) -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        headers.add(name: "Accept", value: "application/json")
+        headers.add(name: "Accept-Encoding", value: "gzip")
+        headers.add(name: "User-Agent", value: "promdeck")
+        for header in settings.headers { headers.add(name: header.name, value: header.value) }
+        switch settings.auth {
+        case .none:
+            break
+        case .basic(let username, let password):
+            let token = Data("\(username):\(try password.reveal(environment: environment))".utf8).base64EncodedString()
+            headers.add(name: "Authorization", value: "Basic \(token)")
+        case .authorization(let type, let credentials):
+            headers.add(name: "Authorization", value: "\(type) \(try credentials.reveal(environment: environment))")
+        }
+        return headers
+    }
+
+    static func makeTLSConfiguration(_ settings: DatasourceSettings) throws(QueryError) -> TLSConfiguration? {
+        let tls = settings.tls
+        guard settings.url.lowercased().hasPrefix("https:") || !tls.isDefault else { return nil }
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        func load<T>(_ key: String, _ path: String, _ body: () throws -> T) throws(QueryError) -> T {
+            do {
+                return try body()
+            } catch {
+                throw QueryError(.configuration, "datasource \(settings.name): tls_config.\(key) \(path): cannot load it (\(error))", summary: "TLS config")
+            }
+        }
+        if let caFile = tls.caFile {
+            configuration.trustRoots = .certificates(try load("ca_file", caFile) { try NIOSSLCertificate.fromPEMFile(caFile) })
+        }
+        if let certFile = tls.certFile, let keyFile = tls.keyFile {
+            configuration.certificateChain = try load("cert_file", certFile) { try NIOSSLCertificate.fromPEMFile(certFile).map { .certificate($0) } }
+            configuration.privateKey = .privateKey(try load("key_file", keyFile) { try NIOSSLPrivateKey(file: keyFile, format: .pem) })
+        }
+        if tls.insecureSkipVerify { configuration.certificateVerification = .none }
+        return configuration
+    }
+}

@@ -1,2 +1,0 @@
-// Module PrometheusAPI: see the issue that builds it.
-enum PrometheusAPIModule {}

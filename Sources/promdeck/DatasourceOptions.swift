@@ -1,0 +1,27 @@
+import ArgumentParser
+import PrometheusAPI
+
+/// `--url`, `--datasource` and `--config`, shared by every command that talks to a server.
+/// Secrets never come from flags: auth lives in the config file, with passwords and tokens
+/// in files or environment variables.
+struct DatasourceOptions: ParsableArguments {
+    @Option(help: "Prometheus-compatible API base URL, e.g. http://localhost:9090 (no credentials in it).")
+    var url: String?
+
+    @Option(help: "Name of a datasource in the config file (else its default).")
+    var datasource: String?
+
+    @Option(help: "Config file (default: $XDG_CONFIG_HOME/promdeck/config.yaml or ~/.config/promdeck/config.yaml).")
+    var config: String?
+
+    /// The chosen datasource's settings.
+    func settings() throws -> DatasourceSettings {
+        // ConfigError prints as "file:line:col: message", without a usage banner.
+        try DatasourceResolver.resolve(configPath: config, name: datasource, url: url)
+    }
+
+    /// A client for the chosen datasource with its own HTTP client; call `shutdown()` on it.
+    func client() throws -> PrometheusClient {
+        PrometheusClient(settings: try settings())
+    }
+}
