@@ -1,0 +1,102 @@
+import Foundation
+import PromModel
+import Dashboards
+
+/// `snapshot --format json`: every panel's computed values, so tests and scripts check
+/// numbers rather than pixels.
+public struct DashboardSnapshot: Codable, Hashable, Sendable {
+    public struct Value: Codable, Hashable, Sendable {
+        public var name: String
+        /// The reduced number (nil when there is none or it is not finite).
+        public var value: Double?
+        /// As displayed, with unit ("$1.23K").
+        public var text: String
+        public var color: String?
+    }
+    public struct Point: Codable, Hashable, Sendable {
+        /// Unix milliseconds.
+        public var t: Int64
+        /// nil for NaN or ±Inf.
+        public var v: Double?
+    }
+    public struct SeriesData: Codable, Hashable, Sendable {
+        public var name: String
+        public var refId: String
+        public var labels: [String: String]
+        public var points: [Point]
+    }
+    public struct Table: Codable, Hashable, Sendable {
+        public var columns: [String]
+        public var rows: [[String]]
+    }
+    public struct PanelEntry: Codable, Hashable, Sendable {
+        public var id: Int
+        public var title: String
+        public var type: String
+        /// "ok", "no data", "loading", "stale 2m", "error: timeout".
+        public var status: String
+        public var warnings: [String]
+        public var values: [Value]
+        public var series: [SeriesData]
+        public var table: Table?
+        public var slices: [Value]?
+    }
+
+    public var dashboard: String
+    public var uid: String
+    /// Evaluation time, Unix milliseconds.
+    public var time: Int64
+    public var panels: [PanelEntry]
+
+    public init(dashboard: Dashboard, models: [Int: PanelViewModel], time: Timestamp) {
+        self.dashboard = dashboard.title
+        uid = dashboard.uid
+        self.time = time
+        let ids = dashboard.panels.flatMap { [$0.id] + $0.panels.map(\.id) }
+        panels = ids.compactMap { id in models[id].map(DashboardSnapshot.entry) }
+    }
+
+    static func finite(_ value: Double?) -> Double? {
+        guard let value, value.isFinite else { return nil }
+        return value
+    }
+
+    static func entry(_ model: PanelViewModel) -> PanelEntry {
+        var values: [Value] = []
+        var table: Table?
+        var slices: [Value]?
+        let reduced: [ReducedValue]
+        switch model.content {
+        case .stat(let stat): reduced = stat.values
+        case .gauge(let gauge): reduced = gauge.values
+        case .barGauge(let bar): reduced = bar.values
+        default: reduced = []
+        }
+        values = reduced.map { Value(name: $0.name, value: finite($0.display.numeric), text: $0.display.text, color: $0.display.color?.name) }
+        switch model.content {
+        case .timeSeries(let series):
+            values = series.lines.map { line in
+                let last = Reducer.reduce(line.points, id: "lastNotNull")
+                return Value(name: line.name, value: finite(last), text: last.map { series.processor.format($0) } ?? "", color: line.color.name)
+            }
+        case .table(let model):
+            table = Table(columns: model.columns.map(\.name), rows: model.rows.map { $0.map(\.text) })
+        case .pie(let pie):
+            slices = pie.slices.map { Value(name: $0.name, value: finite($0.percent * 100), text: $0.text, color: $0.color.name) }
+        default: break
+        }
+        let series = model.series.map { frame in
+            SeriesData(name: frame.name, refId: frame.refId, labels: frame.labels.dictionary,
+                       points: frame.samples.map { Point(t: $0.timestamp, v: finite($0.value)) })
+        }
+        return PanelEntry(id: model.id, title: model.title, type: model.type, status: model.status.label,
+                          warnings: model.warnings, values: values, series: series, table: table, slices: slices)
+    }
+
+    /// Pretty JSON with sorted keys, stable across runs.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,178 @@
+import PromModel
+import Dashboards
+
+/// A named series of one panel after naming and colouring.
+public struct SeriesFrame: Hashable, Sendable {
+    public var name: String
+    public var refId: String
+    public var labels: Labels
+    public var samples: [Sample]
+    public var colorName: String
+
+    public init(name: String, refId: String, labels: Labels, samples: [Sample], colorName: String) {
+        self.name = name
+        self.refId = refId
+        self.labels = labels
+        self.samples = samples
+        self.colorName = colorName
+    }
+}
+
+/// One reduced value of a stat, gauge or bar gauge.
+public struct ReducedValue: Hashable, Sendable {
+    public var name: String
+    public var display: DisplayValue
+    /// The series' values for a sparkline (nil = gap).
+    public var sparkline: [Double?]
+
+    public init(name: String, display: DisplayValue, sparkline: [Double?] = []) {
+        self.name = name
+        self.display = display
+        self.sparkline = sparkline
+    }
+}
+
+public struct StatModel: Hashable, Sendable {
+    public var values: [ReducedValue]
+    /// "value" (coloured text), "background", "background_solid" or "none".
+    public var colorMode: String
+    public var showSparkline: Bool
+    /// "auto", "value", "value_and_name", "name", "none".
+    public var textMode: String
+    public var orientation: String
+}
+
+public struct GaugeModel: Hashable, Sendable {
+    public var values: [ReducedValue]
+    public var min: Double
+    public var max: Double
+    /// Threshold boundaries within min…max with their colours and levels.
+    public var markers: [ThresholdMarker]
+    public var showMarkers: Bool
+}
+
+public struct ThresholdMarker: Hashable, Sendable {
+    public var value: Double
+    public var color: ValueColor
+}
+
+public struct BarGaugeModel: Hashable, Sendable {
+    public enum Mode: String, Hashable, Sendable { case basic, gradient, lcd }
+    public var values: [ReducedValue]
+    public var min: Double
+    public var max: Double
+    public var markers: [ThresholdMarker]
+    public var mode: Mode
+    public var vertical: Bool
+}
+
+public struct TimeSeriesLine: Hashable, Sendable {
+    public var name: String
+    public var color: ValueColor
+    /// (timestamp ms, value); NaN or missing steps are gaps.
+    public var points: [Sample]
+    /// Legend values, by legend calc id, already formatted.
+    public var legendValues: [(id: String, text: String)]
+
+    public static func == (lhs: TimeSeriesLine, rhs: TimeSeriesLine) -> Bool {
+        lhs.name == rhs.name && lhs.color == rhs.color && lhs.points.count == rhs.points.count
+            && zip(lhs.points, rhs.points).allSatisfy { $0.isIdentical(to: $1) }
+            && lhs.legendValues.map(\.id) == rhs.legendValues.map(\.id) && lhs.legendValues.map(\.text) == rhs.legendValues.map(\.text)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(points.count)
+    }
+}
+
+public struct TimeSeriesModel: Hashable, Sendable {
+    public var lines: [TimeSeriesLine]
+    public var start: Timestamp
+    public var end: Timestamp
+    /// Fixed axis bounds from the field config, honoured over the data's range.
+    public var fixedMin: Double?
+    public var fixedMax: Double?
+    public var processor: DisplayProcessor
+    public var showLegend: Bool
+    public var legendCalcs: [String]
+    /// Step between points (ms): gaps longer than about two steps break the line.
+    public var step: Int64
+}
+
+public struct TableModel: Hashable, Sendable {
+    public struct Column: Hashable, Sendable {
+        public var name: String
+        public var numeric: Bool
+    }
+    public struct Cell: Hashable, Sendable {
+        public var text: String
+        public var number: Double?
+        public var color: ValueColor?
+    }
+    public var columns: [Column]
+    public var rows: [[Cell]]
+    public var sortColumn: Int?
+    public var descending: Bool
+}
+
+public struct HeatmapModel: Hashable, Sendable {
+    /// Bucket upper bounds as labels ("0.1", "+Inf") from the lowest bucket up.
+    public var buckets: [String]
+    public var times: [Timestamp]
+    /// counts[time][bucket], de-cumulated.
+    public var counts: [[Double]]
+    public var maxCount: Double
+}
+
+public struct PieSlice: Hashable, Sendable {
+    public var name: String
+    public var value: Double
+    public var percent: Double
+    public var color: ValueColor
+    public var text: String
+}
+
+public struct PieModel: Hashable, Sendable {
+    public var slices: [PieSlice]
+    public var donut: Bool
+}
+
+/// What a panel shows, by kind.
+public enum PanelContent: Hashable, Sendable {
+    case stat(StatModel)
+    case gauge(GaugeModel)
+    case barGauge(BarGaugeModel)
+    case timeSeries(TimeSeriesModel)
+    case table(TableModel)
+    case heatmap(HeatmapModel)
+    case pie(PieModel)
+    case text(String)
+    case row(collapsed: Bool, panelCount: Int)
+    case unsupported(String)
+    /// Nothing to draw (no data, loading, or every query failed).
+    case empty
+}
+
+/// A panel ready to draw: title, status and content.
+public struct PanelViewModel: Hashable, Sendable {
+    public var id: Int
+    public var type: String
+    public var title: String
+    public var status: PanelStatus
+    /// Errors of individual targets when others succeeded ("B: timeout").
+    public var warnings: [String]
+    public var content: PanelContent
+    /// The named series behind the content (for `--format json`).
+    public var series: [SeriesFrame]
+
+    public init(id: Int, type: String, title: String, status: PanelStatus, warnings: [String] = [], content: PanelContent, series: [SeriesFrame] = []) {
+        self.id = id
+        self.type = type
+        self.title = title
+        self.status = status
+        self.warnings = warnings
+        self.content = content
+        self.series = series
+    }
+}

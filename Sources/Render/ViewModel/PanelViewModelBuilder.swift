@@ -1,0 +1,77 @@
+import PromModel
+import Dashboards
+
+/// Builds a panel's view model from the panel definition and its query results.
+public struct PanelViewModelBuilder: Sendable {
+    public var theme: Theme
+
+    public init(theme: Theme = Theme()) {
+        self.theme = theme
+    }
+
+    public func build(panel: Panel, data: PanelData?) -> PanelViewModel {
+        let title = Sanitizer.visible(panel.title)
+        switch panel.type {
+        case "row":
+            return PanelViewModel(id: panel.id, type: panel.type, title: title, status: .ok,
+                                  content: .row(collapsed: panel.collapsed, panelCount: panel.panels.count))
+        case "text":
+            return PanelViewModel(id: panel.id, type: panel.type, title: title, status: .ok, content: .text(panel.options.content ?? ""))
+        case "stat", "singlestat", "gauge", "bargauge", "timeseries", "graph", "table", "table-old", "heatmap", "piechart":
+            break
+        default:
+            return PanelViewModel(id: panel.id, type: panel.type, title: title, status: .ok, content: .unsupported(panel.type))
+        }
+        guard let data else {
+            return PanelViewModel(id: panel.id, type: panel.type, title: title, status: .loading, content: .empty)
+        }
+        let frames = seriesFrames(panel: panel, data: data)
+        let failures = data.results.compactMap { result -> (String, QueryError)? in
+            if case .failure(let error) = result.outcome { return (result.refId, error) }
+            return nil
+        }
+        let warnings = failures.map { "\($0.0): \(Sanitizer.visible($0.1.summary))" }
+        var status: PanelStatus = .ok
+        if !failures.isEmpty && failures.count == data.results.count {
+            status = .error(Sanitizer.visible(failures[0].1.summary))
+        } else if let age = data.staleAge {
+            status = .stale(age: age)
+        } else if frames.allSatisfy({ $0.samples.isEmpty }) {
+            status = data.isLoading && data.results.isEmpty ? .loading : .noData
+        }
+        if case .error = status {
+            return PanelViewModel(id: panel.id, type: panel.type, title: title, status: status, warnings: warnings, content: .empty, series: [])
+        }
+        let content = frames.allSatisfy({ $0.samples.isEmpty }) ? .empty : self.content(panel: panel, frames: frames, data: data)
+        return PanelViewModel(id: panel.id, type: panel.type, title: title, status: status, warnings: warnings, content: content, series: frames)
+    }
+
+    /// Every successful target's series, named by legendFormat and coloured by the palette.
+    public func seriesFrames(panel: Panel, data: PanelData) -> [SeriesFrame] {
+        var frames: [SeriesFrame] = []
+        for result in data.results {
+            guard case .success(let response) = result.outcome else { continue }
+            let target = panel.targets.first { $0.refId == result.refId }
+            for series in response.result.series {
+                let name = SeriesNaming.name(labels: series.labels, legendFormat: target?.legendFormat ?? "", expr: target?.expr ?? result.refId)
+                frames.append(SeriesFrame(
+                    name: Sanitizer.visible(name), refId: result.refId, labels: series.labels,
+                    samples: series.samples, colorName: theme.seriesColorName(frames.count)))
+            }
+        }
+        return frames
+    }
+
+    func content(panel: Panel, frames: [SeriesFrame], data: PanelData) -> PanelContent {
+        switch panel.type {
+        case "stat", "singlestat": .stat(StatBuilder.stat(panel: panel, frames: frames))
+        case "gauge": .gauge(StatBuilder.gauge(panel: panel, frames: frames))
+        case "bargauge": .barGauge(StatBuilder.barGauge(panel: panel, frames: frames))
+        case "timeseries", "graph": .timeSeries(TimeSeriesBuilder.build(panel: panel, frames: frames, data: data))
+        case "table", "table-old": .table(TableBuilder.build(panel: panel, frames: frames, data: data))
+        case "heatmap": .heatmap(HeatmapBuilder.build(frames: frames))
+        case "piechart": .pie(PieBuilder.build(panel: panel, frames: frames))
+        default: .unsupported(panel.type)
+        }
+    }
+}

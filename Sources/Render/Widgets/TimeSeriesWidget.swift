@@ -1,0 +1,111 @@
+import Foundation
+
+/// Grafana's time series panel in braille: 2×4 dots per cell, one colour per series, a y axis
+/// with nice ticks in the field's unit, HH:MM time labels, and a legend with last/max values.
+public struct TimeSeriesWidget: Widget {
+    public var model: TimeSeriesModel
+
+    public init(model: TimeSeriesModel) { self.model = model }
+
+    /// The y range: the data's, widened to nice ticks, with fixed min/max honoured exactly.
+    func yRange(plotRows: Int) -> (low: Double, high: Double, ticks: [Double]) {
+        let values = model.lines.flatMap { $0.points }.filter { $0.timestamp >= model.start && $0.timestamp <= model.end }.map(\.value).filter(\.isFinite)
+        var low = model.fixedMin ?? values.min() ?? 0
+        var high = model.fixedMax ?? values.max() ?? 1
+        if high <= low { if model.fixedMax == nil { high = low + max(1, abs(low) * 0.1) } else { low = high - 1 } }
+        var nice = Ticks.nice(low: low, high: high, count: max(1, plotRows / 2))
+        if let fixedMin = model.fixedMin { nice.low = fixedMin }
+        if let fixedMax = model.fixedMax { nice.high = fixedMax }
+        nice.ticks = nice.ticks.filter { $0 >= nice.low - 1e-9 && $0 <= nice.high + 1e-9 }
+        return nice
+    }
+
+    public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
+        guard area.width >= 8, area.height >= 2 else { return }
+        let legendRows = model.showLegend && area.height >= 6 ? min(model.lines.count, max(1, area.height / 4)) : 0
+        let xAxisRows = area.height - legendRows >= 4 ? 1 : 0
+        let plotRows = area.height - legendRows - xAxisRows
+        let range = yRange(plotRows: plotRows)
+        let labels = range.ticks.map { model.processor.format($0) }
+        let axisWidth = min(area.width / 3, (labels.map { DisplayWidth.of($0) }.max() ?? 0) + 1)
+        let plot = Rect(x: area.x + axisWidth, y: area.y, width: area.width - axisWidth, height: plotRows)
+        guard !plot.isEmpty else { return }
+        // Y axis labels at their tick rows, skipping collisions.
+        var usedRows = Set<Int>()
+        for (tick, label) in zip(range.ticks, labels) {
+            let fraction = (range.high - tick) / (range.high - range.low)
+            let row = plot.y + Int((fraction * Double(plot.height - 1)).rounded())
+            guard row >= plot.y, row < plot.maxY, usedRows.insert(row).inserted else { continue }
+            let text = TextFit.truncate(label, to: axisWidth - 1, ellipsis: theme.glyphs.ellipsis)
+            buffer.write(text, x: plot.x - 1 - DisplayWidth.of(text), y: row, style: theme.dimText, clip: area)
+        }
+        drawLines(into: &buffer, plot: plot, range: (range.low, range.high), theme: theme)
+        if xAxisRows > 0 { drawTimeAxis(into: &buffer, plot: plot, row: plot.maxY, theme: theme) }
+        if legendRows > 0 {
+            drawLegend(into: &buffer, area: Rect(x: area.x, y: area.maxY - legendRows, width: area.width, height: legendRows), theme: theme)
+        }
+    }
+
+    func drawLines(into buffer: inout Buffer, plot: Rect, range: (Double, Double), theme: Theme) {
+        var canvas = BrailleCanvas(columns: plot.width, rows: plot.height)
+        let span = Double(model.end - model.start)
+        let (low, high) = range
+        let maxGap = model.step * 2
+        for line in model.lines {
+            let style = theme.isMonochrome ? Style.plain : theme.style(for: line.color)
+            var previous: (Int, Int, Int64)?
+            for point in line.points where point.timestamp >= model.start && point.timestamp <= model.end {
+                guard point.value.isFinite else { previous = nil; continue }
+                let x = Int((Double(point.timestamp - model.start) / span * Double(canvas.dotWidth - 1)).rounded())
+                let clamped = min(high, max(low, point.value))
+                let y = Int(((high - clamped) / (high - low) * Double(canvas.dotHeight - 1)).rounded())
+                if let (px, py, pt) = previous, point.timestamp - pt <= maxGap {
+                    canvas.line(from: (px, py), to: (x, y), style: style)
+                } else {
+                    canvas.set(x, y, style: style)
+                }
+                previous = (x, y, point.timestamp)
+            }
+        }
+        canvas.render(into: &buffer, at: (plot.x, plot.y), ascii: theme.ascii)
+    }
+
+    func drawTimeAxis(into buffer: inout Buffer, plot: Rect, row: Int, theme: Theme) {
+        let span = model.end - model.start
+        let offset = Int64(theme.options.timeZoneOffset) * 1000
+        let step = TimeLabels.step(span: span, count: max(1, plot.width / 10))
+        var tick = ((model.start + offset + step - 1) / step) * step - offset
+        var nextFree = plot.x
+        while tick <= model.end {
+            let column = plot.x + Int(Double(tick - model.start) / Double(span) * Double(plot.width - 1))
+            let label = TimeLabels.hourMinute(tick, offset: theme.options.timeZoneOffset)
+            let x = min(plot.maxX - label.count, max(plot.x, column - label.count / 2))
+            if x >= nextFree {
+                buffer.write(label, x: x, y: row, style: theme.dimText)
+                nextFree = x + label.count + 1
+            }
+            tick += step
+        }
+    }
+
+    func drawLegend(into buffer: inout Buffer, area: Rect, theme: Theme) {
+        let shown = model.lines.count > area.height ? area.height - 1 : model.lines.count
+        let nameWidth = min(max(8, area.width / 2), (model.lines.prefix(shown).map { DisplayWidth.of($0.name) }.max() ?? 0))
+        for (index, line) in model.lines.prefix(shown).enumerated() {
+            let y = area.y + index
+            let marker = theme.ascii ? "-" : "━"
+            var x = buffer.write(marker + " ", x: area.x, y: y, style: theme.isMonochrome ? .plain : theme.style(for: line.color), clip: area)
+            let name = TextFit.truncate(line.name, to: nameWidth, ellipsis: theme.glyphs.ellipsis)
+            buffer.write(name, x: x, y: y, clip: area)
+            x += nameWidth + 1
+            for (id, text) in line.legendValues {
+                let label = (id == "lastNotNull" ? "Last" : Reducer.displayName(id)).replacingOccurrences(of: " *", with: "") + ": "
+                x = buffer.write(label, x: x + 1, y: y, style: theme.dimText, clip: area)
+                x = buffer.write(text, x: x, y: y, clip: area)
+            }
+        }
+        if shown < model.lines.count {
+            buffer.write("+\(model.lines.count - shown) more", x: area.x + 2, y: area.y + shown, style: theme.dimText, clip: area)
+        }
+    }
+}

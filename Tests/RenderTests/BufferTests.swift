@@ -1,0 +1,137 @@
+import Testing
+@testable import Render
+
+@Suite struct BufferTests {
+    @Test func wideGraphemesTakeTwoColumnsWithAContinuation() {
+        var buffer = Buffer(width: 8, height: 1)
+        let end = buffer.write("a東b😀", x: 0, y: 0)
+        #expect(end == 6)
+        #expect(buffer[1, 0].symbol == "東" && buffer[1, 0].width == 2)
+        #expect(buffer[2, 0].isContinuation)
+        #expect(buffer[4, 0].symbol == "😀" && buffer[5, 0].isContinuation)
+        #expect(buffer.lines[0] == "a東b😀  ")
+    }
+
+    @Test func combiningMarksAndJoinersStayInTheirGrapheme() {
+        var buffer = Buffer(width: 6, height: 1)
+        buffer.write("e\u{301}👩‍💻x", x: 0, y: 0)
+        #expect(buffer[0, 0].symbol == "e\u{301}")
+        #expect(buffer[1, 0].symbol == "👩‍💻" && buffer[1, 0].width == 2)
+        #expect(buffer[3, 0].symbol == "x")
+    }
+
+    @Test func controlSequencesAreMadeVisibleAndInert() {
+        var buffer = Buffer(width: 40, height: 1)
+        buffer.write("a\u{1B}[31mred\u{07}\u{9B}2J\u{1B}]0;t\u{7}", x: 0, y: 0)
+        let symbols = buffer.cells.map(\.symbol).joined()
+        #expect(!symbols.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        #expect(buffer.lines[0].hasPrefix("a␛[31mred␇<U+009B>2J␛]0;t␇"))
+    }
+
+    @Test func writesAreClippedToTheRect() {
+        var buffer = Buffer(width: 10, height: 3)
+        buffer.write("abcdefgh", x: 2, y: 1, clip: Rect(x: 3, y: 1, width: 3, height: 1))
+        #expect(buffer.lines[1] == "   bcd    ")
+        buffer.write("outside", x: 0, y: 0, clip: Rect(x: 0, y: 2, width: 10, height: 1))
+        #expect(buffer.lines[0] == String(repeating: " ", count: 10))
+    }
+
+    @Test func aWideGraphemeThatDoesNotFitIsPaddedNotSplit() {
+        var buffer = Buffer(width: 4, height: 1)
+        buffer.write("ab東", x: 1, y: 0)
+        #expect(buffer.lines[0] == " ab ")
+        #expect(!buffer.cells.contains { $0.isContinuation })
+    }
+
+    @Test func overwritingHalfAWideGraphemeCleansTheOtherHalf() {
+        var buffer = Buffer(width: 6, height: 1)
+        buffer.write("東京", x: 0, y: 0)
+        buffer.write("x", x: 1, y: 0)
+        #expect(buffer.lines[0] == " x京  ")
+        buffer.write("y", x: 2, y: 0)
+        #expect(buffer.lines[0] == " xy   ")
+        #expect(!buffer.cells.contains { $0.isContinuation })
+        buffer.write("東", x: 3, y: 0)
+        buffer.write("京", x: 2, y: 0)
+        #expect(buffer.lines[0] == " x京  ")
+        #expect(buffer.cells.filter(\.isContinuation).count == 1)
+    }
+
+    @Test func diffOfIdenticalBuffersIsEmptyAndSizeChangeRepaintsAll() {
+        var a = Buffer(width: 5, height: 2)
+        a.write("hello", x: 0, y: 0)
+        #expect(a.diff(from: a).isEmpty)
+        let b = Buffer(width: 6, height: 2)
+        let runs = b.diff(from: a)
+        #expect(runs.count == 2 && runs.allSatisfy { $0.cells.count == 6 && $0.x == 0 })
+    }
+
+    @Test func diffRunsCoverOnlyChangedCells() {
+        var a = Buffer(width: 10, height: 2)
+        a.write("0123456789", x: 0, y: 0)
+        var b = a
+        b.write("ab", x: 2, y: 0)
+        b.write("z", x: 8, y: 0)
+        let runs = b.diff(from: a)
+        #expect(runs == [CellRun(x: 2, y: 0, cells: [Cell("a"), Cell("b")]), CellRun(x: 8, y: 0, cells: [Cell("z")])])
+    }
+
+    @Test func diffNeverStartsInsideAWideGrapheme() {
+        var a = Buffer(width: 6, height: 1)
+        a.write("東京", x: 0, y: 0)
+        var b = a
+        b.write("東", x: 0, y: 0, style: Style(attributes: .bold))
+        for run in b.diff(from: a) { #expect(!run.cells[0].isContinuation) }
+    }
+
+    static func randomBuffer(width: Int, height: Int, using rng: inout SeededGenerator) -> Buffer {
+        let pieces = ["a", "b", "東", "😀", "é", "x", " ", "京", "\u{1B}"]
+        let styles = [Style.plain, Style(foreground: .ansi(1)), Style(attributes: .bold), Style(background: .rgb(1, 2, 3))]
+        var buffer = Buffer(width: width, height: height)
+        for _ in 0..<(width * height / 2) {
+            let text = (0..<Int.random(in: 1...3, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "a" }.joined()
+            buffer.write(text, x: Int.random(in: -1..<width, using: &rng), y: Int.random(in: 0..<height, using: &rng),
+                         style: styles.randomElement(using: &rng) ?? .plain)
+        }
+        return buffer
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
+    func applyingTheDiffReproducesTheTarget(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        for _ in 0..<60 {
+            let width = Int.random(in: 1...12, using: &rng), height = Int.random(in: 1...5, using: &rng)
+            let a = BufferTests.randomBuffer(width: width, height: height, using: &rng)
+            let b = BufferTests.randomBuffer(width: width, height: height, using: &rng)
+            let runs = b.diff(from: a)
+            #expect(a.applying(runs) == b)
+            for run in runs { #expect(!run.cells.isEmpty && !run.cells[0].isContinuation) }
+            // A differently sized target is a full repaint onto blank cells.
+            let c = BufferTests.randomBuffer(width: width + 1, height: height, using: &rng)
+            #expect(a.applying(c.diff(from: a), width: c.width, height: c.height) == c)
+        }
+    }
+
+    @Test func randomBuffersNeverHoldAnOrphanContinuation() {
+        var rng = SeededGenerator(seed: 42)
+        for _ in 0..<200 {
+            let buffer = BufferTests.randomBuffer(width: Int.random(in: 1...9, using: &rng), height: 2, using: &rng)
+            for y in 0..<buffer.height {
+                for x in 0..<buffer.width where buffer[x, y].isContinuation {
+                    #expect(x > 0 && buffer[x - 1, y].width == 2)
+                }
+                for x in 0..<buffer.width where buffer[x, y].width == 2 {
+                    #expect(x + 1 < buffer.width && buffer[x + 1, y].isContinuation)
+                }
+            }
+        }
+    }
+
+    @Test func displayWidths() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("東京") == 4)
+        #expect(DisplayWidth.of("🇯🇵") == 2)
+        #expect(DisplayWidth.of("\u{200B}") == 0)
+        #expect(DisplayWidth.of("❤️") == 2)
+    }
+}
