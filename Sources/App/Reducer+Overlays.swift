@@ -70,20 +70,10 @@ extension Reducer {
         return [.redraw]
     }
 
-    /// The options the picker lists for a variable, All first when offered.
-    func pickerOptions(for name: String, _ state: AppState) -> [String] {
-        guard let dashboard = state.dashboard, let variable = dashboard.variables.first(where: { $0.name == name }) else { return [] }
-        var options = state.variableOptions[dashboard.uid]?[name] ?? variable.options
-        if options.isEmpty, variable.kind == .custom {
-            options = variable.query.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        }
-        return (variable.includeAll ? [Variable.allValueMarker] : []) + options
-    }
-
     private func variableOptionsKey(
         _ key: Key, name: String, selection: Int, chosen: [String], _ state: inout AppState, now: Timestamp
     ) -> [Effect] {
-        let options = pickerOptions(for: name, state)
+        let options = state.pickerOptions(for: name)
         let multi = state.dashboard?.variables.first { $0.name == name }?.multi ?? false
         switch key {
         case .up, .char("k"): state.overlay = .variableOptions(name: name, selection: max(0, selection - 1), chosen: chosen)
@@ -166,5 +156,17 @@ extension Reducer {
         default:
             return []
         }
+    }
+}
+
+extension AppState {
+    /// The options the picker lists for a variable, All first when offered.
+    public func pickerOptions(for name: String) -> [String] {
+        guard let dashboard = dashboard, let variable = dashboard.variables.first(where: { $0.name == name }) else { return [] }
+        var options = variableOptions[dashboard.uid]?[name] ?? variable.options
+        if options.isEmpty, variable.kind == .custom {
+            options = variable.query.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        return (variable.includeAll ? [Variable.allValueMarker] : []) + options
     }
 }

@@ -94,6 +94,11 @@ public final class CursesScreen: TerminalBackend, @unchecked Sendable {
 
     deinit { shutdown() }
 
+    /// Fails fast, before any slow set-up, when there is no terminal to take over.
+    public static func requireTerminal(command: String) throws(TerminalError) {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal(command: command) }
+    }
+
     public var size: TerminalSize { lock.withLock { currentSize } }
 
     /// The terminal's colour capability as ncurses reported it.

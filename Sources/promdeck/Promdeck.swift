@@ -5,6 +5,6 @@ struct Promdeck: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "promdeck",
         abstract: "A terminal Grafana for Prometheus.",
-        subcommands: []
+        subcommands: [View.self, Demo.self]
     )
 }
