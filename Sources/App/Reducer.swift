@@ -66,7 +66,9 @@ public struct Reducer: Sendable {
         guard !state.paused, let interval = state.refreshInterval else { return effects }
         // A tick a little early (timer slack) still counts.
         let due = state.lastRefreshAt.map { now - $0 >= interval - interval / 20 } ?? true
-        if due { effects += refresh(&state, now: now, force: false) }
+        // A due tick restarts the refresh clock even when every panel is still busy, so a
+        // slow server gets one interval of slack instead of a storm of ticks.
+        if due { effects += refresh(&state, now: now, force: true) }
         effects.append(.scheduleTick(at: (state.lastRefreshAt ?? now) + interval))
         return effects
     }
