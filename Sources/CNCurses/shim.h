@@ -17,4 +17,22 @@
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
+// Function-like macros and C globals do not import into Swift 6 cleanly (macros not at all,
+// globals as shared mutable state), so the few the terminal backend needs are wrapped here.
+static inline WINDOW *promdeck_stdscr(void) { return stdscr; }
+static inline WINDOW *promdeck_curscr(void) { return curscr; }
+static inline int promdeck_colors(void) { return COLORS; }
+static inline int promdeck_color_pairs(void) { return COLOR_PAIRS; }
+static inline attr_t promdeck_attr_bold(void) { return A_BOLD; }
+static inline attr_t promdeck_attr_dim(void) { return A_DIM; }
+static inline attr_t promdeck_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t promdeck_attr_underline(void) { return A_UNDERLINE; }
+static inline attr_t promdeck_attr_italic(void) { return A_ITALIC; }
+static inline mmask_t promdeck_mouse_mask(void) {
+    return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+static inline int promdeck_mouse_is_click(mmask_t state) { return (state & (BUTTON1_CLICKED | BUTTON1_PRESSED)) != 0; }
+static inline int promdeck_mouse_is_wheel_up(mmask_t state) { return (state & BUTTON4_PRESSED) != 0; }
+static inline int promdeck_mouse_is_wheel_down(mmask_t state) { return (state & BUTTON5_PRESSED) != 0; }
+
 #endif

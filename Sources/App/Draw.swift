@@ -1,0 +1,96 @@
+import Render
+
+/// Small drawing helpers for the viewer's chrome and overlays (text, boxes, fills), clipped
+/// to the buffer; graphemes take their display width.
+enum Draw {
+    /// Writes `text` at (x, y), at most `maxWidth` columns; returns the columns used.
+    @discardableResult
+    static func text(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil, into buffer: inout Buffer) -> Int {
+        guard y >= 0, y < buffer.height else { return 0 }
+        let limit = min(buffer.width, x + (maxWidth ?? buffer.width))
+        var column = x
+        for character in text {
+            let width = DisplayWidth.of(character)
+            if width == 0 { continue }
+            guard column + width <= limit else { break }
+            if column >= 0 {
+                buffer[column, y] = Cell(String(character), width: UInt8(width), style: style)
+                if width == 2 { buffer[column + 1, y] = .continuation(style) }
+            }
+            column += width
+        }
+        return column - x
+    }
+
+    static func fill(_ rect: Rect, style: Style = .plain, into buffer: inout Buffer) {
+        let clipped = rect.intersection(buffer.area)
+        for y in clipped.y..<clipped.maxY {
+            for x in clipped.x..<clipped.maxX { buffer[x, y] = Cell(" ", style: style) }
+        }
+    }
+
+    /// A single-line box with an optional title in the top border.
+    static func box(_ rect: Rect, title: String = "", style: Style = .plain, titleStyle: Style? = nil, into buffer: inout Buffer) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let right = rect.maxX - 1, bottom = rect.maxY - 1
+        for x in rect.x...right {
+            buffer[x, rect.y] = Cell("─", style: style)
+            buffer[x, bottom] = Cell("─", style: style)
+        }
+        for y in rect.y...bottom {
+            buffer[rect.x, y] = Cell("│", style: style)
+            buffer[right, y] = Cell("│", style: style)
+        }
+        buffer[rect.x, rect.y] = Cell("┌", style: style)
+        buffer[right, rect.y] = Cell("┐", style: style)
+        buffer[rect.x, bottom] = Cell("└", style: style)
+        buffer[right, bottom] = Cell("┘", style: style)
+        if !title.isEmpty, rect.width > 4 {
+            text(" \(title) ", x: rect.x + 1, y: rect.y, style: titleStyle ?? style, maxWidth: rect.width - 2, into: &buffer)
+        }
+    }
+
+    /// A box centred on the screen, cleared inside; returns the inner area.
+    static func dialog(width: Int, height: Int, title: String, into buffer: inout Buffer) -> Rect {
+        let w = min(buffer.width, width), h = min(buffer.height, height)
+        let rect = Rect(x: (buffer.width - w) / 2, y: (buffer.height - h) / 2, width: w, height: h)
+        fill(rect, into: &buffer)
+        box(rect, title: title, style: Style(foreground: .ansi(6)), titleStyle: Style(foreground: .ansi(6), attributes: .bold), into: &buffer)
+        return rect.inset(by: 1)
+    }
+
+    /// Columns `text` takes on screen.
+    static func width(_ text: String) -> Int { text.reduce(0) { $0 + DisplayWidth.of($1) } }
+
+    /// `text` cut to `columns`, with an ellipsis when cut.
+    static func truncate(_ text: String, to columns: Int) -> String {
+        guard width(text) > columns else { return text }
+        guard columns > 1 else { return columns == 1 ? "…" : "" }
+        var out = "", used = 0
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > columns - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
+    }
+}
+
+/// Terminal columns of a grapheme: 2 for East Asian wide and emoji, 0 for controls.
+enum DisplayWidth {
+    static func of(_ character: Character) -> Int {
+        guard let scalar = character.unicodeScalars.first else { return 0 }
+        let value = scalar.value
+        if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
+        if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        switch value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+}

@@ -1,2 +1,0 @@
-// Module App: see the issue that builds it.
-enum AppModule {}

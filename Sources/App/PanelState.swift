@@ -1,0 +1,54 @@
+import PromModel
+
+/// What the viewer knows about one panel's data, kept honest: old data stays visible when a
+/// refresh fails, marked stale with its age.
+public struct PanelState: Hashable, Sendable {
+    /// Last good result per target refId.
+    public var results: [String: QueryResult] = [:]
+    public var lastSuccess: Timestamp?
+    public var lastError: QueryError?
+    public var lastErrorAt: Timestamp?
+    /// Queries of this panel still running.
+    public var pending: Set<QueryID> = []
+    /// The queries as last sent (after interpolation), for inspect.
+    public var queries: [QueryKey] = []
+    /// Wall time of the slowest query of the last refresh, in milliseconds.
+    public var lastDuration: Int64?
+    public var warnings: [String] = []
+
+    public init() {}
+
+    public var seriesCount: Int { results.values.reduce(0) { $0 + $1.series.count } }
+
+    public func status(now: Timestamp) -> PanelStatus {
+        let failedLast = lastErrorAt.map { at in lastSuccess.map { at >= $0 } ?? true } ?? false
+        if failedLast, let lastError {
+            if let lastSuccess, !results.isEmpty {
+                return .stale(age: now - lastSuccess, reason: lastError.summary)
+            }
+            return .error(lastError.summary)
+        }
+        if lastSuccess == nil { return .loading }
+        return results.values.allSatisfy(\.isEmpty) ? .noData : .ok
+    }
+}
+
+public enum PanelStatus: Hashable, Sendable {
+    case loading
+    case ok
+    case noData
+    /// Showing data `age` milliseconds old because the latest refresh failed.
+    case stale(age: Int64, reason: String)
+    case error(String)
+
+    /// A few words for the panel's corner.
+    public var badge: String? {
+        switch self {
+        case .loading: "loading…"
+        case .ok: nil
+        case .noData: "No data"
+        case .stale(let age, let reason): "stale \(PromDuration.format(max(1000, age / 1000 * 1000))) · \(reason)"
+        case .error(let reason): "error: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import Dashboards
+import PromModel
+import Terminal
+
+extension Reducer {
+    func handleOverlayKey(_ key: Key, _ state: inout AppState, now: Timestamp) -> [Effect] {
+        guard let overlay = state.overlay else { return [] }
+        switch overlay {
+        case .help, .inspect:
+            if [.escape, .enter, .char("q"), .char("?"), .char("i")].contains(key) { state.overlay = nil }
+        case .alerts:
+            if key == .char("r") {
+                state.alerts = .loading
+                return [.fetchAlerts, .redraw]
+            }
+            if [.escape, .char("q"), .char("a")].contains(key) { state.overlay = nil }
+        case .dashboardPicker(let selection):
+            switch key {
+            case .up, .char("k"): state.overlay = .dashboardPicker(selection: max(0, selection - 1))
+            case .down, .char("j"): state.overlay = .dashboardPicker(selection: min(state.dashboards.count - 1, selection + 1))
+            case .enter:
+                state.overlay = nil
+                return switchDashboard(to: selection, &state, now: now) + [.redraw]
+            case .escape, .char("q"), .char("d"): state.overlay = nil
+            default: return []
+            }
+        case .timePicker(let selection, let typed):
+            return timePickerKey(key, selection: selection, typed: typed, &state, now: now)
+        case .variableList(let selection):
+            let variables = state.dashboard?.variables ?? []
+            switch key {
+            case .up, .char("k"): state.overlay = .variableList(selection: max(0, selection - 1))
+            case .down, .char("j"): state.overlay = .variableList(selection: min(variables.count - 1, selection + 1))
+            case .enter:
+                guard let dashboard = state.dashboard, variables.indices.contains(selection) else { return [] }
+                let name = variables[selection].name
+                let chosen = state.selections[dashboard.uid]?[name] ?? []
+                state.overlay = .variableOptions(name: name, selection: 0, chosen: chosen)
+            case .escape, .char("q"), .char("v"): state.overlay = nil
+            default: return []
+            }
+        case .variableOptions(let name, let selection, let chosen):
+            return variableOptionsKey(key, name: name, selection: selection, chosen: chosen, &state, now: now)
+        case .prompt(let text, let historyIndex):
+            return promptKey(key, text: text, historyIndex: historyIndex, &state, now: now)
+        }
+        return [.redraw]
+    }
+
+    private func timePickerKey(_ key: Key, selection: Int, typed: String, _ state: inout AppState, now: Timestamp) -> [Effect] {
+        switch key {
+        case .up: state.overlay = .timePicker(selection: max(0, selection - 1), typed: typed)
+        case .down: state.overlay = .timePicker(selection: min(KeyMap.timePresets.count - 1, selection + 1), typed: typed)
+        case .backspace: state.overlay = .timePicker(selection: selection, typed: String(typed.dropLast()))
+        case .escape: state.overlay = nil
+        case .char(let c): state.overlay = .timePicker(selection: selection, typed: typed + String(c))
+        case .enter:
+            let text = typed.isEmpty ? KeyMap.timePresets[selection] : typed
+            do {
+                state.window = try TimeWindow(typed: text, now: now)
+            } catch {
+                state.status = StatusMessage(text: error.description, isError: true, at: now)
+                return [.redraw]
+            }
+            state.overlay = nil
+            state.status = StatusMessage(text: "Time range: \(state.window)", isError: false, at: now)
+            return restart(&state, now: now)
+        default: return []
+        }
+        return [.redraw]
+    }
+
+    private func variableOptionsKey(
+        _ key: Key, name: String, selection: Int, chosen: [String], _ state: inout AppState, now: Timestamp
+    ) -> [Effect] {
+        let options = state.pickerOptions(for: name)
+        let multi = state.dashboard?.variables.first { $0.name == name }?.multi ?? false
+        switch key {
+        case .up, .char("k"): state.overlay = .variableOptions(name: name, selection: max(0, selection - 1), chosen: chosen)
+        case .down, .char("j"):
+            state.overlay = .variableOptions(name: name, selection: min(max(0, options.count - 1), selection + 1), chosen: chosen)
+        case .char(" ") where multi && options.indices.contains(selection):
+            let option = options[selection]
+            var next = chosen.filter { $0 != Variable.allValueMarker }
+            if option == Variable.allValueMarker {
+                next = [Variable.allValueMarker]
+            } else if let index = next.firstIndex(of: option) {
+                next.remove(at: index)
+            } else {
+                next.append(option)
+            }
+            state.overlay = .variableOptions(name: name, selection: selection, chosen: next)
+        case .enter:
+            guard let uid = state.dashboard?.uid, options.indices.contains(selection) || !chosen.isEmpty else { return [] }
+            let value = multi && !chosen.isEmpty ? chosen : [options[selection]]
+            state.selections[uid, default: [:]][name] = value
+            state.overlay = nil
+            return restart(&state, now: now)
+        case .escape: state.overlay = .variableList(selection: 0)
+        default: return []
+        }
+        return [.redraw]
+    }
+
+    private func promptKey(_ key: Key, text: String, historyIndex: Int?, _ state: inout AppState, now: Timestamp) -> [Effect] {
+        let history = state.promptHistory
+        switch key {
+        case .escape: state.overlay = nil
+        case .backspace: state.overlay = .prompt(text: String(text.dropLast()), historyIndex: nil)
+        case .char(let c): state.overlay = .prompt(text: text + String(c), historyIndex: nil)
+        case .up:
+            guard !history.isEmpty else { return [] }
+            let index = min(history.count - 1, (historyIndex ?? -1) + 1)
+            state.overlay = .prompt(text: history[history.count - 1 - index], historyIndex: index)
+        case .down:
+            guard let historyIndex else { return [] }
+            if historyIndex == 0 {
+                state.overlay = .prompt(text: "", historyIndex: nil)
+            } else {
+                state.overlay = .prompt(text: history[history.count - historyIndex], historyIndex: historyIndex - 1)
+            }
+        case .enter:
+            let expr = text.trimmingCharacters(in: .whitespaces)
+            state.overlay = nil
+            guard !expr.isEmpty else { return [.redraw] }
+            if state.promptHistory.last != expr { state.promptHistory.append(expr) }
+            if state.promptHistory.count > 100 { state.promptHistory.removeFirst() }
+            var effects = cancelAll(&state)
+            state.adhoc = AdhocState(expr: expr)
+            effects += refresh(&state, now: now, force: true)
+            return effects + [.fullRedraw]
+        default: return []
+        }
+        return [.redraw]
+    }
+
+    // MARK: Ad-hoc result view
+
+    /// Keys of the ad-hoc view; nil lets the key through to the main map (time range keys,
+    /// pause), whose refresh then targets the ad-hoc query.
+    func handleAdhocKey(_ key: Key, _ state: inout AppState, now: Timestamp) -> [Effect]? {
+        switch key {
+        case .escape:
+            let effects = cancelAll(&state)
+            state.adhoc = nil
+            return effects + refresh(&state, now: now, force: false) + [.fullRedraw]
+        case .tab:
+            state.adhoc?.asTable.toggle()
+            return [.redraw]
+        case .char(":"):
+            state.overlay = .prompt(text: state.adhoc?.expr ?? "", historyIndex: nil)
+            return [.redraw]
+        case .char("e"), .char("q"), .char("?"), .char("r"), .char("+"), .char("="), .char("-"), .char("["), .char("]"),
+             .char("t"), .char("p"):
+            return nil
+        default:
+            return []
+        }
+    }
+}
+
+extension AppState {
+    /// The options the picker lists for a variable, All first when offered.
+    public func pickerOptions(for name: String) -> [String] {
+        guard let dashboard = dashboard, let variable = dashboard.variables.first(where: { $0.name == name }) else { return [] }
+        var options = variableOptions[dashboard.uid]?[name] ?? variable.options
+        if options.isEmpty, variable.kind == .custom {
+            options = variable.query.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        return (variable.includeAll ? [Variable.allValueMarker] : []) + options
+    }
+}

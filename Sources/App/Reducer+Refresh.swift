@@ -1,0 +1,180 @@
+import Dashboards
+import PromModel
+import Render
+
+extension Reducer {
+    /// Panel frames of the current dashboard on the canvas (zoom not applied).
+    func frames(_ state: AppState) -> [PanelFrame] {
+        guard let dashboard = state.dashboard else { return [] }
+        return layout.layout(dashboard, width: state.size.width, height: Geometry.canvasHeight(state.size))
+    }
+
+    /// The panels on screen now with the columns each one's graph gets.
+    func visibleRequests(_ state: AppState) -> [PanelRequest] {
+        guard let dashboard = state.dashboard else { return [] }
+        let byID = Dictionary(dashboard.allPanels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        if let zoomed = state.zoomedPanelID, let panel = byID[zoomed] {
+            return [PanelRequest(panel: panel, columns: max(1, state.size.width - 2))]
+        }
+        let top = state.scroll, bottom = state.scroll + Geometry.canvasHeight(state.size)
+        return frames(state).compactMap { frame in
+            guard frame.rect.y < bottom, frame.rect.maxY > top, let panel = byID[frame.panelID] else { return nil }
+            return PanelRequest(panel: panel, columns: max(1, frame.rect.width - 2))
+        }
+    }
+
+    /// Starts queries for the visible panels. A panel with a query still in flight is left
+    /// alone (never two refreshes of one panel at once); `force` only matters for the
+    /// refresh clock.
+    func refresh(_ state: inout AppState, now: Timestamp, force: Bool) -> [Effect] {
+        if state.adhoc != nil { return refreshAdhoc(&state, now: now) }
+        guard let dashboard = state.dashboard else { return [] }
+        let busy = Set(state.inFlight.values.flatMap { $0.consumers.map(\.panelID) })
+        let requests = visibleRequests(state).filter { !busy.contains($0.panel.id) }
+        if force || !requests.isEmpty { state.lastRefreshAt = now }
+        guard !requests.isEmpty else { return [] }
+        let (start, end) = state.window.resolve(now: now)
+        let plan = planner.plan(
+            dashboard: dashboard, panels: requests, variables: state.resolvedVariableValues, start: start, end: end)
+        for request in requests {
+            var panel = state.panels[request.panel.id] ?? PanelState()
+            panel.queries = []
+            panel.pending = []
+            state.panels[request.panel.id] = panel
+        }
+        var jobs: [QueryJob] = []
+        for query in plan {
+            let id = QueryID(state.nextQueryID)
+            state.nextQueryID += 1
+            state.inFlight[id] = InFlightQuery(key: query.key, consumers: query.consumers, startedAt: now)
+            jobs.append(QueryJob(id: id, key: query.key, range: query.range))
+            for consumer in query.consumers {
+                state.panels[consumer.panelID]?.pending.insert(id)
+                state.panels[consumer.panelID]?.queries.append(query.key)
+            }
+        }
+        return jobs.isEmpty ? [] : [.runQueries(jobs), .redraw]
+    }
+
+    /// The `:` query, over the current window, with the step of a full-width graph.
+    func refreshAdhoc(_ state: inout AppState, now: Timestamp) -> [Effect] {
+        guard let adhoc = state.adhoc, adhoc.panel.pending.isEmpty else { return [] }
+        state.lastRefreshAt = now
+        let panel = Panel(id: AdhocState.panelID, type: "timeseries", targets: [Target(refId: "A", expr: adhoc.expr)])
+        let (start, end) = state.window.resolve(now: now)
+        let plan = planner.plan(
+            dashboard: state.dashboard ?? Dashboard(uid: "adhoc", title: "Ad-hoc"),
+            panels: [PanelRequest(panel: panel, columns: max(1, state.size.width - 2))],
+            variables: state.resolvedVariableValues, start: start, end: end)
+        var jobs: [QueryJob] = []
+        state.adhoc?.panel.queries = []
+        for query in plan {
+            let id = QueryID(state.nextQueryID)
+            state.nextQueryID += 1
+            state.inFlight[id] = InFlightQuery(key: query.key, consumers: query.consumers, startedAt: now)
+            state.adhoc?.panel.pending.insert(id)
+            state.adhoc?.panel.queries.append(query.key)
+            jobs.append(QueryJob(id: id, key: query.key, range: query.range))
+        }
+        return jobs.isEmpty ? [] : [.runQueries(jobs), .redraw]
+    }
+
+    /// Cancels everything in flight; their answers will be ignored.
+    func cancelAll(_ state: inout AppState) -> [Effect] {
+        guard !state.inFlight.isEmpty else { return [] }
+        let ids = state.inFlight.keys.sorted()
+        state.inFlight = [:]
+        for id in state.panels.keys { state.panels[id]?.pending = [] }
+        state.adhoc?.panel.pending = []
+        return [.cancelQueries(ids)]
+    }
+
+    /// Time range or variables changed: what is running is for the old question.
+    func restart(_ state: inout AppState, now: Timestamp) -> [Effect] {
+        var effects = cancelAll(&state)
+        effects += refresh(&state, now: now, force: true)
+        effects.append(.redraw)
+        if let interval = state.refreshInterval, !state.paused { effects.append(.scheduleTick(at: now + interval)) }
+        return effects
+    }
+
+    /// A dashboard became current: fresh panel states, options for its variables, queries.
+    func activateDashboard(_ state: inout AppState, now: Timestamp) -> [Effect] {
+        var effects = cancelAll(&state)
+        state.panels = [:]
+        state.scroll = 0
+        state.zoomedPanelID = nil
+        let firstPanel = frames(state).min { ($0.rect.y, $0.rect.x) < ($1.rect.y, $1.rect.x) }
+        state.focusedPanelID = firstPanel?.panelID
+        effects += variableRequests(state, now: now).map(Effect.loadVariableOptions)
+        effects += refresh(&state, now: now, force: true)
+        effects.append(.fullRedraw)
+        if let interval = state.refreshInterval, !state.paused { effects.append(.scheduleTick(at: now + interval)) }
+        return effects
+    }
+
+    // MARK: Variables
+
+    /// `label_values(...)` variables of the current dashboard that need their options.
+    func variableRequests(_ state: AppState, now: Timestamp) -> [VariableOptionsRequest] {
+        guard let dashboard = state.dashboard else { return [] }
+        let (start, end) = state.window.resolve(now: now)
+        return dashboard.variables.compactMap { variable in
+            guard variable.kind == .query, let call = LabelValuesCall(variable.query) else { return nil }
+            return VariableOptionsRequest(
+                dashboardUID: dashboard.uid, name: variable.name, label: call.label,
+                selectors: call.selector.map { [$0] } ?? [], start: start, end: end)
+        }
+    }
+
+    func receiveVariableOptions(
+        uid: String, name: String, _ result: Result<[String], QueryError>, _ state: inout AppState, now: Timestamp
+    ) -> [Effect] {
+        guard case .success(let values) = result else {
+            if case .failure(let error) = result {
+                state.status = StatusMessage(text: "Variable $\(name): \(error.summary)", isError: true, at: now)
+            }
+            return [.redraw]
+        }
+        let variable = state.dashboards.first { $0.uid == uid }?.variables.first { $0.name == name }
+        let options = VariableFilter.apply(regex: variable?.regex, to: values)
+        state.variableOptions[uid, default: [:]][name] = options
+        let current = state.selections[uid]?[name] ?? []
+        let valid = current.contains(Variable.allValueMarker) || (!current.isEmpty && current.allSatisfy(options.contains))
+        guard !valid else { return [.redraw] }
+        // Keep Grafana's choice when the saved value is gone: All if offered, else the first.
+        let fallback = (variable?.includeAll ?? false) ? [Variable.allValueMarker] : Array(options.prefix(1))
+        state.selections[uid, default: [:]][name] = fallback
+        return state.dashboard?.uid == uid ? restart(&state, now: now) : [.redraw]
+    }
+}
+
+/// `label_values(label)` or `label_values(selector, label)`.
+struct LabelValuesCall: Hashable {
+    var selector: String?
+    var label: String
+
+    init?(_ query: String) {
+        let trimmed = query.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("label_values("), trimmed.hasSuffix(")") else { return nil }
+        let inner = trimmed.dropFirst("label_values(".count).dropLast()
+        // The label is after the last comma outside braces.
+        var depth = 0, split: String.Index?
+        for index in inner.indices {
+            switch inner[index] {
+            case "{", "(": depth += 1
+            case "}", ")": depth -= 1
+            case "," where depth == 0: split = index
+            default: break
+            }
+        }
+        if let split {
+            selector = inner[..<split].trimmingCharacters(in: .whitespaces)
+            label = inner[inner.index(after: split)...].trimmingCharacters(in: .whitespaces)
+        } else {
+            selector = nil
+            label = inner.trimmingCharacters(in: .whitespaces)
+        }
+        guard !label.isEmpty else { return nil }
+    }
+}

@@ -1,0 +1,124 @@
+import Dashboards
+import PromModel
+import Render
+import Terminal
+
+/// The viewer's state machine: `(state, event) -> effects`, with no I/O, so every
+/// transition is a unit test away.
+public struct Reducer: Sendable {
+    public var planner: any QueryPlanning
+    public var layout: any DashboardLayouting
+
+    public init(planner: any QueryPlanning = SimpleQueryPlanner(), layout: any DashboardLayouting = GridLayout()) {
+        self.planner = planner
+        self.layout = layout
+    }
+
+    public func reduce(_ state: inout AppState, _ event: AppEvent, now: Timestamp) -> [Effect] {
+        switch event {
+        case .start:
+            return activateDashboard(&state, now: now)
+        case .key(let key):
+            return handleKey(key, &state, now: now)
+        case .mouse(let mouse):
+            return handleMouse(mouse, &state, now: now)
+        case .resize(let size):
+            state.size = size
+            clampScroll(&state)
+            // New widths mean new steps: replan what is visible (in-flight ones are kept).
+            return [.fullRedraw] + refresh(&state, now: now, force: false)
+        case .tick:
+            return handleTick(&state, now: now)
+        case .queryResult(let id, let response, let duration):
+            return finishQuery(id, &state, now: now, duration: duration) { panel, refID in
+                panel.results[refID] = response.result
+                panel.lastSuccess = now
+                panel.warnings = response.warnings
+            }
+        case .queryFailed(let id, let error, let duration):
+            return finishQuery(id, &state, now: now, duration: duration) { panel, _ in
+                panel.lastError = error
+                panel.lastErrorAt = now
+            }
+        case .alerts(let result):
+            switch result {
+            case .success(let alerts): state.alerts = .loaded(alerts, at: now)
+            case .failure(let error): state.alerts = .failed(error)
+            }
+            return [.redraw]
+        case .variableOptions(let uid, let name, let result):
+            return receiveVariableOptions(uid: uid, name: name, result, &state, now: now)
+        case .fileWritten(let path, let error):
+            state.status = error.map { StatusMessage(text: "Export failed: \($0)", isError: true, at: now) }
+                ?? StatusMessage(text: "Exported to \(path)", isError: false, at: now)
+            return [.redraw]
+        case .terminate:
+            return cancelAll(&state) + [.quit]
+        case .suspend:
+            return [.suspend, .fullRedraw]
+        }
+    }
+
+    // MARK: Ticks and results
+
+    private func handleTick(_ state: inout AppState, now: Timestamp) -> [Effect] {
+        var effects: [Effect] = [.redraw]
+        guard !state.paused, let interval = state.refreshInterval else { return effects }
+        // A tick a little early (timer slack) still counts.
+        let due = state.lastRefreshAt.map { now - $0 >= interval - interval / 20 } ?? true
+        // A due tick restarts the refresh clock even when every panel is still busy, so a
+        // slow server gets one interval of slack instead of a storm of ticks.
+        if due { effects += refresh(&state, now: now, force: true) }
+        effects.append(.scheduleTick(at: (state.lastRefreshAt ?? now) + interval))
+        return effects
+    }
+
+    private func finishQuery(
+        _ id: QueryID, _ state: inout AppState, now: Timestamp, duration: Int64,
+        apply: (inout PanelState, String) -> Void
+    ) -> [Effect] {
+        // Unknown ids were cancelled (time range or dashboard changed): drop their answers.
+        guard let query = state.inFlight.removeValue(forKey: id) else { return [] }
+        for consumer in query.consumers {
+            if consumer.panelID == AdhocState.panelID {
+                guard state.adhoc != nil else { continue }
+                state.adhoc?.panel.pending.remove(id)
+                apply(&state.adhoc!.panel, consumer.refID)
+                state.adhoc?.panel.lastDuration = duration
+                continue
+            }
+            var panel = state.panels[consumer.panelID] ?? PanelState()
+            let firstOfRefresh = panel.pending.count == panel.queries.count
+            panel.pending.remove(id)
+            apply(&panel, consumer.refID)
+            panel.lastDuration = firstOfRefresh ? duration : max(panel.lastDuration ?? 0, duration)
+            state.panels[consumer.panelID] = panel
+        }
+        return [.redraw]
+    }
+
+    // MARK: Mouse
+
+    private func handleMouse(_ mouse: MouseEvent, _ state: inout AppState, now: Timestamp) -> [Effect] {
+        guard state.overlay == nil, state.zoomedPanelID == nil else { return [] }
+        switch mouse.kind {
+        case .wheelUp: return scroll(&state, by: -3, now: now)
+        case .wheelDown: return scroll(&state, by: 3, now: now)
+        case .click:
+            let canvasY = mouse.y - Geometry.headerHeight + state.scroll
+            guard let hit = frames(state).first(where: { $0.rect.contains(x: mouse.x, y: canvasY) }) else { return [] }
+            state.focusedPanelID = hit.panelID
+            return [.redraw]
+        }
+    }
+}
+
+/// Fixed parts of the screen around the dashboard canvas.
+public enum Geometry {
+    public static let headerHeight = 1
+    public static let footerHeight = 1
+
+    public static func canvasHeight(_ size: TerminalSize) -> Int {
+        max(1, size.height - headerHeight - footerHeight)
+    }
+}

@@ -1,0 +1,122 @@
+import Dashboards
+import PromModel
+import Terminal
+
+/// The whole viewer as a value: what is shown, what is running, what the user has chosen.
+public struct AppState: Hashable, Sendable {
+    public var dashboards: [Dashboard]
+    public var dashboardIndex = 0
+    public var window: TimeWindow
+    /// `--refresh` wins over the dashboard's own `refresh`.
+    public var refreshOverride: Int64?
+    public var paused = false
+    public var size: TerminalSize
+    public var focusedPanelID: Int?
+    public var zoomedPanelID: Int?
+    /// First canvas line shown (dashboards taller than the screen scroll).
+    public var scroll = 0
+    public var overlay: Overlay?
+    /// Per panel of the current dashboard.
+    public var panels: [Int: PanelState] = [:]
+    public var inFlight: [QueryID: InFlightQuery] = [:]
+    /// Selected values per dashboard uid and variable name (`--var` seeds these).
+    public var selections: [String: [String: [String]]] = [:]
+    /// Known options per dashboard uid and variable name.
+    public var variableOptions: [String: [String: [String]]] = [:]
+    public var status: StatusMessage?
+    public var promptHistory: [String] = []
+    public var adhoc: AdhocState?
+    public var alerts: AlertsState = .notLoaded
+    public var nextQueryID = 1
+    public var lastRefreshAt: Timestamp?
+    /// Where `e` writes CSV files.
+    public var exportDirectory: String
+
+    public init(
+        dashboards: [Dashboard], window: TimeWindow, size: TerminalSize, refreshOverride: Int64? = nil,
+        dashboardIndex: Int = 0, variables: [String: [String]] = [:], exportDirectory: String = "."
+    ) {
+        self.dashboards = dashboards
+        self.window = window
+        self.size = size
+        self.refreshOverride = refreshOverride
+        self.dashboardIndex = dashboards.indices.contains(dashboardIndex) ? dashboardIndex : 0
+        self.exportDirectory = exportDirectory
+        for dashboard in dashboards {
+            var chosen: [String: [String]] = [:]
+            for variable in dashboard.variables { chosen[variable.name] = variables[variable.name] ?? variable.current }
+            selections[dashboard.uid] = chosen
+            var options: [String: [String]] = [:]
+            for variable in dashboard.variables where !variable.options.isEmpty { options[variable.name] = variable.options }
+            variableOptions[dashboard.uid] = options
+        }
+    }
+
+    public var dashboard: Dashboard? { dashboards.indices.contains(dashboardIndex) ? dashboards[dashboardIndex] : nil }
+
+    /// The refresh period in milliseconds, or nil when auto-refresh is off.
+    public var refreshInterval: Int64? {
+        if let refreshOverride { return refreshOverride > 0 ? refreshOverride : nil }
+        return dashboard?.refresh.flatMap(PromDuration.milliseconds).flatMap { $0 > 0 ? $0 : nil }
+    }
+
+    /// Variable values to interpolate, with All expanded to its options or `allValue`.
+    public var resolvedVariableValues: [String: [String]] {
+        guard let dashboard else { return [:] }
+        var out: [String: [String]] = [:]
+        for variable in dashboard.variables {
+            let chosen = selections[dashboard.uid]?[variable.name] ?? variable.current
+            if chosen.contains(Variable.allValueMarker) {
+                let options = variableOptions[dashboard.uid]?[variable.name] ?? variable.options
+                out[variable.name] = variable.allValue.map { [$0] } ?? (options.isEmpty ? [".*"] : options)
+            } else {
+                out[variable.name] = chosen
+            }
+        }
+        return out
+    }
+}
+
+/// A query on its way, and who is waiting for it.
+public struct InFlightQuery: Hashable, Sendable {
+    public var key: QueryKey
+    public var consumers: [QueryConsumer]
+    public var startedAt: Timestamp
+}
+
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+    public var at: Timestamp
+}
+
+/// The modal layer on top of the dashboard.
+public enum Overlay: Hashable, Sendable {
+    case help
+    case dashboardPicker(selection: Int)
+    /// `typed` collects a custom range such as `now-6h`.
+    case timePicker(selection: Int, typed: String)
+    case variableList(selection: Int)
+    /// Options of one variable; `chosen` is the pending (multi-)selection.
+    case variableOptions(name: String, selection: Int, chosen: [String])
+    case inspect(panelID: Int)
+    case alerts
+    /// `historyIndex` counts back from the newest entry while browsing with ↑/↓.
+    case prompt(text: String, historyIndex: Int?)
+}
+
+/// The `:` prompt's query and what it returned, drawn full screen.
+public struct AdhocState: Hashable, Sendable {
+    public static let panelID = -1
+
+    public var expr: String
+    public var asTable = false
+    public var panel = PanelState()
+}
+
+public enum AlertsState: Hashable, Sendable {
+    case notLoaded
+    case loading
+    case loaded([Alert], at: Timestamp)
+    case failed(QueryError)
+}

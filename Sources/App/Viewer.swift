@@ -1,0 +1,211 @@
+import Foundation
+import PromModel
+import Render
+import Terminal
+
+/// The run loop: one stream of events (input, timers, query answers) into the reducer, and
+/// the effects out to the datasource, the file system and the terminal. Idle means asleep:
+/// nothing wakes it but input, a scheduled tick or an answer.
+public enum Viewer {
+    /// How the viewer ended.
+    public enum Exit: Hashable, Sendable {
+        case quit
+        case terminalClosed
+    }
+
+    /// Draws a frame. Seam for the render module's full-frame renderer.
+    public typealias FrameRendering = @Sendable (AppState, TerminalSize, Timestamp) -> Buffer
+
+    /// Runs until `q`, a terminating signal, or the terminal closing; shuts the backend down
+    /// on every way out.
+    public static func run(
+        backend: any TerminalBackend, datasource: any Datasource, state initial: AppState,
+        reducer: Reducer = Reducer(), render: FrameRendering? = nil,
+        clock: @escaping @Sendable () -> Timestamp = Viewer.wallClock
+    ) async -> Exit {
+        defer { backend.shutdown() }
+        let renderFrame = render ?? { [layout = reducer.layout] state, size, now in
+            FrameRenderer(layout: layout).render(state, size: size, now: now)
+        }
+        var loop = Loop(backend: backend, datasource: datasource, reducer: reducer, render: renderFrame, clock: clock, state: initial)
+        return await loop.run()
+    }
+
+    @Sendable public static func wallClock() -> Timestamp {
+        Timestamp(Date().timeIntervalSince1970 * 1000)
+    }
+}
+
+/// Internal events of the loop, beside the reducer's.
+enum LoopEvent: Sendable {
+    case app(AppEvent)
+    case draw
+    case terminalClosed
+}
+
+struct Loop {
+    let backend: any TerminalBackend
+    let datasource: any Datasource
+    let reducer: Reducer
+    let render: Viewer.FrameRendering
+    let clock: @Sendable () -> Timestamp
+    var state: AppState
+
+    private var queries: [QueryID: Task<Void, Never>] = [:]
+    private var timer: Task<Void, Never>?
+    private var shown: Buffer?
+    private var drawPending = false
+    private let events: AsyncStream<LoopEvent>
+    private let sink: AsyncStream<LoopEvent>.Continuation
+
+    init(backend: any TerminalBackend, datasource: any Datasource, reducer: Reducer, render: @escaping Viewer.FrameRendering,
+         clock: @escaping @Sendable () -> Timestamp, state: AppState) {
+        self.backend = backend
+        self.datasource = datasource
+        self.reducer = reducer
+        self.render = render
+        self.clock = clock
+        self.state = state
+        (events, sink) = AsyncStream.makeStream(of: LoopEvent.self, bufferingPolicy: .unbounded)
+    }
+
+    mutating func run() async -> Viewer.Exit {
+        let sink = self.sink
+        let input = Task { [backend] in
+            for await event in backend.events {
+                switch event {
+                case .key(let key): sink.yield(.app(.key(key)))
+                case .mouse(let mouse): sink.yield(.app(.mouse(mouse)))
+                case .resize(let size): sink.yield(.app(.resize(size)))
+                case .terminate: sink.yield(.app(.terminate))
+                case .suspend: sink.yield(.app(.suspend))
+                }
+            }
+            sink.yield(.terminalClosed)
+        }
+        defer {
+            input.cancel()
+            timer?.cancel()
+            for task in queries.values { task.cancel() }
+        }
+        state.size = backend.size
+        var exit: Viewer.Exit?
+        exit = perform(reducer.reduce(&state, .start, now: clock()))
+        if exit == nil { draw() }
+        while exit == nil, let event = await nextEvent() {
+            switch event {
+            case .draw:
+                drawPending = false
+                draw()
+            case .terminalClosed:
+                exit = .terminalClosed
+            case .app(let appEvent):
+                if case .queryResult(let id, _, _) = appEvent { queries[id] = nil }
+                if case .queryFailed(let id, _, _) = appEvent { queries[id] = nil }
+                exit = perform(reducer.reduce(&state, appEvent, now: clock()))
+            }
+        }
+        return exit ?? .terminalClosed
+    }
+
+    private func nextEvent() async -> LoopEvent? {
+        var iterator = events.makeAsyncIterator()
+        return await iterator.next()
+    }
+
+    /// Carries out effects; returns how to exit when one of them is `.quit`.
+    private mutating func perform(_ effects: [Effect]) -> Viewer.Exit? {
+        for effect in effects {
+            switch effect {
+            case .runQueries(let jobs):
+                for job in jobs { start(job) }
+            case .cancelQueries(let ids):
+                for id in ids { queries.removeValue(forKey: id)?.cancel() }
+            case .redraw:
+                requestDraw()
+            case .fullRedraw:
+                backend.invalidate()
+                shown = nil
+                requestDraw()
+            case .scheduleTick(let at):
+                timer?.cancel()
+                let delay = max(0, at - clock())
+                timer = Task { [sink] in
+                    try? await Task.sleep(for: .milliseconds(delay))
+                    if !Task.isCancelled { sink.yield(.app(.tick)) }
+                }
+            case .loadVariableOptions(let request):
+                Task { [datasource, sink] in
+                    do throws(QueryError) {
+                        let values = try await datasource.labelValues(
+                            request.label, matching: request.selectors, start: request.start, end: request.end)
+                        sink.yield(.app(.variableOptions(dashboardUID: request.dashboardUID, name: request.name, .success(values))))
+                    } catch {
+                        sink.yield(.app(.variableOptions(dashboardUID: request.dashboardUID, name: request.name, .failure(error))))
+                    }
+                }
+            case .fetchAlerts:
+                Task { [datasource, sink] in
+                    do throws(QueryError) {
+                        sink.yield(.app(.alerts(.success(try await datasource.alerts()))))
+                    } catch {
+                        sink.yield(.app(.alerts(.failure(error))))
+                    }
+                }
+            case .writeFile(let path, let contents):
+                let failure: String?
+                do {
+                    try contents.write(toFile: path, atomically: true, encoding: .utf8)
+                    failure = nil
+                } catch {
+                    failure = "\(path): \(error.localizedDescription)"
+                }
+                sink.yield(.app(.fileWritten(path: path, error: failure)))
+            case .suspend:
+                backend.suspend()
+                shown = nil
+            case .quit:
+                return .quit
+            }
+        }
+        return nil
+    }
+
+    private mutating func start(_ job: QueryJob) {
+        let sink = self.sink, datasource = self.datasource, clock = self.clock
+        queries[job.id] = Task {
+            let started = clock()
+            do throws(QueryError) {
+                let response = job.key.instant
+                    ? try await datasource.query(job.key.expr, at: job.range.end)
+                    : try await datasource.queryRange(job.key.expr, range: job.range)
+                sink.yield(.app(.queryResult(job.id, response, duration: clock() - started)))
+            } catch {
+                let reported = Task.isCancelled ? QueryError(.canceled, "query cancelled") : error
+                sink.yield(.app(.queryFailed(job.id, reported, duration: clock() - started)))
+            }
+        }
+    }
+
+    /// Coalesces redraws: the draw runs after every event already queued, so a burst of
+    /// answers costs one frame.
+    private mutating func requestDraw() {
+        guard !drawPending else { return }
+        drawPending = true
+        sink.yield(.draw)
+    }
+
+    private mutating func draw() {
+        let size = backend.size
+        if size != state.size {
+            state.size = size
+        }
+        let frame = render(state, size, clock())
+        let runs = FrameDiff.runs(from: shown, to: frame)
+        if !runs.isEmpty || shown == nil {
+            backend.draw(runs)
+            backend.present()
+        }
+        shown = frame
+    }
+}

@@ -1,0 +1,74 @@
+import CNCurses
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension CursesScreen {
+    /// A thread that sleeps in poll(2) on stdin and the wake pipe, and drains ncurses' input
+    /// only when bytes have arrived: idle costs nothing.
+    func startInputThread() {
+        let thread = Thread { [self] in inputLoop() }
+        thread.name = "promdeck.input"
+        thread.start()
+    }
+
+    private func inputLoop() {
+        while true {
+            var fds = [
+                pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0),
+            ]
+            let ready = poll(&fds, 2, -1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            if fds[1].revents != 0 { break }
+            if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 {
+                // The terminal went away (SSH dropped): same as SIGHUP.
+                continuation.yield(.terminate(signal: SIGHUP))
+                break
+            }
+            guard let events = lock.withLock({ isClosed ? nil : readAvailableLocked() }) else { break }
+            for event in events { continuation.yield(event) }
+        }
+        close(wakePipe.read)
+        close(wakePipe.write)
+    }
+
+    /// Requires `lock`. Everything ncurses can decode right now (nodelay mode).
+    private func readAvailableLocked() -> [TerminalEvent] {
+        var events: [TerminalEvent] = []
+        let window = promdeck_stdscr()
+        for _ in 0..<256 {
+            var value: wint_t = 0
+            let status = wget_wch(window, &value)
+            if status == ERR { break }
+            if status == KEY_CODE_YES {
+                let code = Int32(bitPattern: value)
+                if code == KeyDecoder.Code.resize {
+                    refreshSizeLocked()
+                    events.append(.resize(currentSize))
+                } else if code == KeyDecoder.Code.mouse {
+                    if let mouse = readMouseLocked() { events.append(.mouse(mouse)) }
+                } else if let key = KeyDecoder.key(forCode: code) {
+                    events.append(.key(key))
+                }
+            } else if let key = KeyDecoder.key(forCharacter: UInt32(value)) {
+                events.append(.key(key))
+            }
+        }
+        return events
+    }
+
+    private func readMouseLocked() -> MouseEvent? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let x = Int(event.x), y = Int(event.y)
+        if promdeck_mouse_is_wheel_up(event.bstate) != 0 { return MouseEvent(.wheelUp, x: x, y: y) }
+        if promdeck_mouse_is_wheel_down(event.bstate) != 0 { return MouseEvent(.wheelDown, x: x, y: y) }
+        if promdeck_mouse_is_click(event.bstate) != 0 { return MouseEvent(.click, x: x, y: y) }
+        return nil
+    }
+}

@@ -1,0 +1,52 @@
+import CNCurses
+
+/// Turns what ncurses' `get_wch` returned into keys: a wide character (`OK`) or a key code
+/// (`KEY_CODE_YES`). Pure, so every mapping is unit-tested.
+enum KeyDecoder {
+    /// ncurses key codes the decoder knows, named for the tests.
+    enum Code {
+        static let up = Int32(KEY_UP), down = Int32(KEY_DOWN), left = Int32(KEY_LEFT), right = Int32(KEY_RIGHT)
+        static let home = Int32(KEY_HOME), end = Int32(KEY_END), pageUp = Int32(KEY_PPAGE), pageDown = Int32(KEY_NPAGE)
+        static let backTab = Int32(KEY_BTAB), enter = Int32(KEY_ENTER), backspace = Int32(KEY_BACKSPACE)
+        static let delete = Int32(KEY_DC), insert = Int32(KEY_IC), resize = Int32(KEY_RESIZE), mouse = Int32(KEY_MOUSE)
+        static let f0 = Int32(KEY_F0)
+    }
+
+    /// A function or cursor key; nil for codes the viewer has no use for (and for KEY_RESIZE
+    /// and KEY_MOUSE, which the screen handles itself).
+    static func key(forCode code: Int32) -> Key? {
+        switch code {
+        case Code.up: .up
+        case Code.down: .down
+        case Code.left: .left
+        case Code.right: .right
+        case Code.home: .home
+        case Code.end: .end
+        case Code.pageUp: .pageUp
+        case Code.pageDown: .pageDown
+        case Code.backTab: .backTab
+        case Code.enter: .enter
+        case Code.backspace: .backspace
+        case Code.delete: .delete
+        case Code.insert: .insert
+        case (Code.f0 + 1)...(Code.f0 + 24): .function(Int(code - Code.f0))
+        default: nil
+        }
+    }
+
+    /// A character key: control characters become named keys or `.ctrl`.
+    static func key(forCharacter value: UInt32) -> Key? {
+        switch value {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 0: return .ctrl(" ")
+        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(value) + 96)))
+        case 28...31: return nil
+        default:
+            guard let scalar = Unicode.Scalar(value), !(0x80..<0xA0).contains(value) else { return nil }
+            return .char(Character(scalar))
+        }
+    }
+}

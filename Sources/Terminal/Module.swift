@@ -1,2 +1,0 @@
-// Module Terminal: see the issue that builds it.
-enum TerminalModule {}

@@ -1,0 +1,27 @@
+import App
+import ArgumentParser
+
+/// `promdeck demo`: the viewer against the simulated trading platform, no server needed.
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Show the trading-platform dashboards over a built-in simulation.",
+        discussion: """
+            Examples:
+              promdeck demo
+              promdeck demo --dashboard 'Trading Performance' --from now-15m --refresh 2s --seed 7
+            """
+    )
+
+    @Option(help: "Seed of the simulation (the same seed gives the same history).")
+    var seed: UInt64 = 1
+
+    @OptionGroup var viewer: ViewerOptions
+
+    func run() async throws {
+        try ViewerOptions.requireTerminal(command: "demo")
+        let dashboards = try Seams.demoDashboards()
+        let source = try await Seams.demoDatasource(seed: seed)
+        try await viewer.run(command: "demo", dashboards: dashboards, datasource: source)
+    }
+}

@@ -1,0 +1,92 @@
+import App
+import ArgumentParser
+import Dashboards
+import Foundation
+import PromModel
+import Terminal
+
+/// Options shared by `view` and `demo`.
+struct ViewerOptions: ParsableArguments {
+    @Option(help: "Dashboard to open first: file name, uid or title (any case).")
+    var dashboard: String?
+
+    @Option(help: "Start of the time range: now-1h, epoch seconds or RFC 3339.")
+    var from: String = "now-1h"
+
+    @Option(help: "End of the time range.")
+    var to: String = "now"
+
+    @Option(help: "Refresh interval (5s, 1m; 'off' to disable). Default: the dashboard's own.")
+    var refresh: String?
+
+    @Option(name: .customLong("var"), help: "Set a template variable, name=value (repeat for several values).")
+    var variables: [String] = []
+
+    @Flag(help: "Do not capture the mouse (keeps the terminal's own text selection).")
+    var noMouse = false
+
+    @Option(help: "Directory where `e` writes CSV exports.")
+    var exportDir: String = "."
+
+    func parsedVariables() throws -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for assignment in variables {
+            guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
+                throw ValidationError("--var expects name=value, got '\(assignment)'")
+            }
+            out[String(assignment[..<equals]), default: []].append(String(assignment[assignment.index(after: equals)...]))
+        }
+        return out
+    }
+
+    func refreshMilliseconds() throws -> Int64? {
+        guard let refresh else { return nil }
+        if ["off", "0", "never"].contains(refresh.lowercased()) { return 0 }
+        guard let ms = PromDuration.milliseconds(refresh), ms >= 1000 else {
+            throw ValidationError("--refresh expects a duration of at least 1s (5s, 1m) or 'off', got '\(refresh)'")
+        }
+        return ms
+    }
+
+    /// Builds the state, takes over the terminal, runs the viewer, and gives the terminal back.
+    func run(command: String, dashboards: [Dashboard], datasource: any Datasource) async throws {
+        let now = Viewer.wallClock()
+        let window: TimeWindow
+        do {
+            window = try TimeWindow(from: from, to: to, now: now)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        var index = 0
+        if let dashboard {
+            guard let found = BuiltinDashboards.index(of: dashboard, in: dashboards) else {
+                let known = dashboards.map(\.title).joined(separator: ", ")
+                throw ValidationError("no dashboard called '\(dashboard)'; have: \(known)")
+            }
+            index = found
+        }
+        let screen: CursesScreen
+        do {
+            screen = try CursesScreen(command: command, options: CursesScreen.Options(mouse: !noMouse))
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+        let state = AppState(
+            dashboards: dashboards, window: window, size: screen.size, refreshOverride: try refreshMilliseconds(),
+            dashboardIndex: index, variables: try parsedVariables(), exportDirectory: exportDir)
+        let reducer = Seams.reducer()
+        _ = await Viewer.run(
+            backend: screen, datasource: datasource, state: state, reducer: reducer, render: Seams.renderer(for: reducer))
+    }
+
+    /// Refuses early (before slow set-up) when there is no terminal.
+    static func requireTerminal(command: String) throws {
+        do {
+            try CursesScreen.requireTerminal(command: command)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+    }
+}
