@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The engine, the simulator and the renderer are hot loops; they are optimized even in debug
+// builds so `swift run promdeck demo` starts fast (tests still get -enable-testing).
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "promdeck",
     platforms: [.macOS(.v15)],
@@ -26,8 +30,8 @@ let package = Package(
         ),
         // Labels, samples, series and query results shared by the engine, the HTTP client,
         // the simulator and the renderer.
-        .target(name: "PromModel"),
-        .target(name: "PromQL", dependencies: ["PromModel"]),
+        .target(name: "PromModel", swiftSettings: optimizedInDebug),
+        .target(name: "PromQL", dependencies: ["PromModel"], swiftSettings: optimizedInDebug),
         .target(name: "Dashboards"),
         .target(
             name: "PrometheusAPI",
@@ -46,7 +50,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: optimizedInDebug
         ),
         .target(name: "Render", dependencies: ["PromModel", "Dashboards"]),
         .target(name: "Terminal", dependencies: ["CNCurses", "Render"]),

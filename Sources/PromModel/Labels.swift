@@ -24,9 +24,31 @@ public struct Labels: Hashable, Sendable, RandomAccessCollection, Comparable, Cu
 
     /// Builds a label set; later duplicates of a name win and empty values are dropped.
     public init(_ pairs: [Label]) {
-        var byName: [String: String] = [:]
-        for pair in pairs { byName[pair.name] = pair.value }
-        self.pairs = byName.filter { !$0.value.isEmpty }.map { Label($0.key, $0.value) }.sorted()
+        // Fast path: already sorted by name, unique and without empty values (the common
+        // case for generated and parsed series).
+        var ordered = true
+        for index in pairs.indices {
+            if pairs[index].value.isEmpty || (index > 0 && pairs[index - 1].name >= pairs[index].name) {
+                ordered = false
+                break
+            }
+        }
+        if ordered {
+            self.pairs = pairs
+            return
+        }
+        // A stable sort keeps duplicates in input order, so the last one wins below.
+        let sorted = pairs.enumerated().sorted { ($0.element.name, $0.offset) < ($1.element.name, $1.offset) }.map(\.element)
+        var unique: [Label] = []
+        unique.reserveCapacity(sorted.count)
+        for pair in sorted {
+            if let last = unique.last, last.name == pair.name {
+                unique[unique.count - 1] = pair
+            } else {
+                unique.append(pair)
+            }
+        }
+        self.pairs = unique.filter { !$0.value.isEmpty }
     }
 
     public init(_ dictionary: [String: String]) {
