@@ -1,4 +1,4 @@
-import App
+import Simulator
 import PromModel
 import Synchronization
 import Testing

@@ -1,6 +1,6 @@
 import PromModel
 import PromQL
-import Simulator
+
 import Synchronization
 
 /// The data behind `promdeck demo` and `--demo`: the simulated platform "scraped" every 15 s
