@@ -38,6 +38,10 @@ import TestSupport
         #expect(p95.count == 5 && p95.allSatisfy { (sampleValue($0) ?? .nan).isFinite })
         let rates = await query(prometheus, "sum by (job) (rate(http_requests_total[1m]))")
         #expect(rates.count == 5 && rates.allSatisfy { (sampleValue($0) ?? 0) > 0 })
+
+        // SIGINT shuts the five servers down gracefully: a clean exit, not a signal death.
+        simulator.process.signal(SIGINT)
+        #expect(simulator.process.wait(timeout: .seconds(15)) == 0, "\(simulator.process.stderr.suffix(1000))")
     }
 
     @Test func backfillThroughPromtoolAnswersTheSameQueries() async throws {
