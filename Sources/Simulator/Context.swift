@@ -68,7 +68,7 @@ struct Context: Sendable {
         }
         var total = tag.baseline == 0 ? 0 : tag.baseline * span(start, x)
         for incident in incidents where incident.start < x && incident.recoveryEnd > start {
-            guard let effect = incident.effect(on: tag) else { continue }
+            guard let effect = tag.effects[incident.kindIndex] else { continue }
             if effect.during != tag.baseline { total += (effect.during - tag.baseline) * span(incident.start, incident.end) }
             if effect.recovery != tag.baseline && incident.recoveryEnd > incident.end {
                 total += (effect.recovery - tag.baseline) * span(incident.end, incident.recoveryEnd)
@@ -82,7 +82,7 @@ struct Context: Sendable {
         let market = tag.followsMarket ? shape.level(t) : 1
         var multiplier = tag.baseline
         for incident in incidents where t >= incident.start && t < incident.recoveryEnd {
-            guard let effect = incident.effect(on: tag) else { continue }
+            guard let effect = tag.effects[incident.kindIndex] else { continue }
             multiplier = t < incident.end ? effect.during : effect.recovery
         }
         return market * multiplier

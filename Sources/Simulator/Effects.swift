@@ -31,20 +31,37 @@ enum StreamKind: Sendable, Hashable {
 struct StreamTag: Sendable, Hashable {
     let service: Service
     let kind: StreamKind
-    var baseline: Double = 1
-    var followsMarket: Bool = true
+    let baseline: Double
+    let followsMarket: Bool
+    /// The effect of each incident kind (`Incident.Kind.all`), looked up per incident by
+    /// index: integrals visit every incident of a process's life for every stream.
+    private(set) var effects: [Effect?] = []
+
+    init(service: Service, kind: StreamKind, baseline: Double = 1, followsMarket: Bool = true) {
+        self.service = service
+        self.kind = kind
+        self.baseline = baseline
+        self.followsMarket = followsMarket
+        effects = Incident.Kind.all.map { $0.effect(on: self) }
+    }
 }
 
 /// How an incident multiplies a stream's base rate: during the incident, and during its
 /// recovery. Streams an incident leaves alone get no effect (nil).
-struct Effect: Equatable {
+struct Effect: Hashable, Sendable {
     var during: Double
     var recovery: Double = 1
 }
 
-extension Incident {
+extension Incident.Kind {
+    /// Every kind an incident can have, associated values included.
+    static let all: [Incident.Kind] = [.latencySpike, .redisSlowdown]
+        + Service.all.flatMap { service in Vocabulary.consumed(by: service).map { Incident.Kind.consumerStall(service: service, eventType: $0) } }
+        + Vocabulary.dependencies.map { .dependencyOutage(dependency: $0) }
+        + Vocabulary.stopReasons.map { .emergencyStop(reason: $0) }
+
     func effect(on tag: StreamTag) -> Effect? {
-        switch kind {
+        switch self {
         case .latencySpike: latencySpikeEffect(tag)
         case .consumerStall(let service, let type): stallEffect(tag, service, type)
         case .redisSlowdown: redisSlowdownEffect(tag)

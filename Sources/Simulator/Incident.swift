@@ -20,6 +20,8 @@ struct Incident: Sendable, Hashable {
 
     let slot: Int64
     let kind: Kind
+    /// Position of `kind` in `Kind.all`.
+    let kindIndex: Int
     let start: Double
     let end: Double
     /// After `end`, the period in which effects wind down (a stalled consumer catches up).
@@ -51,6 +53,7 @@ struct Incident: Sendable, Hashable {
             let reason = variant < 0.6 ? "drawdown_limit" : variant < 0.8 ? "manual" : "exchange_outage"
             kind = .emergencyStop(reason: reason)
         }
+        kindIndex = Kind.all.firstIndex(of: kind) ?? 0
         end = start + duration
         if case .consumerStall = kind {
             recoveryEnd = end + duration / 2

@@ -12,6 +12,9 @@ public struct Simulation: Sendable {
     let shape: TrafficShape
     private let restartPhases: [Double]
     private let plans: [[FamilyPlan]]
+    /// Each service's sample labels (name, job, instance included) in evaluation order:
+    /// plans are fixed, so they are built once rather than per instant.
+    private let sampleLabels: [[Labels]]
 
     public init(seed: UInt64) {
         self.seed = seed
@@ -19,7 +22,15 @@ public struct Simulation: Sendable {
         shape = TrafficShape(seed: seed)
         var random = SplitMix64(seed: seed ^ 0x5E57_A127)
         restartPhases = Service.all.map { _ in Double(Int.random(in: 0..<Int(Context.restartPeriod), using: &random)) }
-        plans = Service.all.map { Simulation.plan($0, seed: seed) }
+        let plans = Service.all.map { Simulation.plan($0, seed: seed) }
+        self.plans = plans
+        let context = Context(t: 0, noise: noise, shape: shape, restartPhases: restartPhases)
+        sampleLabels = zip(Service.all, plans).map { service, families in
+            let target = [Label("job", service.name), Label("instance", service.instance)]
+            return families.flatMap { $0.evaluate(context).samples }.map {
+                Labels([Label(Labels.metricName, $0.name)] + $0.labels + target)
+            }
+        }
     }
 
     private static func plan(_ service: Service, seed: UInt64) -> [FamilyPlan] {
@@ -65,12 +76,12 @@ public struct Simulation: Sendable {
         var result: [InstantSample] = []
         result.reserveCapacity(1_600)
         for service in Service.all {
-            let target = [Label("job", service.name), Label("instance", service.instance)]
+            let labels = sampleLabels[service.index]
+            var index = 0
             for family in families(of: service, in: context) {
                 for sample in family.samples {
-                    result.append(InstantSample(
-                        labels: Labels([Label(Labels.metricName, sample.name)] + sample.labels + target),
-                        sample: Sample(time, sample.value)))
+                    result.append(InstantSample(labels: labels[index], sample: Sample(time, sample.value)))
+                    index += 1
                 }
             }
         }
