@@ -67,6 +67,15 @@ import TestSupport
         #expect(report.diagnostics.map(\.description) == [])
     }
 
+    /// Lint's own substitution (plausible values) feeding the real parser: no findings.
+    @Test func lintIsCleanWithPromtoolAsTheExpressionChecker() {
+        let checker: ExpressionChecker = { expr in
+            do { return try promtoolParseError(expr) } catch { return ("promtool failed: \(error)", 0) }
+        }
+        let report = DashboardLinter(expressionChecker: checker).lint(paths: [Self.directory])
+        #expect(report.diagnostics.map(\.description) == [])
+    }
+
     @Test func metricNamesComeFromTheCatalogue() throws {
         let doc = try String(contentsOfFile: repositoryRoot() + "/docs/metrics.md", encoding: .utf8)
         let names = Set(doc.split(separator: "`").map(String.init).filter { $0.range(of: #"^[a-z_]+$"#, options: .regularExpression) != nil })

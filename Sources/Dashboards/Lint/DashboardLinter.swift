@@ -104,7 +104,7 @@ struct LintContext {
             return
         }
         var ids = PanelIDRegistry()
-        checkPanels(panels, ids: &ids, layoutGroup: "dashboard")
+        checkPanels(panels, ids: &ids)
     }
 
     /// A member that must be a non-empty string.
@@ -122,7 +122,7 @@ struct LintContext {
         }
     }
 
-    mutating func checkPanels(_ panels: [JSONNode], ids: inout PanelIDRegistry, layoutGroup: String) {
+    mutating func checkPanels(_ panels: [JSONNode], ids: inout PanelIDRegistry) {
         var layout = GridLayout()
         for panel in panels {
             guard panel.members != nil else {
@@ -138,7 +138,7 @@ struct LintContext {
             }
             if panel["type"]?.string == "row", let children = panel["panels"]?.items, !children.isEmpty {
                 // A collapsed row keeps its panels and lays them out on their own when opened.
-                checkPanels(children, ids: &ids, layoutGroup: "row \(describe(panel))")
+                checkPanels(children, ids: &ids)
             }
         }
     }

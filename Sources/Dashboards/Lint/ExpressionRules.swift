@@ -4,8 +4,11 @@ extension LintContext {
     /// Collects variable names, checks their definitions, and prepares the plausible values
     /// substituted into expressions before the PromQL check.
     mutating func checkVariables(_ root: JSONNode) {
-        guard let templating = root["templating"] else { return }
-        guard let list = templating["list"] else { return }
+        var builtIns = linter.calculator.intervals(rangeMs: 3_600_000, maxDataPoints: 100).builtInValues
+        builtIns["__from"] = "1700000000000"
+        builtIns["__to"] = "1700003600000"
+        substitution = TemplateInterpolator(variables: [], builtIns: builtIns)
+        guard let list = root["templating"]?["list"] else { return }
         guard let entries = list.items else {
             error("\"templating.list\" must be an array, found \(list.kindDescription)", at: list.start)
             return
@@ -36,10 +39,7 @@ extension LintContext {
                 checkReferences(in: query, what: "variable query")
             }
         }
-        var builtIns = linter.calculator.intervals(rangeMs: 3_600_000, maxDataPoints: 100).builtInValues
-        builtIns["__from"] = "1700000000000"
-        builtIns["__to"] = "1700003600000"
-        substitution = TemplateInterpolator(variables: decoded, builtIns: builtIns)
+        substitution = TemplateInterpolator(variables: decoded, builtIns: substitution.builtIns)
     }
 
     /// A value for every variable so substituted expressions can be parsed: the saved
