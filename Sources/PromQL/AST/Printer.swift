@@ -65,7 +65,8 @@ extension AggregateExpr: CustomStringConvertible {
 extension BinaryExpr: CustomStringConvertible {
     public var description: String {
         var matchingText = ""
-        if let m = matching, !m.matchingLabels.isEmpty || m.on {
+        // Unlike Prometheus's String(), `ignoring () group_left` is kept so printing round-trips.
+        if let m = matching, !m.matchingLabels.isEmpty || m.on || m.card == .manyToOne || m.card == .oneToMany {
             matchingText = " \(m.on ? "on" : "ignoring") (\(m.matchingLabels.joined(separator: ", ")))"
             if m.card == .manyToOne || m.card == .oneToMany {
                 let side = m.card == .manyToOne ? "left" : "right"
