@@ -80,7 +80,7 @@ extension BinaryExpr: CustomStringConvertible {
 /// Number and duration formatting shared by the printer and error messages.
 public enum PromQLFormat {
     /// Go's `fmt.Sprint(float64)`: shortest round-trip digits, exponent form below 1e-4
-    /// or from 1e21 (`1e+06` is printed for a million, as Prometheus does).
+    /// or from 1e6 (`1e+06` is printed for a million, as Prometheus does).
     public static func number(_ v: Double) -> String {
         if v.isNaN { return "NaN" }
         if v.isInfinite { return v > 0 ? "+Inf" : "-Inf" }
@@ -105,7 +105,7 @@ public enum PromQLFormat {
         while digits.hasSuffix("0"), digits.count > 1 { digits.removeLast() }
         let sign = v < 0 ? "-" : ""
         let exp = dp - 1
-        if exp < -4 || exp >= 21 {
+        if exp < -4 || exp >= 6 {
             var out = String(digits.first!)
             if digits.count > 1 { out += "." + digits.dropFirst() }
             let expSign = exp < 0 ? "-" : "+"
