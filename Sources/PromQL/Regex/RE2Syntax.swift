@@ -181,7 +181,7 @@ struct RE2Syntax {
         var end = i + length
         if end < s.count, s[end] == "?" { end += 1 }  // lazy
         if let previous = lastRepeatStart { throw fail("invalid nested repetition operator", previous, end) }
-        guard haveAtom else { throw fail("missing argument to repetition operator", start, start + length) }
+        guard haveAtom else { throw fail("missing argument to repetition operator", start, end) }
         if s[start] == "{" {
             let body = text(start + 1, start + length - 1).split(separator: ",", omittingEmptySubsequences: false)
             let low = Int(body[0]) ?? Int.max
@@ -282,6 +282,10 @@ struct RE2Syntax {
         guard i < s.count else { throw fail("invalid character class range", start, i) }
         if s[i] == "{" {
             guard let close = s[i...].firstIndex(of: "}") else { throw fail("invalid character class range", start, s.count) }
+            let name = text(i + 1, close)
+            guard Self.isKnownProperty(name.hasPrefix("^") ? String(name.dropFirst()) : name) else {
+                throw fail("invalid character class range", start, close + 1)
+            }
             // `\p{^Greek}` is Go's negation; Swift spells it `\P{Greek}`.
             if i + 1 < close, s[i + 1] == "^" {
                 target += (c == "p" ? "\\P{" : "\\p{") + text(i + 2, close + 1)
@@ -291,8 +295,16 @@ struct RE2Syntax {
             target += "\\" + String(c) + text(i, close + 1)
             i = close + 1
         } else {
+            guard Self.isKnownProperty(String(s[i])) else { throw fail("invalid character class range", start, i + 1) }
             target += "\\" + String(c) + "{" + String(s[i]) + "}"
             i += 1
         }
+    }
+
+    /// Unicode categories and scripts Go knows; Swift's parser is the judge (it knows a
+    /// few more properties than Go, which we then accept).
+    static func isKnownProperty(_ name: String) -> Bool {
+        guard !name.isEmpty, name.unicodeScalars.allSatisfy({ isAlphaNumeric($0) }) else { return false }
+        return (try? Regex("\\p{" + name + "}")) != nil
     }
 }
