@@ -65,7 +65,8 @@ extension AggregateExpr: CustomStringConvertible {
 extension BinaryExpr: CustomStringConvertible {
     public var description: String {
         var matchingText = ""
-        if let m = matching, !m.matchingLabels.isEmpty || m.on {
+        // Unlike Prometheus's String(), `ignoring () group_left` is kept so printing round-trips.
+        if let m = matching, !m.matchingLabels.isEmpty || m.on || m.card == .manyToOne || m.card == .oneToMany {
             matchingText = " \(m.on ? "on" : "ignoring") (\(m.matchingLabels.joined(separator: ", ")))"
             if m.card == .manyToOne || m.card == .oneToMany {
                 let side = m.card == .manyToOne ? "left" : "right"
@@ -79,7 +80,7 @@ extension BinaryExpr: CustomStringConvertible {
 /// Number and duration formatting shared by the printer and error messages.
 public enum PromQLFormat {
     /// Go's `fmt.Sprint(float64)`: shortest round-trip digits, exponent form below 1e-4
-    /// or from 1e21 (`1e+06` is printed for a million, as Prometheus does).
+    /// or from 1e6 (`1e+06` is printed for a million, as Prometheus does).
     public static func number(_ v: Double) -> String {
         if v.isNaN { return "NaN" }
         if v.isInfinite { return v > 0 ? "+Inf" : "-Inf" }
@@ -104,7 +105,7 @@ public enum PromQLFormat {
         while digits.hasSuffix("0"), digits.count > 1 { digits.removeLast() }
         let sign = v < 0 ? "-" : ""
         let exp = dp - 1
-        if exp < -4 || exp >= 21 {
+        if exp < -4 || exp >= 6 {
             var out = String(digits.first!)
             if digits.count > 1 { out += "." + digits.dropFirst() }
             let expSign = exp < 0 ? "-" : "+"

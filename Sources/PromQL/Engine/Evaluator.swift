@@ -15,6 +15,9 @@ final class Evaluator {
     private let loadStart: Timestamp
     private let loadEnd: Timestamp
     private var selected: [[LabelMatcher]: [Series]] = [:]
+    /// Inner results of each subquery by evaluation time: its steps are absolute multiples,
+    /// so consecutive outer steps share all but a few of them.
+    private var subqueryResults: [SubqueryExpr: [Timestamp: Value]] = [:]
     /// Samples held for the current step (a close approximation of Prometheus's accounting).
     var currentSamples = 0
 
@@ -174,9 +177,20 @@ final class Evaluator {
         var order: [Labels] = []
         var points: [Labels: [Sample]] = [:]
         let saved = currentSamples
+        var cached = subqueryResults.removeValue(forKey: subquery) ?? [:]
+        // Outer steps only move forward, so results before this window are never needed again.
+        cached = cached.filter { $0.key >= first }
+        defer { subqueryResults[subquery] = cached }
         var t = first
         while t <= reference {
-            switch try eval(subquery.expr, at: t) {
+            let value: Value
+            if let hit = cached[t] {
+                value = hit
+            } else {
+                value = try eval(subquery.expr, at: t)
+                cached[t] = value
+            }
+            switch value {
             case .scalar(let v):
                 if points[Labels()] == nil { order.append(Labels()) }
                 points[Labels(), default: []].append(Sample(t, v))

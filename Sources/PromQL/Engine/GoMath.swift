@@ -79,11 +79,23 @@ enum GoMath {
 }
 
 extension GoMath {
-    /// Go's `%v` for a float64 (shortest representation, exponent for large magnitudes).
+    /// Go's `%v` for a float64 (`%g` with the shortest digits: an exponent when it is below
+    /// -4 or at least 6, as in "1e+20" or "1.5e-07").
     static func formatGo(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
-        let exponent = value == 0 ? 0 : Int(Foundation.log10(Swift.abs(value)).rounded(.down))
-        return exponent < -4 || exponent >= 21 ? "\(value)" : formatFloat(value)
+        if value == 0 { return value.sign == .minus ? "-0" : "0" }
+        let fixed = formatFloat(Swift.abs(value))
+        // The shortest significant digits and the decimal point position, from the fixed form.
+        var digits = fixed.replacingOccurrences(of: ".", with: "")
+        var point = fixed.firstIndex(of: ".").map { fixed.distance(from: fixed.startIndex, to: $0) } ?? fixed.count
+        while digits.hasPrefix("0") { digits.removeFirst(); point -= 1 }
+        while digits.hasSuffix("0") { digits.removeLast() }
+        let exponent = point - 1
+        let sign = value < 0 ? "-" : ""
+        guard exponent < -4 || exponent >= 6 else { return sign + fixed }
+        let mantissa = digits.count > 1 ? "\(digits.prefix(1)).\(digits.dropFirst())" : digits
+        let magnitude = String(Swift.abs(exponent))
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (magnitude.count < 2 ? "0" : "") + magnitude
     }
 }

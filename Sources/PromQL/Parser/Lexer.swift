@@ -56,6 +56,11 @@ struct Lexer {
 
     private mutating func backup() { pos -= lastWidth }
 
+    /// Go's `%q` of a rune; end of input is rune -1, which Go prints as U+FFFD.
+    private func quoteRune(_ r: Unicode.Scalar) -> String {
+        r == Self.eof ? "'\u{FFFD}'" : GoQuote.rune(r)
+    }
+
     private mutating func peek() -> Unicode.Scalar {
         let r = nextRune()
         backup()
@@ -131,12 +136,12 @@ struct Lexer {
                 _ = nextRune()
                 return emit(.op(.eql))
             }
-            if t == "~" { return error("unexpected character after '=': \(GoQuote.rune(t))") }
+            if t == "~" { return error("unexpected character after '=': \(quoteRune(t))") }
             return emit(.assign)
         case "!":
             let t = nextRune()
             if t == "=" { return emit(.op(.neq)) }
-            return error("unexpected character after '!': \(GoQuote.rune(t))")
+            return error("unexpected character after '!': \(quoteRune(t))")
         case "<":
             if peek() == "=" {
                 _ = nextRune()
@@ -192,11 +197,11 @@ struct Lexer {
                     backup()
                     return lexKeywordOrIdentifier()
                 }
-                if gotColon { return error("unexpected colon \(GoQuote.rune(r))") }
+                if gotColon { return error("unexpected colon \(quoteRune(r))") }
                 gotColon = true
                 return emit(.colon)
             }
-            return error("unexpected character: \(GoQuote.rune(r))")
+            return error("unexpected character: \(quoteRune(r))")
         }
     }
 
@@ -219,7 +224,7 @@ struct Lexer {
             let nr = nextRune()
             if nr == "~" { return emit(.neqRegex) }
             if nr == "=" { return emit(.op(.neq)) }
-            return error("unexpected character after '!' inside braces: \(GoQuote.rune(nr))")
+            return error("unexpected character after '!' inside braces: \(quoteRune(nr))")
         case "{": return error("unexpected left brace '{'")
         case "}":
             braceOpen = false
@@ -230,7 +235,7 @@ struct Lexer {
                 backup()
                 return emit(.identifier)
             }
-            return error("unexpected character inside braces: \(GoQuote.rune(r))")
+            return error("unexpected character inside braces: \(quoteRune(r))")
         }
     }
 

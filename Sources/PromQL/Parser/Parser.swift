@@ -166,6 +166,17 @@ struct Parser {
         }
     }
 
+    /// Whether a token can begin an expression (yacc's FIRST(expr)); used where Prometheus
+    /// decides between an optional part and an error by the next token.
+    func canStartExpression(_ kind: TokenKind) -> Bool {
+        switch kind {
+        case .number, .string, .leftParen, .leftBrace, .identifier, .metricIdentifier, .aggregator: true
+        case .op(let op): [.add, .sub, .land, .lor, .lunless].contains(op)
+        case .keyword(let k): [.by, .without, .offset, .start, .end].contains(k)
+        default: false
+        }
+    }
+
     func unquote(_ token: Token) throws(ParseError) -> String {
         switch Literals.unquote(token.text) {
         case .success(let value): return value
@@ -203,7 +214,7 @@ struct Parser {
                 return args
             case .comma:
                 let comma = advance()
-                if current.kind == .rightParen {
+                if current.kind != .error, !canStartExpression(current.kind) {
                     throw error("trailing commas not allowed in function call args", comma.range)
                 }
             default:

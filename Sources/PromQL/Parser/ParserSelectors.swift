@@ -85,7 +85,8 @@ extension Parser {
                 throw error("ranges only allowed for vector selectors", bracketRange)
             }
             if vs.offset != 0 { throw error("no offset modifiers allowed before range", bracketRange) }
-            if vs.at != nil { throw error("no @ modifiers allowed before range", bracketRange) }
+            // Prometheus only checks the numeric form here, so `x @ start()[5m]` parses.
+            if case .timestamp = vs.at { throw error("no @ modifiers allowed before range", bracketRange) }
             return .matrixSelector(
                 MatrixSelector(
                     vectorSelector: vs, range: range,
@@ -262,7 +263,11 @@ extension Parser {
             matching.matchingLabels = try parseGroupingLabels()
             if current.kind == .keyword(.groupLeft) || current.kind == .keyword(.groupRight) {
                 matching.card = advance().kind == .keyword(.groupLeft) ? .manyToOne : .oneToMany
-                if current.kind == .leftParen { matching.include = try parseGroupingLabels() }
+                if current.kind == .leftParen {
+                    matching.include = try parseGroupingLabels()
+                } else if !canStartExpression(current.kind) {
+                    throw unexpected("grouping opts", "\"(\"")
+                }
             }
         }
         return (returnBool, matching)

@@ -116,7 +116,7 @@ struct RE2Syntax {
         }
         i += 2
         if i < s.count, s[i] == "P" {
-            guard i + 1 < s.count, s[i + 1] == "<" else { throw fail("invalid or unsupported Perl syntax", start, i + 2) }
+            guard i + 1 < s.count, s[i + 1] == "<" else { throw fail("invalid or unsupported Perl syntax", start, i + 1) }
             guard let close = s[i...].firstIndex(of: ">") else { throw fail("invalid named capture", start, s.count) }
             let name = s[(i + 2)..<close]
             if name.isEmpty || !name.allSatisfy({ isAlphaNumeric($0) }) {
@@ -181,7 +181,7 @@ struct RE2Syntax {
         var end = i + length
         if end < s.count, s[end] == "?" { end += 1 }  // lazy
         if let previous = lastRepeatStart { throw fail("invalid nested repetition operator", previous, end) }
-        guard haveAtom else { throw fail("missing argument to repetition operator", start, start + length) }
+        guard haveAtom else { throw fail("missing argument to repetition operator", start, end) }
         if s[start] == "{" {
             let body = text(start + 1, start + length - 1).split(separator: ",", omittingEmptySubsequences: false)
             let low = Int(body[0]) ?? Int.max
@@ -239,8 +239,6 @@ struct RE2Syntax {
                 j += 1
             }
             i = min(j + 2, s.count)
-        case "C":
-            out += "(?s:.)"
         default:
             guard c.isASCII, !(c.properties.isAlphabetic || ("0"..."9").contains(c)) else {
                 throw fail("invalid escape sequence", start, i)
@@ -252,12 +250,25 @@ struct RE2Syntax {
 
     mutating func hexEscape(_ start: Int) throws(Failure) {
         if i < s.count, s[i] == "{" {
-            guard let close = s[i...].firstIndex(of: "}"), close > i + 1,
-                s[(i + 1)..<close].allSatisfy({ Lexer.digitValue($0) < 16 }),
-                let value = UInt32(text(i + 1, close), radix: 16), value <= 0x10FFFF
-            else { throw fail("invalid escape sequence", start, min(s.count, i + 1)) }
+            // Go's loop: hex digits up to `}`, at least one, at most U+10FFFF; the error
+            // quotes what was consumed.
+            var j = i + 1
+            var value: UInt32 = 0
+            var count = 0
+            while true {
+                guard j < s.count else { throw fail("invalid escape sequence", start, j) }
+                let c = s[j]
+                j += 1
+                if c == "}" { break }
+                let digit = Lexer.digitValue(c)
+                guard digit < 16 else { throw fail("invalid escape sequence", start, j) }
+                value = value * 16 + digit
+                guard value <= 0x10FFFF else { throw fail("invalid escape sequence", start, j) }
+                count += 1
+            }
+            guard count > 0 else { throw fail("invalid escape sequence", start, j) }
             out += "\\x{\(String(value, radix: 16))}"
-            i = close + 1
+            i = j
             return
         }
         guard i + 1 < s.count, Lexer.digitValue(s[i]) < 16, Lexer.digitValue(s[i + 1]) < 16 else {
@@ -271,11 +282,29 @@ struct RE2Syntax {
         guard i < s.count else { throw fail("invalid character class range", start, i) }
         if s[i] == "{" {
             guard let close = s[i...].firstIndex(of: "}") else { throw fail("invalid character class range", start, s.count) }
+            let name = text(i + 1, close)
+            guard Self.isKnownProperty(name.hasPrefix("^") ? String(name.dropFirst()) : name) else {
+                throw fail("invalid character class range", start, close + 1)
+            }
+            // `\p{^Greek}` is Go's negation; Swift spells it `\P{Greek}`.
+            if i + 1 < close, s[i + 1] == "^" {
+                target += (c == "p" ? "\\P{" : "\\p{") + text(i + 2, close + 1)
+                i = close + 1
+                return
+            }
             target += "\\" + String(c) + text(i, close + 1)
             i = close + 1
         } else {
+            guard Self.isKnownProperty(String(s[i])) else { throw fail("invalid character class range", start, i + 1) }
             target += "\\" + String(c) + "{" + String(s[i]) + "}"
             i += 1
         }
+    }
+
+    /// Unicode categories and scripts Go knows; Swift's parser is the judge (it knows a
+    /// few more properties than Go, which we then accept).
+    static func isKnownProperty(_ name: String) -> Bool {
+        guard !name.isEmpty, name.unicodeScalars.allSatisfy({ isAlphaNumeric($0) }) else { return false }
+        return (try? Regex("\\p{" + name + "}")) != nil
     }
 }

@@ -41,9 +41,15 @@ public struct ExpositionParser {
         var sawEOF = false
         var lineNumber = 0
         var lastContentLine = 1
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Label sets by their exact text: a backfill repeats each series thousands of times.
+        var seriesCache: [[UInt8]: Labels] = [:]
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 10) ?? bytes.count
+            let line = Array(bytes[lineStart..<lineEnd])
+            lineStart = lineEnd + 1
             lineNumber += 1
-            let line = Array(rawLine.utf8)
             if sawEOF {
                 if line.isEmpty { continue }
                 throw ExpositionError(line: lineNumber, column: 1, message: "unexpected data after # EOF")
@@ -56,7 +62,7 @@ public struct ExpositionParser {
                 if String(decoding: line, as: UTF8.self).trimmingTrailingSpace == "# EOF" { sawEOF = true }
                 continue
             }
-            var (labels, value, timestamp) = try cursor.sample(format: format)
+            var (labels, value, timestamp) = try cursor.sample(format: format, cache: &seriesCache)
             if format == .openMetrics, let name = labels.name, name.hasSuffix("_created") {
                 let family = String(name.dropLast("_created".count))
                 if let type = types[family], ["counter", "histogram", "summary", "gaugehistogram"].contains(type) { continue }
@@ -147,7 +153,36 @@ private struct LineCursor {
         return String(decoding: value, as: UTF8.self)
     }
 
-    mutating func sample(format: ExpositionFormat) throws(ExpositionError) -> (Labels, Double, Timestamp?) {
+    /// Where the series part (`name{labels}`) of the line ends, found without parsing it.
+    func seriesEnd() -> Int {
+        var i = 0
+        while i < bytes.count, bytes[i] != 32, bytes[i] != 9, bytes[i] != UInt8(ascii: "{") { i += 1 }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return i }
+        var quoted = false
+        while i < bytes.count {
+            let c = bytes[i]
+            if quoted && c == UInt8(ascii: "\\") { i += 2; continue }
+            if c == UInt8(ascii: "\"") { quoted.toggle() }
+            i += 1
+            if !quoted && c == UInt8(ascii: "}") { return i }
+        }
+        return i
+    }
+
+    mutating func sample(format: ExpositionFormat, cache: inout [[UInt8]: Labels]) throws(ExpositionError) -> (Labels, Double, Timestamp?) {
+        let key = Array(bytes[0..<seriesEnd()])
+        let labels: Labels
+        if let cached = cache[key] {
+            labels = cached
+            index = key.count
+        } else {
+            labels = try seriesLabels()
+            cache[key] = labels
+        }
+        return try valueAndTimestamp(labels, format: format)
+    }
+
+    mutating func seriesLabels() throws(ExpositionError) -> Labels {
         let metric = try name(allowColon: true, what: "metric name")
         var pairs = [Label(Labels.metricName, metric)]
         var seen = Set<String>()
@@ -174,6 +209,10 @@ private struct LineCursor {
                 break
             }
         }
+        return Labels(pairs)
+    }
+
+    mutating func valueAndTimestamp(_ labels: Labels, format: ExpositionFormat) throws(ExpositionError) -> (Labels, Double, Timestamp?) {
         guard current == 32 || current == 9 else { throw error("expected a space before the value") }
         skipSpaces()
         let value = try number(what: "value")
@@ -202,7 +241,7 @@ private struct LineCursor {
         if let c = current, c != UInt8(ascii: "#") || format != .openMetrics {
             throw error("unexpected \(Character(Unicode.Scalar(c))) after the sample")
         }
-        return (Labels(pairs), value, timestamp)
+        return (labels, value, timestamp)
     }
 
     mutating func number(what: String) throws(ExpositionError) -> Double {

@@ -1,0 +1,68 @@
+import Testing
+
+@testable import PromQL
+
+/// Label-matcher regexes behave like Prometheus 2.42's (Go RE2, fully anchored, `.` not
+/// matching `\n`), fast paths included.
+@Suite("Label matcher regexes")
+struct RegexMatcherTests {
+    @Test(
+        "matching semantics",
+        arguments: [
+            ("a|b|c", "b", true), ("a|b|c", "ab", false), ("a|b|c", "", false), ("a||b", "", true),
+            (".*", "", true), (".*", "anything", true), (".*", "two\nlines", false), (".+", "", false),
+            ("foo.*", "foobar", true), ("foo.*", "xfoo", false), ("foo.*", "foo\n", false),
+            ("(?s).*", "two\nlines", true), ("(?i)abc", "AbC", true), ("abc", "ABC", false),
+            ("\\d+", "123", true), ("\\d+", "١٢٣", false), ("\\w+", "héllo", false), ("[[:alpha:]]+", "abc", true),
+            ("[[:alpha:]]+", "é", false), ("\\pL+", "héllo", true), ("\\p{^L}", "1", true),
+            ("a.c", "abc", true), ("a.c", "a\nc", false), ("a\\.c", "abc", false), ("[a[]+", "a[a", true),
+            ("[a-c]{2}", "cb", true), ("[^a]", "\n", true), ("a{,2}", "a{,2}", true), ("a{2}", "aa", true),
+            ("x*", "xxx", true), ("(foo|bar)baz", "barbaz", true), ("^foo$", "foo", true), ("foo$", "foo\n", false),
+            ("\\Qa.b\\E", "a.b", true), ("\\Qa.b\\E", "axb", false), ("\\x41\\x{42}", "AB", true),
+            ("[&&]", "&", true), ("a\\b", "a", true), ("é", "é", true), ("😀|x", "😀", true),
+            ("status_(2|3)..", "status_200", true), ("status_(2|3)..", "status_404", false),
+        ])
+    func matches(pattern: String, value: String, expected: Bool) throws {
+        let regex = try AnchoredRegex(pattern)
+        #expect(regex.matches(value) == expected, "\(pattern) ~ \(value)")
+        let matcher = try LabelMatcher(.regexNoMatch, "l", pattern)
+        #expect(matcher.matches(value) == !expected)
+    }
+
+    @Test("fast paths are taken for the common shapes")
+    func fastPaths() throws {
+        if case .literals(let set) = try AnchoredRegex("GET|POST|PUT").strategy {
+            #expect(set == ["GET", "POST", "PUT"])
+        } else {
+            Issue.record("literal alternation should not compile a regex")
+        }
+        if case .anyWithoutNewline = try AnchoredRegex(".*").strategy {} else { Issue.record(".* fast path") }
+        if case .prefixThenAny("api_") = try AnchoredRegex("api_.*").strategy {} else { Issue.record("prefix") }
+        if case .compiled = try AnchoredRegex("a+b").strategy {} else { Issue.record("a+b needs the engine") }
+    }
+
+    @Test(
+        "RE2-incompatible syntax is rejected with Go's message",
+        arguments: [
+            ("(?=x)", "error parsing regexp: invalid or unsupported Perl syntax: `(?=`"),
+            ("(?<!x)", "error parsing regexp: invalid or unsupported Perl syntax: `(?<`"),
+            ("(a)\\1", "error parsing regexp: invalid escape sequence: `\\1`"),
+            ("a++", "error parsing regexp: invalid nested repetition operator: `++`"),
+            ("[", "error parsing regexp: missing closing ]: `[)$`"),
+            ("(a", "error parsing regexp: missing closing ): `^(?:(a)$`"),
+            ("a)", "error parsing regexp: unexpected ): `^(?:a))$`"),
+            ("*", "error parsing regexp: missing argument to repetition operator: `*`"),
+            ("a{1001}", "error parsing regexp: invalid repeat count: `{1001}`"),
+            ("[z-a]", "error parsing regexp: invalid character class range: `z-a`"),
+            ("\\Z", "error parsing regexp: invalid escape sequence: `\\Z`"),
+        ])
+    func rejects(pattern: String, message: String) {
+        #expect(throws: RegexError.self) { try AnchoredRegex(pattern) }
+        do {
+            _ = try LabelMatcher(.regexMatch, "l", pattern)
+        } catch {
+            #expect(error.message == message)
+            #expect(error.kind == .badData)
+        }
+    }
+}
