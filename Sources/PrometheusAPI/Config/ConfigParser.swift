@@ -241,6 +241,10 @@ extension ConfigParser {
              .composer(let context, let problem, let mark, _):
             let detail = context.map { "\($0.text) " } ?? ""
             return ConfigError("invalid YAML: \(detail)\(problem)", path: path, line: mark.line, column: mark.column)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams marks the key's first occurrence.
+            let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+            return ConfigError("duplicate key \(keys) (first defined here)", path: path, line: context.mark.line, column: context.mark.column)
         default:
             return ConfigError("invalid YAML: \(yaml)", path: path)
         }

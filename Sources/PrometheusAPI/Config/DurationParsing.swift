@@ -8,7 +8,7 @@ enum PrometheusDuration {
         var rest = Substring(text)
         guard !rest.isEmpty else { return nil }
         var total: Int64 = 0
-        var lastUnitIndex = -1
+        var lastUnitIndex = Int.max
         while !rest.isEmpty {
             let digits = rest.prefix { $0.isASCII && $0.isNumber }
             guard !digits.isEmpty, let number = Int64(digits) else { return nil }
@@ -19,9 +19,8 @@ enum PrometheusDuration {
             else { return nil }
             rest = rest.dropFirst(unit.0.count)
             // Units must go from largest to smallest, each once, as Prometheus requires.
-            let rank = units.count - index
-            guard lastUnitIndex == -1 || rank < lastUnitIndex else { return nil }
-            lastUnitIndex = rank
+            guard index < lastUnitIndex else { return nil }
+            lastUnitIndex = index
             let (product, overflow) = number.multipliedReportingOverflow(by: unit.1)
             guard !overflow else { return nil }
             total += product
