@@ -89,11 +89,14 @@ public struct TimeSeriesWidget: Widget {
     }
 
     func drawLegend(into buffer: inout Buffer, area: Rect, theme: Theme) {
-        let shown = model.lines.count > area.height ? area.height - 1 : model.lines.count
-        let nameWidth = min(max(8, area.width / 2), (model.lines.prefix(shown).map { DisplayWidth.of($0.name) }.max() ?? 0))
-        for (index, line) in model.lines.prefix(shown).enumerated() {
+        let marker = theme.ascii ? "-" : "━"
+        guard model.lines.count <= area.height else {
+            drawCompactLegend(into: &buffer, area: area, theme: theme, marker: marker)
+            return
+        }
+        let nameWidth = min(max(8, area.width / 2), (model.lines.map { DisplayWidth.of($0.name) }.max() ?? 0))
+        for (index, line) in model.lines.enumerated() {
             let y = area.y + index
-            let marker = theme.ascii ? "-" : "━"
             var x = buffer.write(marker + " ", x: area.x, y: y, style: theme.isMonochrome ? .plain : theme.style(for: line.color), clip: area)
             let name = TextFit.truncate(line.name, to: nameWidth, ellipsis: theme.glyphs.ellipsis)
             buffer.write(name, x: x, y: y, clip: area)
@@ -104,8 +107,24 @@ public struct TimeSeriesWidget: Widget {
                 x = buffer.write(text, x: x, y: y, clip: area)
             }
         }
-        if shown < model.lines.count {
-            buffer.write("+\(model.lines.count - shown) more", x: area.x + 2, y: area.y + shown, style: theme.dimText, clip: area)
+    }
+
+    /// Too many series for a row each: names with their first legend value, packed.
+    func drawCompactLegend(into buffer: inout Buffer, area: Rect, theme: Theme, marker: String) {
+        var x = area.x, y = area.y
+        for (index, line) in model.lines.enumerated() {
+            let entry = TextFit.truncate(line.name, to: 24, ellipsis: theme.glyphs.ellipsis) + (line.legendValues.first.map { " " + $0.text } ?? "")
+            let width = DisplayWidth.of(entry) + 3
+            if x + width > area.maxX && x > area.x { x = area.x; y += 1 }
+            let remaining = model.lines.count - index
+            if y >= area.maxY || (y == area.maxY - 1 && x + width + 8 > area.maxX && remaining > 1 && x > area.x) {
+                let more = "+\(remaining) more"
+                let row = min(y, area.maxY - 1)
+                buffer.write(more, x: min(x, area.maxX - more.count), y: row, style: theme.dimText, clip: area)
+                return
+            }
+            x = buffer.write(marker + " ", x: x, y: y, style: theme.isMonochrome ? .plain : theme.style(for: line.color), clip: area)
+            x = buffer.write(entry, x: x, y: y, clip: area) + 1
         }
     }
 }
