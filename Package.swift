@@ -75,7 +75,8 @@ let package = Package(
         .testTarget(name: "DashboardsTests", dependencies: ["Dashboards", "TestSupport"]),
         .testTarget(name: "PrometheusAPITests", dependencies: ["PrometheusAPI", "PromModel", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PromModel", "TestSupport"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "PromModel", "Dashboards"]),
+        // Golden screens live in Snapshots/ as plain text read by the tests, not resources.
+        .testTarget(name: "RenderTests", dependencies: ["Render", "PromModel", "Dashboards"], exclude: ["Snapshots"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Render"]),
         .testTarget(name: "AppTests", dependencies: ["App", "PromModel", "Dashboards", "Render", "TestSupport"]),
         .testTarget(name: "promdeckTests", dependencies: ["TestSupport"]),

@@ -109,20 +109,25 @@ public struct TimeSeriesWidget: Widget {
         }
     }
 
-    /// Too many series for a row each: names with their first legend value, packed.
+    /// Too many series for a row each: names with their first legend value, packed, and
+    /// "+N more" for what does not fit.
     func drawCompactLegend(into buffer: inout Buffer, area: Rect, theme: Theme, marker: String) {
         var x = area.x, y = area.y
+        func more(_ count: Int) {
+            let text = "+\(count) more"
+            buffer.write(text, x: max(area.x, min(x, area.maxX - text.count)), y: y, style: theme.dimText, clip: area)
+        }
         for (index, line) in model.lines.enumerated() {
             let entry = TextFit.truncate(line.name, to: 24, ellipsis: theme.glyphs.ellipsis) + (line.legendValues.first.map { " " + $0.text } ?? "")
-            let width = DisplayWidth.of(entry) + 3
-            if x + width > area.maxX && x > area.x { x = area.x; y += 1 }
-            let remaining = model.lines.count - index
-            if y >= area.maxY || (y == area.maxY - 1 && x + width + 8 > area.maxX && remaining > 1 && x > area.x) {
-                let more = "+\(remaining) more"
-                let row = min(y, area.maxY - 1)
-                buffer.write(more, x: min(x, area.maxX - more.count), y: row, style: theme.dimText, clip: area)
-                return
+            let width = DisplayWidth.of(entry) + 2
+            let after = model.lines.count - index - 1
+            let reserve = after > 0 ? "+\(after) more".count + 1 : 0
+            if x + width > area.maxX && x > area.x {
+                guard y + 1 < area.maxY else { return more(after + 1) }
+                x = area.x
+                y += 1
             }
+            if y == area.maxY - 1 && x + width + reserve > area.maxX && after > 0 && x > area.x { return more(after + 1) }
             x = buffer.write(marker + " ", x: x, y: y, style: theme.isMonochrome ? .plain : theme.style(for: line.color), clip: area)
             x = buffer.write(entry, x: x, y: y, clip: area) + 1
         }
