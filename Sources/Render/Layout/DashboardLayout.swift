@@ -50,7 +50,21 @@ public struct DashboardLayout: Hashable, Sendable {
         }.map(\.element)
     }
 
-    public static func compute(dashboard: Dashboard, width: Int, stacked: Bool? = nil) -> DashboardLayout {
+    /// The layout for a screen: at one row per grid unit, or, when the whole dashboard fits
+    /// with room to spare, stretched (up to 2.5 rows per unit) to fill `availableHeight`.
+    public static func compute(dashboard: Dashboard, width: Int, availableHeight: Int, stacked: Bool? = nil) -> DashboardLayout {
+        let base = compute(dashboard: dashboard, width: width, stacked: stacked)
+        guard !base.stacked, base.contentHeight > 0, base.contentHeight < availableHeight else { return base }
+        var scale = min(2.5, (Double(availableHeight) / Double(base.contentHeight) * 20).rounded(.down) / 20)
+        while scale > 1 {
+            let stretched = compute(dashboard: dashboard, width: width, stacked: false, rowsPerUnit: scale)
+            if stretched.contentHeight <= availableHeight { return stretched }
+            scale -= 0.05
+        }
+        return base
+    }
+
+    public static func compute(dashboard: Dashboard, width: Int, stacked: Bool? = nil, rowsPerUnit: Double = 1) -> DashboardLayout {
         let stack = stacked ?? (width < stackBelowWidth)
         let panels = orderedPanels(dashboard)
         var placements: [PanelPlacement] = []
@@ -72,7 +86,7 @@ public struct DashboardLayout: Hashable, Sendable {
             let isRow = panel.type == "row"
             let gx = isRow ? 0 : max(0, min(23, panel.gridPos.x))
             let gw = isRow ? 24 : max(1, min(24 - gx, panel.gridPos.w))
-            let height = isRow ? 1 : max(minimumHeight(type: panel.type), panel.gridPos.h)
+            let height = isRow ? 1 : max(minimumHeight(type: panel.type), Int((Double(panel.gridPos.h) * rowsPerUnit).rounded()))
             var top = skyline[gx..<(gx + gw)].max() ?? 0
             // Panels that share a grid row stay aligned.
             if let shared = topForGridY[panel.gridPos.y], shared >= top,

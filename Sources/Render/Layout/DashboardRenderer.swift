@@ -91,7 +91,7 @@ public struct DashboardRenderer: Sendable {
                                   scroll: 0, maxScroll: 0, bodyHeight: 0, tooSmall: true)
         }
         let body = Rect(x: 0, y: 1, width: width, height: height - 2)
-        let layout = DashboardLayout.compute(dashboard: dashboard, width: width)
+        let layout = DashboardLayout.compute(dashboard: dashboard, width: width, availableHeight: body.height)
         let maxScroll = max(0, layout.contentHeight - body.height)
         let scroll = max(0, min(state.scroll, maxScroll))
         var visible: [Int] = []

@@ -34,34 +34,37 @@ public struct HeatmapWidget: Widget {
         let plot = Rect(x: area.x + labelWidth, y: area.y, width: area.width - labelWidth, height: area.height - legendRows)
         let useColor = !theme.isMonochrome && !theme.ascii
         let bucketsPerRow = useColor ? 2 : 1
-        let rowsNeeded = (model.buckets.count + bucketsPerRow - 1) / bucketsPerRow
-        let rows = min(plot.height, rowsNeeded)
-        // Buckets per cell row when there are more buckets than rows: merge neighbours.
-        let groups = rows * bucketsPerRow
-        func bucketValue(_ time: Int, _ group: Int) -> Double {
-            let from = group * model.buckets.count / groups, to = max(from + 1, (group + 1) * model.buckets.count / groups)
-            return model.counts[time][from..<min(to, model.buckets.count)].reduce(0, +)
+        let rows = plot.height
+        // Slots are half-rows (colour) or rows; buckets spread over all of them, neighbours
+        // merging when there are more buckets than slots.
+        let slots = rows * bucketsPerRow
+        let count = model.buckets.count
+        func bucketRange(_ slot: Int) -> Range<Int> {
+            let from = min(count - 1, slot * count / slots)
+            return from..<max(from + 1, min(count, (slot + 1) * count / slots))
         }
-        let maxValue = max(model.maxCount * Double(max(1, model.buckets.count / groups)), 1e-12)
+        let merged = max(1, count / slots)
+        let maxValue = max(model.maxCount * Double(merged), 1e-12)
         for column in 0..<plot.width {
             let time = min(model.times.count - 1, column * model.times.count / plot.width)
+            func value(_ slot: Int) -> Double { model.counts[time][bucketRange(slot)].reduce(0, +) / maxValue }
             for row in 0..<rows {
-                let y = plot.y + rows - 1 - row
+                let y = plot.maxY - 1 - row
                 if useColor {
-                    let lower = bucketValue(time, row * 2) / maxValue
-                    let upper = row * 2 + 1 < groups ? bucketValue(time, row * 2 + 1) / maxValue : 0
-                    buffer[plot.x + column, y] = Cell("▀", style: Style(foreground: color(upper, theme: theme), background: color(lower, theme: theme)))
+                    buffer[plot.x + column, y] = Cell("▀", style: Style(foreground: color(value(row * 2 + 1), theme: theme), background: color(value(row * 2), theme: theme)))
                 } else {
-                    buffer[plot.x + column, y] = Cell(density(bucketValue(time, row) / maxValue, theme: theme))
+                    buffer[plot.x + column, y] = Cell(density(value(row), theme: theme))
                 }
             }
         }
-        // Bucket labels: the upper bound of each labelled row, top and bottom at least.
-        for row in 0..<rows where row == 0 || row == rows - 1 || row % 2 == 0 {
-            let group = min(groups - 1, row * bucketsPerRow + bucketsPerRow - 1)
-            let bucket = min(model.buckets.count - 1, (group + 1) * model.buckets.count / groups - 1)
+        // Each labelled row shows the upper bound of its top bucket, when it changes.
+        var lastLabelled = -1
+        for row in 0..<rows {
+            let bucket = bucketRange(row * bucketsPerRow + bucketsPerRow - 1).upperBound - 1
+            guard bucket != lastLabelled, row == 0 || row == rows - 1 || row % 2 == 0 else { continue }
+            lastLabelled = bucket
             let label = TextFit.truncate(model.buckets[bucket], to: labelWidth - 1, ellipsis: theme.glyphs.ellipsis)
-            buffer.write(label, x: plot.x - 1 - DisplayWidth.of(label), y: plot.y + rows - 1 - row, style: theme.dimText, clip: area)
+            buffer.write(label, x: plot.x - 1 - DisplayWidth.of(label), y: plot.maxY - 1 - row, style: theme.dimText, clip: area)
         }
         guard legendRows > 0 else { return }
         let y = area.maxY - 1

@@ -92,7 +92,9 @@ public struct PieChartWidget: Widget {
             x += nameWidth + 1
             let percent = NumberText.toFixed(slice.percent * 100, decimals: 1) + "%"
             x = buffer.write(String(repeating: " ", count: max(0, 6 - percent.count)) + percent, x: x, y: y, style: Style(attributes: .bold), clip: area)
-            buffer.write(" " + slice.text, x: x, y: y, style: theme.dimText, clip: area)
+            let room = area.maxX - x - 1
+            // A value cut short could read as another unit ("30 ms…" for "30 msg/s"): all or nothing.
+            if DisplayWidth.of(slice.text) <= room { buffer.write(" " + slice.text, x: x, y: y, style: theme.dimText, clip: area) }
         }
     }
 }

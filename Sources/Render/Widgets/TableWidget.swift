@@ -53,17 +53,19 @@ public struct TableWidget: Widget {
             }
         }
         drawRow(headers, styles: headers.map { _ in Style(attributes: [.bold, .underline]) }, numeric: model.columns.map(\.numeric), y: area.y)
-        let bodyRows = area.height - 1
-        guard bodyRows > 0 else { return }
+        guard area.height > 1 else { return }
+        // When rows overflow, the last line says how many are hidden.
+        let overflow = model.rows.count > area.height - 1
+        let bodyRows = overflow ? area.height - 2 : area.height - 1
         let start = max(0, min(rowOffset, max(0, model.rows.count - bodyRows)))
         let shown = model.rows.dropFirst(start).prefix(bodyRows)
         for (offset, row) in shown.enumerated() {
             let styles = row.map { theme.style(for: $0.color) }
             drawRow(row.map(\.text), styles: styles, numeric: model.columns.map(\.numeric), y: area.y + 1 + offset)
         }
-        if model.rows.count > start + bodyRows {
-            let more = "+\(model.rows.count - start - bodyRows) rows"
-            buffer.write(more, x: area.maxX - more.count, y: area.maxY - 1, style: theme.dimText.with(.reverse), clip: area)
+        if overflow {
+            let hidden = model.rows.count - shown.count
+            buffer.write("+\(hidden) more row\(hidden == 1 ? "" : "s")", x: area.x, y: area.maxY - 1, style: theme.dimText, clip: area)
         }
     }
 }

@@ -89,11 +89,14 @@ public struct TimeSeriesWidget: Widget {
     }
 
     func drawLegend(into buffer: inout Buffer, area: Rect, theme: Theme) {
-        let shown = model.lines.count > area.height ? area.height - 1 : model.lines.count
-        let nameWidth = min(max(8, area.width / 2), (model.lines.prefix(shown).map { DisplayWidth.of($0.name) }.max() ?? 0))
-        for (index, line) in model.lines.prefix(shown).enumerated() {
+        let marker = theme.ascii ? "-" : "━"
+        guard model.lines.count <= area.height else {
+            drawCompactLegend(into: &buffer, area: area, theme: theme, marker: marker)
+            return
+        }
+        let nameWidth = min(max(8, area.width / 2), (model.lines.map { DisplayWidth.of($0.name) }.max() ?? 0))
+        for (index, line) in model.lines.enumerated() {
             let y = area.y + index
-            let marker = theme.ascii ? "-" : "━"
             var x = buffer.write(marker + " ", x: area.x, y: y, style: theme.isMonochrome ? .plain : theme.style(for: line.color), clip: area)
             let name = TextFit.truncate(line.name, to: nameWidth, ellipsis: theme.glyphs.ellipsis)
             buffer.write(name, x: x, y: y, clip: area)
@@ -104,8 +107,29 @@ public struct TimeSeriesWidget: Widget {
                 x = buffer.write(text, x: x, y: y, clip: area)
             }
         }
-        if shown < model.lines.count {
-            buffer.write("+\(model.lines.count - shown) more", x: area.x + 2, y: area.y + shown, style: theme.dimText, clip: area)
+    }
+
+    /// Too many series for a row each: names with their first legend value, packed, and
+    /// "+N more" for what does not fit.
+    func drawCompactLegend(into buffer: inout Buffer, area: Rect, theme: Theme, marker: String) {
+        var x = area.x, y = area.y
+        func more(_ count: Int) {
+            let text = "+\(count) more"
+            buffer.write(text, x: max(area.x, min(x, area.maxX - text.count)), y: y, style: theme.dimText, clip: area)
+        }
+        for (index, line) in model.lines.enumerated() {
+            let entry = TextFit.truncate(line.name, to: 24, ellipsis: theme.glyphs.ellipsis) + (line.legendValues.first.map { " " + $0.text } ?? "")
+            let width = DisplayWidth.of(entry) + 2
+            let after = model.lines.count - index - 1
+            let reserve = after > 0 ? "+\(after) more".count + 1 : 0
+            if x + width > area.maxX && x > area.x {
+                guard y + 1 < area.maxY else { return more(after + 1) }
+                x = area.x
+                y += 1
+            }
+            if y == area.maxY - 1 && x + width + reserve > area.maxX && after > 0 && x > area.x { return more(after + 1) }
+            x = buffer.write(marker + " ", x: x, y: y, style: theme.isMonochrome ? .plain : theme.style(for: line.color), clip: area)
+            x = buffer.write(entry, x: x, y: y, clip: area) + 1
         }
     }
 }
