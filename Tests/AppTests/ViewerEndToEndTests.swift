@@ -96,6 +96,34 @@ extension Tag {
         expectSane(await terminal.waitForExit(), "after the key tour")
     }
 
+    @Test func ctrlZSuspendsToTheShellAndFgRedraws() async throws {
+        let directory = try TemporaryDirectory("promdeck-suspend")
+        defer { directory.remove() }
+        let session = try TmuxSession(
+            command: "bash --norc --noprofile -i", width: 100, height: 30, environment: ["PS1": "PROMPT$ "])
+        defer { session.kill() }
+        #expect(await session.waitForText("PROMPT$").ok)
+        try session.type("\(try promdeckExecutable()) view --url \(try deadURL())")
+        try session.send("Enter")
+        #expect(await session.waitForText("Prometheus Overview").ok)
+        try session.send("C-z")
+        let stopped = await session.waitForText("Stopped")
+        #expect(stopped.ok, "Ctrl-Z did not suspend:\n\(stopped.screen)")
+        #expect(try session.display("#{alternate_on}") == "0")
+        try session.type("fg")
+        try session.send("Enter")
+        let back = await session.waitForScreen { $0.hasPrefix(" [1/1] Prometheus Overview") && $0.contains("Targets up") }
+        #expect(back.ok, "fg did not redraw:\n\(back.screen)")
+        try session.send("q")
+        let sttyFile = directory.file("stty")
+        try session.type("stty -a > \(sttyFile)")
+        try session.send("Enter")
+        let written = await waitUntil(timeout: .seconds(10)) { FileManager.default.fileExists(atPath: sttyFile) }
+        #expect(written)
+        try await Task.sleep(for: .milliseconds(100))
+        expectSane((0, (try? String(contentsOfFile: sttyFile, encoding: .utf8)) ?? ""), "after Ctrl-Z, fg, q")
+    }
+
     @Test func refusesWithoutATerminal() throws {
         let output = try runCommand(try promdeckExecutable(), ["view", "--url", "http://127.0.0.1:9"], timeout: .seconds(20))
         #expect(output.status == 2)
