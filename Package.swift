@@ -81,14 +81,9 @@ let package = Package(
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DashboardsTests", dependencies: ["Dashboards", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PrometheusAPITests", dependencies: ["PrometheusAPI", "PromModel", "TestSupport"]),
-<<<<<<< HEAD
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PromModel", "PromQL", "TestSupport"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "PromModel", "Dashboards"]),
-=======
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PromModel", "TestSupport"]),
         // Golden screens live in Snapshots/ as plain text read by the tests, not resources.
         .testTarget(name: "RenderTests", dependencies: ["Render", "PromModel", "Dashboards"], exclude: ["Snapshots"]),
->>>>>>> render
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Render"]),
         .testTarget(name: "AppTests", dependencies: ["App", "PromModel", "Dashboards", "Render", "TestSupport"]),
         .testTarget(name: "promdeckTests", dependencies: ["TestSupport"]),
