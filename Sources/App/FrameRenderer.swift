@@ -13,7 +13,7 @@ public struct FrameRenderer: Sendable {
     public var panels: any PanelRendering
     public static let minimumSize = TerminalSize(width: 40, height: 10)
 
-    public init(layout: any DashboardLayouting = GridLayout(), panels: any PanelRendering = TextPanelRenderer()) {
+    public init(layout: any DashboardLayouting = RenderLayout(), panels: any PanelRendering = WidgetPanelRenderer()) {
         self.layout = layout
         self.panels = panels
     }
@@ -90,7 +90,7 @@ public struct FrameRenderer: Sendable {
             return
         }
         let (start, end) = state.window.resolve(now: now)
-        let byID = Dictionary(dashboard.allPanels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary((dashboard.panels + dashboard.allPanels).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         func input(_ panel: Panel, zoomed: Bool) -> PanelViewInput {
             let panelState = state.panels[panel.id] ?? PanelState()
             return PanelViewInput(

@@ -35,7 +35,7 @@ extension Reducer {
         guard !requests.isEmpty else { return [] }
         let (start, end) = state.window.resolve(now: now)
         let plan = planner.plan(
-            dashboard: dashboard, panels: requests, variables: state.resolvedVariableValues, start: start, end: end)
+            dashboard: dashboard, panels: requests, variables: state.effectiveVariables, start: start, end: end)
         for request in requests {
             var panel = state.panels[request.panel.id] ?? PanelState()
             panel.queries = []
@@ -65,7 +65,7 @@ extension Reducer {
         let plan = planner.plan(
             dashboard: state.dashboard ?? Dashboard(uid: "adhoc", title: "Ad-hoc"),
             panels: [PanelRequest(panel: panel, columns: max(1, state.size.width - 2))],
-            variables: state.resolvedVariableValues, start: start, end: end)
+            variables: state.effectiveVariables, start: start, end: end)
         var jobs: [QueryJob] = []
         state.adhoc?.panel.queries = []
         for query in plan {

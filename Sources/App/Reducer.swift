@@ -9,7 +9,7 @@ public struct Reducer: Sendable {
     public var planner: any QueryPlanning
     public var layout: any DashboardLayouting
 
-    public init(planner: any QueryPlanning = SimpleQueryPlanner(), layout: any DashboardLayouting = GridLayout()) {
+    public init(planner: any QueryPlanning = GrafanaQueryPlanner(), layout: any DashboardLayouting = RenderLayout()) {
         self.planner = planner
         self.layout = layout
     }

@@ -60,20 +60,16 @@ public struct AppState: Hashable, Sendable {
         return dashboard?.refresh.flatMap(PromDuration.milliseconds).flatMap { $0 > 0 ? $0 : nil }
     }
 
-    /// Variable values to interpolate, with All expanded to its options or `allValue`.
-    public var resolvedVariableValues: [String: [String]] {
-        guard let dashboard else { return [:] }
-        var out: [String: [String]] = [:]
-        for variable in dashboard.variables {
-            let chosen = selections[dashboard.uid]?[variable.name] ?? variable.current
-            if chosen.contains(Variable.allValueMarker) {
-                let options = variableOptions[dashboard.uid]?[variable.name] ?? variable.options
-                out[variable.name] = variable.allValue.map { [$0] } ?? (options.isEmpty ? [".*"] : options)
-            } else {
-                out[variable.name] = chosen
-            }
+    /// The dashboard's variables with the user's selections and the options loaded from the
+    /// datasource; "All" stays the `$__all` marker so the planner expands it as Grafana does.
+    public var effectiveVariables: [Variable] {
+        guard let dashboard else { return [] }
+        return dashboard.variables.map { variable in
+            var effective = variable
+            if let chosen = selections[dashboard.uid]?[variable.name] { effective.current = chosen }
+            if let options = variableOptions[dashboard.uid]?[variable.name] { effective.options = options }
+            return effective
         }
-        return out
     }
 }
 

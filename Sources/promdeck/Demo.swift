@@ -16,12 +16,14 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Seed of the simulation (the same seed gives the same history).")
     var seed: UInt64 = 1
 
+    @Option(help: "Directory of the demo's dashboard JSON files (default: the repository's dashboards/).")
+    var dashboards: String?
+
     @OptionGroup var viewer: ViewerOptions
 
     func run() async throws {
         try ViewerOptions.requireTerminal(command: "demo")
-        let dashboards = try Seams.demoDashboards()
-        let source = try await Seams.demoDatasource(seed: seed)
-        try await viewer.run(command: "demo", dashboards: dashboards, datasource: source)
+        let loaded = try Wiring.demoDashboards(directory: dashboards)
+        try await viewer.run(command: "demo", dashboards: loaded, datasource: Wiring.demoDatasource(seed: seed))
     }
 }

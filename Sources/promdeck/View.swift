@@ -17,30 +17,23 @@ struct View: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "Base URL of the Prometheus HTTP API.")
-    var url: String?
-
-    @Option(help: "A datasource name from the config file.")
-    var datasource: String?
+    @OptionGroup var source: DatasourceOptions
 
     @Option(help: "Directory of Grafana dashboard JSON files.")
     var dashboards: String?
 
     @OptionGroup var viewer: ViewerOptions
 
-    func validate() throws {
-        guard (url == nil) != (datasource == nil) else {
-            throw ValidationError("give exactly one of --url URL or --datasource NAME")
-        }
-        if let url, URL(string: url)?.scheme == nil {
-            throw ValidationError("--url needs a scheme, e.g. http://localhost:9090")
-        }
-    }
-
     func run() async throws {
         try ViewerOptions.requireTerminal(command: "view")
-        let source = try Seams.datasource(url: url, name: datasource)
-        let loaded = try Seams.loadDashboards(directory: dashboards)
-        try await viewer.run(command: "view", dashboards: loaded, datasource: source)
+        let client = try source.client()
+        let loaded = try Wiring.viewDashboards(directory: dashboards)
+        do {
+            try await viewer.run(command: "view", dashboards: loaded, datasource: client)
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+        await client.shutdown()
     }
 }

@@ -3,6 +3,7 @@ import ArgumentParser
 import Dashboards
 import Foundation
 import PromModel
+import Render
 import Terminal
 
 /// Options shared by `view` and `demo`.
@@ -21,6 +22,12 @@ struct ViewerOptions: ParsableArguments {
 
     @Option(name: .customLong("var"), help: "Set a template variable, name=value (repeat for several values).")
     var variables: [String] = []
+
+    @Flag(help: "No colours (also when NO_COLOR is set).")
+    var noColor = false
+
+    @Flag(help: "ASCII only: no braille, block or box-drawing characters.")
+    var ascii = false
 
     @Flag(help: "Do not capture the mouse (keeps the terminal's own text selection).")
     var noMouse = false
@@ -75,9 +82,9 @@ struct ViewerOptions: ParsableArguments {
         let state = AppState(
             dashboards: dashboards, window: window, size: screen.size, refreshOverride: try refreshMilliseconds(),
             dashboardIndex: index, variables: try parsedVariables(), exportDirectory: exportDir)
-        let reducer = Seams.reducer()
+        let options = RenderOptions.detect(environment: ProcessInfo.processInfo.environment, noColor: noColor, ascii: ascii)
         _ = await Viewer.run(
-            backend: screen, datasource: datasource, state: state, reducer: reducer, render: Seams.renderer(for: reducer))
+            backend: screen, datasource: datasource, state: state, reducer: Wiring.reducer(), render: Wiring.renderer(options: options))
     }
 
     /// Refuses early (before slow set-up) when there is no terminal.

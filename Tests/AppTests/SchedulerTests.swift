@@ -22,18 +22,25 @@ import Testing
     }
 
     @Test func stepComesFromPaneWidth() {
-        let planner = SimpleQueryPlanner()
+        let planner = GrafanaQueryPlanner()
         let graph = Panel(id: 1, type: "timeseries", targets: [Target(expr: "x")])
-        // 1h over 100 columns × 2 points = 18 s raw → 20 s.
-        #expect(planner.step(for: PanelRequest(panel: graph, columns: 100), span: 3_600_000) == 20_000)
-        // Narrower pane, coarser step: 1h / 40 points = 90 s → 2 m.
-        #expect(planner.step(for: PanelRequest(panel: graph, columns: 20), span: 3_600_000) == 120_000)
+        func step(_ panel: Panel, columns: Int, span: Int64) -> Int64? {
+            planner.plan(
+                dashboard: Dashboard(uid: "d", title: "d", panels: [panel]),
+                panels: [PanelRequest(panel: panel, columns: columns)], variables: [],
+                start: Fixtures.t0 - span, end: Fixtures.t0
+            ).first?.range.step
+        }
+        // Grafana: 1h over 100 points = 36 s, rounded to 30 s.
+        #expect(step(graph, columns: 100, span: 3_600_000) == 30_000)
+        // Narrower pane, coarser step: 1h / 20 points = 180 s → 2 m.
+        #expect(step(graph, columns: 20, span: 3_600_000) == 120_000)
         // Never below the scrape interval.
-        #expect(planner.step(for: PanelRequest(panel: graph, columns: 500), span: 300_000) == 15_000)
-        // maxDataPoints caps the points.
+        #expect(step(graph, columns: 500, span: 300_000) == 15_000)
+        // maxDataPoints caps the points: 1h / 10 = 360 s → 5 m.
         var capped = graph
         capped.maxDataPoints = 10
-        #expect(planner.step(for: PanelRequest(panel: capped, columns: 100), span: 3_600_000) == 600_000)
+        #expect(step(capped, columns: 100, span: 3_600_000) == 300_000)
     }
 
     @Test func rangeIsAlignedToTheStep() {

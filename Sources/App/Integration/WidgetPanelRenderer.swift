@@ -1,0 +1,46 @@
+import Dashboards
+import PromModel
+import Render
+
+/// The render module's widgets behind the viewer's panel seam: the viewer's panel state
+/// becomes the renderer's `PanelData`, then a view model, then cells.
+public struct WidgetPanelRenderer: PanelRendering {
+    public var theme: Theme
+
+    public init(options: RenderOptions = RenderOptions()) {
+        theme = Theme(options: options)
+    }
+
+    public func render(_ input: PanelViewInput, into buffer: inout Buffer, area: Rect) {
+        guard !area.isEmpty else { return }
+        let model = PanelViewModelBuilder(theme: theme).build(panel: input.panel, data: Self.data(for: input))
+        var local = Buffer(width: area.width, height: area.height)
+        if case .row(let collapsed, let count) = model.content {
+            RowHeaderWidget(title: model.title, collapsed: collapsed, panelCount: count, focused: input.focused)
+                .render(into: &local, area: local.area, theme: theme)
+        } else {
+            Render.PanelFrame(model: model, focused: input.focused, refreshing: !input.state.pending.isEmpty)
+                .render(into: &local, area: local.area, theme: theme)
+        }
+        buffer.blit(local, into: area)
+    }
+
+    /// nil while nothing has arrived yet (the renderer shows "loading").
+    static func data(for input: PanelViewInput) -> PanelData? {
+        let state = input.state
+        var results = input.panel.targets.compactMap { target in
+            state.results[target.refId].map { TargetResult(refId: target.refId, result: $0) }
+        }
+        let status = input.status
+        if case .error = status, let error = state.lastError {
+            results = input.panel.targets.map { TargetResult(refId: $0.refId, error: error) }
+        }
+        if results.isEmpty, case .loading = status { return nil }
+        var staleAge: Int?
+        if case .stale(let age, _) = status { staleAge = Int(age / 1000) }
+        // The range only places the x axis; the step is not used for drawing.
+        return PanelData(
+            results: results, range: QueryRange(start: input.start, end: input.end, step: 15_000), time: input.end,
+            isLoading: !state.pending.isEmpty, staleAge: staleAge)
+    }
+}

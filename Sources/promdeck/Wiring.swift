@@ -1,0 +1,79 @@
+import App
+import ArgumentParser
+import Dashboards
+import Foundation
+import PromModel
+import Render
+import Simulator
+
+/// Where the commands get their parts: dashboards from disk, the demo's platform, and the
+/// viewer's planner, layout and renderer from the dashboards and render modules.
+enum Wiring {
+    /// `--dashboards DIR`, else the first `dashboards` folder found from the working
+    /// directory or from the executable upwards (so `swift run` finds the repository's);
+    /// with none, `view` falls back to a built-in overview of any Prometheus.
+    static func viewDashboards(directory: String?) throws -> [Dashboard] {
+        if directory == nil, (try? DashboardDirectory.locate()) == nil { return [BuiltinDashboards.prometheusOverview] }
+        return try loadDashboards(directory: directory)
+    }
+
+    static func loadDashboards(directory: String?) throws -> [Dashboard] {
+        let path = try directory ?? DashboardDirectory.locate()
+        let catalog: DashboardCatalog
+        do {
+            catalog = try DashboardLoader().load(path)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        for failure in catalog.failures {
+            FileHandle.standardError.write(Data("warning: skipped \(failure)\n".utf8))
+        }
+        guard !catalog.files.isEmpty else { throw ValidationError("no dashboards in \(path)") }
+        return catalog.files.map(\.dashboard)
+    }
+
+    /// The four seed dashboards, Service Health Overview first.
+    static func demoDashboards(directory: String?) throws -> [Dashboard] {
+        let dashboards = try loadDashboards(directory: directory)
+        let order = ["Service Health Overview", "Trading Performance", "EventBus Monitoring", "Infrastructure Metrics"]
+        return dashboards.sorted { lhs, rhs in
+            (order.firstIndex(of: lhs.title) ?? order.count, lhs.title) < (order.firstIndex(of: rhs.title) ?? order.count, rhs.title)
+        }
+    }
+
+    /// The simulation with an hour of history in the embedded store, live from now on.
+    static func demoDatasource(seed: UInt64, now: Timestamp = Viewer.wallClock()) -> LiveDemoDatasource {
+        LiveDemoDatasource(platform: DemoPlatform(seed: seed, now: now), clock: Viewer.wallClock)
+    }
+
+    static func reducer() -> App.Reducer {
+        Reducer(planner: GrafanaQueryPlanner(), layout: RenderLayout())
+    }
+
+    static func renderer(options: RenderOptions) -> Viewer.FrameRendering {
+        let frames = FrameRenderer(layout: RenderLayout(), panels: WidgetPanelRenderer(options: options))
+        return { state, size, now in frames.render(state, size: size, now: now) }
+    }
+}
+
+/// Finds the dashboards folder when none is given.
+enum DashboardDirectory {
+    static func locate(
+        workingDirectory: String = FileManager.default.currentDirectoryPath,
+        executable: String = CommandLine.arguments.first ?? ""
+    ) throws -> String {
+        var candidates = [URL(fileURLWithPath: workingDirectory).appendingPathComponent("dashboards")]
+        var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        while url.path != "/" {
+            candidates.append(url.appendingPathComponent("dashboards"))
+            url.deleteLastPathComponent()
+        }
+        for candidate in candidates {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                return candidate.path
+            }
+        }
+        throw ValidationError("no dashboards folder here or beside the executable; pass --dashboards DIR")
+    }
+}
