@@ -87,6 +87,14 @@ import Testing
         #expect(seen.all == ["rate(x[1m]) / 3600"])
     }
 
+    @Test func unknownVariableFormatIsAWarning() {
+        let variables = "{\"name\": \"job\", \"type\": \"custom\", \"query\": \"a,b\"}"
+        let panel = Self.panel(1, "\"x\": 0, \"y\": 0, \"w\": 6, \"h\": 4", expr: "up{job=~\\\"${job:regx}|${job:regex}\\\"}")
+        #expect(Self.lint(panel, variables: variables) == [
+            "d.json:\(Self.at("${job:regx}", in: panel, variables: variables)): warning: unknown variable format \"regx\" (Grafana falls back to glob)",
+        ])
+    }
+
     @Test func checkerIsSkippedWhenVariablesAreUndefined() {
         let checker: ExpressionChecker = { _ in ("should not run", 0) }
         let panel = Self.panel(1, "\"x\": 0, \"y\": 0, \"w\": 6, \"h\": 4", expr: "up{job=\\\"$nope\\\"}")

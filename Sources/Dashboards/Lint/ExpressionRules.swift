@@ -98,11 +98,14 @@ extension LintContext {
     mutating func checkReferences(in node: JSONNode, what: String) -> Bool {
         guard let text = node.string else { return true }
         var clean = true
-        for reference in VariableReference.scan(text)
-        where !reference.isBuiltIn && !variableNames.contains(reference.name) {
-            clean = false
+        for reference in VariableReference.scan(text) {
             let position = document.position(inString: node, utf8Offset: reference.range.lowerBound) ?? node.start
-            error("undefined variable \"$\(reference.name)\" in \(what)", at: position)
+            if !reference.isBuiltIn && !variableNames.contains(reference.name) {
+                clean = false
+                error("undefined variable \"$\(reference.name)\" in \(what)", at: position)
+            } else if let format = reference.format, !VariableFormat.knownFormats.contains(format) {
+                warning("unknown variable format \"\(format)\" (Grafana falls back to glob)", at: position)
+            }
         }
         return clean
     }
