@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dashboards
 import Foundation
+import PromQL
 
 /// `promdeck lint [PATH...] [--strict]`: checks dashboard files and prints
 /// `file:line:col: error: message` diagnostics.
@@ -22,8 +23,16 @@ struct Lint: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    /// Set by the integrator to the PromQL parser; nil skips the PromQL syntax check.
-    static let expressionChecker: ExpressionChecker? = nil
+    /// Every expr is parsed by our PromQL parser after variable substitution; the error's
+    /// byte offset is mapped back to its line and column in the JSON.
+    static let expressionChecker: ExpressionChecker = { expr in
+        do throws(ParseError) {
+            _ = try PromQLParser.parse(expr)
+            return nil
+        } catch {
+            return (error.message, error.positionRange.start)
+        }
+    }
 
     func run() throws {
         let linter = DashboardLinter(expressionChecker: Self.expressionChecker)
