@@ -13,6 +13,8 @@ struct Query: AsyncParsableCommand {
             query with --start, --end and --step. Times: RFC 3339, Unix seconds, now, now-1h.
 
             Examples:
+              promdeck query 'up' --demo
+              promdeck query 'up' --url http://localhost:9090
               promdeck query 'up' --data metrics.om
               promdeck query 'rate(http_requests_total[5m])' --data metrics.om --start now-1h --end now --step 1m
               promdeck query 'sum by (job) (up)' --data metrics.om --format json
@@ -26,8 +28,7 @@ struct Query: AsyncParsableCommand {
     @Argument(help: "The PromQL expression.")
     var expr: String
 
-    @Option(help: "A Prometheus text or OpenMetrics file to load into the embedded store.")
-    var data: String?
+    @OptionGroup var source: SourceOptions
 
     @Option(help: "Evaluation time of an instant query.")
     var time: String?
@@ -55,7 +56,10 @@ struct Query: AsyncParsableCommand {
 
     func run() async throws {
         let now = Timestamp((Date().timeIntervalSince1970 * 1000).rounded())
-        let source = try await QueryDatasource.resolve(data: data, now: now)
+        try await source.resolve(now: now).using { source in try await execute(source, now: now) }
+    }
+
+    private func execute(_ source: ResolvedSource, now: Timestamp) async throws {
         do {
             let response: QueryResponse
             if let start, let step {
@@ -79,32 +83,5 @@ struct Query: AsyncParsableCommand {
         } catch let error as TimeArgument.ParseError {
             throw ValidationError(error.description)
         }
-    }
-}
-
-/// Picks the datasource for `query` (and later `snapshot`): the one place where --data,
-/// --url, --datasource and --demo are resolved.
-struct QueryDatasource {
-    var datasource: any Datasource
-    /// The instant-query time when none is given: the newest sample of a loaded file.
-    var defaultTime: Timestamp?
-
-    static func resolve(data: String?, now: Timestamp) async throws -> QueryDatasource {
-        guard let data else {
-            throw ValidationError("no datasource: pass --data FILE (a Prometheus text or OpenMetrics file)")
-        }
-        let text: String
-        do {
-            text = try String(contentsOfFile: data, encoding: .utf8)
-        } catch {
-            throw ValidationError("cannot read \(data): \(error.localizedDescription)")
-        }
-        let store = SeriesStore()
-        do {
-            try store.ingest(text, defaultTimestamp: now)
-        } catch {
-            throw ValidationError("\(data): \(error)")
-        }
-        return QueryDatasource(datasource: EmbeddedDatasource(store: store), defaultTime: store.maxTimestamp)
     }
 }
