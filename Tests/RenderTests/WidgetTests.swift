@@ -177,3 +177,42 @@ import Dashboards
         }
     }
 }
+
+@Suite struct OutputTests {
+    @Test func statBackgroundModeFillsWithTheThresholdColour() throws {
+        var panel = Fixture.winRate
+        panel.options.colorMode = "background"
+        let model = PanelViewModelBuilder().build(panel: panel, data: Fixture.data[2])
+        var buffer = Buffer(width: 16, height: 3)
+        PanelBody(model: model).render(into: &buffer, area: buffer.area, theme: Theme())
+        #expect(buffer.cells.allSatisfy { $0.style.background == .rgb(0x73, 0xBF, 0x69) })
+        var mono = Buffer(width: 16, height: 3)
+        PanelBody(model: model).render(into: &mono, area: mono.area, theme: Theme(options: RenderOptions(capability: .monochrome)))
+        #expect(mono.cells.allSatisfy { $0.style.attributes.contains(.reverse) })
+    }
+
+    @Test func ansiGoldenOfAStatIn256Colours() throws {
+        let model = PanelViewModelBuilder().build(panel: Fixture.portfolio, data: Fixture.data[1])
+        var buffer = Buffer(width: 24, height: 5)
+        PanelFrame(model: model).render(into: &buffer, area: buffer.area, theme: Theme(options: RenderOptions(capability: .palette256)))
+        let ansi = AnsiSerializer.serialize(buffer, capability: .palette256)
+        Golden.check(text: ansi.replacingOccurrences(of: "\u{1B}", with: "\\e"), "ansi-stat-256")
+        #expect(ansi.contains("\u{1B}[0;1;38;5;71m$1.06M"))
+    }
+
+    @Test func snapshotFormats() throws {
+        let renderer = DashboardRenderer(options: RenderOptions(capability: .ansi8))
+        let text = try renderer.snapshot(dashboard: Fixture.dashboard, data: Fixture.data, width: 100, height: 30, time: Fixture.end, format: .text)
+        #expect(text.hasPrefix(" Trading Performance") && !text.contains("\u{1B}"))
+        let ansi = try renderer.snapshot(dashboard: Fixture.dashboard, data: Fixture.data, width: 100, height: 30, time: Fixture.end, format: .ansi)
+        #expect(ansi.contains("\u{1B}[") && !ansi.contains("38;2;"))
+        let json = try renderer.snapshot(dashboard: Fixture.dashboard, data: Fixture.data, width: 100, height: 30, time: Fixture.end, format: .json)
+        #expect(json.contains("\"text\" : \"55.0%\""))
+    }
+
+    @Test func panelWidthsForTheQueryPlan() {
+        let layout = DashboardLayout.compute(dashboard: Fixture.dashboard, width: 120)
+        #expect(layout.panelWidths[5] == 58)
+        #expect(layout.panelWidths[100] == nil)
+    }
+}

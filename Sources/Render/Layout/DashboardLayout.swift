@@ -104,6 +104,12 @@ public struct DashboardLayout: Hashable, Sendable {
         placements.filter { $0.rect.maxY > scroll && $0.rect.y < scroll + viewportHeight }.map(\.panelID)
     }
 
+    /// Each panel's inner width in columns (inside its border), for the query plan's
+    /// `maxDataPoints` (one point per column).
+    public var panelWidths: [Int: Int] {
+        Dictionary(placements.filter { !$0.isRow }.map { ($0.panelID, max(1, $0.rect.width - 2)) }, uniquingKeysWith: { a, _ in a })
+    }
+
     public func placement(of panelID: Int) -> PanelPlacement? {
         placements.first { $0.panelID == panelID }
     }
