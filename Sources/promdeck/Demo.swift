@@ -24,6 +24,6 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         try ViewerOptions.requireTerminal(command: "demo")
         let loaded = try Wiring.demoDashboards(directory: dashboards)
-        try await viewer.run(command: "demo", dashboards: loaded, datasource: Wiring.demoDatasource(seed: seed))
+        try await viewer.run(command: "demo", dashboards: loaded, datasource: Wiring.liveDemoDatasource(seed: seed))
     }
 }

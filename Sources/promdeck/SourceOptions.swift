@@ -30,7 +30,7 @@ struct SourceOptions: ParsableArguments {
 
     func resolve(now: Timestamp) throws -> ResolvedSource {
         if demo {
-            return ResolvedSource(datasource: Wiring.demoDatasource(seed: seed, now: now), defaultTime: now)
+            return ResolvedSource(datasource: Wiring.frozenDemoDatasource(seed: seed, at: now), defaultTime: now)
         }
         if let data {
             let text: String

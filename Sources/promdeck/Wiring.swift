@@ -42,8 +42,14 @@ enum Wiring {
     }
 
     /// The simulation with an hour of history in the embedded store, live from now on.
-    static func demoDatasource(seed: UInt64, now: Timestamp = Viewer.wallClock()) -> LiveDemoDatasource {
-        LiveDemoDatasource(platform: DemoPlatform(seed: seed, now: now), clock: Viewer.wallClock)
+    static func liveDemoDatasource(seed: UInt64) -> LiveDemoDatasource {
+        let now = Viewer.wallClock()
+        return LiveDemoDatasource(platform: DemoPlatform(seed: seed, now: now), clock: Viewer.wallClock)
+    }
+
+    /// The simulation frozen at `time` (for `query` and `snapshot`, which must be repeatable).
+    static func frozenDemoDatasource(seed: UInt64, at time: Timestamp) -> LiveDemoDatasource {
+        LiveDemoDatasource(platform: DemoPlatform(seed: seed, now: time), clock: { time })
     }
 
     static func reducer() -> App.Reducer {

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Dashboards
+import Foundation
+import PromModel
+import PromQL
+import Render
+
+/// `promdeck snapshot`: one frame of a dashboard, headless, to stdout.
+struct Snapshot: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Render one frame of a dashboard to stdout (text, ANSI colours or JSON values).",
+        discussion: """
+            Deterministic for a fixed --time with --demo or --data.
+
+            Examples:
+              promdeck snapshot --dashboard 'Service Health Overview' --demo --time 2026-01-01T14:00:00Z
+              promdeck snapshot --dashboard trading-performance --url http://localhost:9090 --format ansi | less -R
+              promdeck snapshot --dashboard infrastructure-metrics --data metrics.om --format json
+            """
+    )
+
+    @Option(help: "Dashboard: file name, uid or title (any case).")
+    var dashboard: String
+
+    @Option(help: "Directory of Grafana dashboard JSON files (default: ./dashboards or the repository's).")
+    var dashboards: String?
+
+    @OptionGroup var source: SourceOptions
+
+    @Option(help: "The frame's time (the right edge of the range): RFC 3339, Unix seconds, now, now-1h.")
+    var time: String?
+
+    @Option(help: "Start of the time range, relative to --time (Grafana syntax).")
+    var from: String = "now-1h"
+
+    @Option(help: "Width in columns.")
+    var width: Int = 160
+
+    @Option(help: "Height in rows.")
+    var height: Int = 45
+
+    @Option(help: "text, ansi or json.")
+    var format: SnapshotFormat = .text
+
+    @Flag(help: "ASCII only: no braille, block or box-drawing characters.")
+    var ascii = false
+
+    func validate() throws {
+        guard width > 0, height > 0, width <= 1000, height <= 1000 else {
+            throw ValidationError("--width and --height must be between 1 and 1000")
+        }
+    }
+
+    func run() async throws {
+        let file = try Self.find(dashboard, in: dashboards)
+        let wall = Timestamp((Date().timeIntervalSince1970 * 1000).rounded())
+        let resolved = try source.resolve(now: try time.map { try TimeArgument.time($0, now: wall) } ?? wall)
+        try await resolved.using { source in
+            let end = try time.map { try TimeArgument.time($0, now: wall) } ?? source.defaultTime ?? wall
+            let start: Timestamp
+            do {
+                start = try TimeExpression.resolve(from, now: end)
+            } catch {
+                throw ValidationError("--from: \(error)")
+            }
+            // Colours only matter for ansi; the glyph set follows --ascii alone, so a snapshot
+            // does not change with the locale it was taken in.
+            let capability = format == .ansi ? ColorCapability.detect(environment: ProcessInfo.processInfo.environment) : .truecolor
+            let renderer = DashboardRenderer(options: RenderOptions(capability: capability, asciiOnly: ascii))
+            let layout = DashboardLayout.compute(dashboard: file.dashboard, width: width, availableHeight: height - 2)
+            let data = await DashboardQueries.run(
+                file.dashboard, datasource: source.datasource, from: start, to: end, panelWidths: layout.panelWidths)
+            print(try renderer.snapshot(
+                dashboard: file.dashboard, data: data, width: width, height: height, time: end, format: format,
+                state: DashboardViewState(timeRangeText: "\(from) → \(time ?? "now")")), terminator: format == .json ? "\n" : "")
+        }
+    }
+
+    static func find(_ name: String, in directory: String?) throws -> DashboardFile {
+        let path = try directory ?? DashboardDirectory.locate()
+        do {
+            return try DashboardLoader().load(path).find(name)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+}
+
+extension SnapshotFormat: ExpressibleByArgument {}
+
+/// Runs a dashboard's query plan once and groups the answers by panel.
+enum DashboardQueries {
+    static func run(
+        _ dashboard: Dashboard, datasource: any Datasource, from: Timestamp, to: Timestamp, panelWidths: [Int: Int]
+    ) async -> [Int: PanelData] {
+        let plan = QueryPlan(dashboard: dashboard, fromMs: from, toMs: to, panelWidths: panelWidths)
+        let answers = await withTaskGroup(of: (Int, Result<QueryResponse, QueryError>).self) { group in
+            for (index, request) in plan.requests.enumerated() {
+                group.addTask {
+                    do throws(QueryError) {
+                        let response = request.instant
+                            ? try await datasource.query(request.expr, at: request.endMs)
+                            : try await datasource.queryRange(
+                                request.expr, range: QueryRange(start: request.startMs, end: request.endMs, step: request.stepMs))
+                        return (index, .success(response))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            var byIndex: [Int: Result<QueryResponse, QueryError>] = [:]
+            for await (index, outcome) in group { byIndex[index] = outcome }
+            return byIndex
+        }
+        var data: [Int: PanelData] = [:]
+        for (index, request) in plan.requests.enumerated() {
+            guard let outcome = answers[index] else { continue }
+            for consumer in request.consumers {
+                var panel = data[consumer.panelID] ?? PanelData(
+                    range: QueryRange(start: request.startMs, end: request.endMs, step: request.stepMs), time: to)
+                panel.results.append(TargetResult(refId: consumer.refID, outcome: outcome))
+                data[consumer.panelID] = panel
+            }
+        }
+        return data
+    }
+}
