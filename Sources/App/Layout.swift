@@ -2,7 +2,7 @@ import Dashboards
 import Render
 
 /// Where a panel sits on the (possibly taller than the screen) dashboard canvas.
-public struct PanelFrame: Hashable, Sendable {
+public struct PanelRect: Hashable, Sendable {
     public var panelID: Int
     public var rect: Rect
 
@@ -17,7 +17,7 @@ public struct PanelFrame: Hashable, Sendable {
 ///
 /// Seam: the render module's layout plugs in here; `GridLayout` is the built-in one.
 public protocol DashboardLayouting: Sendable {
-    func layout(_ dashboard: Dashboard, width: Int, height: Int) -> [PanelFrame]
+    func layout(_ dashboard: Dashboard, width: Int, height: Int) -> [PanelRect]
 }
 
 /// Grafana's 24-column grid scaled to the terminal: columns proportionally, grid rows
@@ -30,7 +30,7 @@ public struct GridLayout: DashboardLayouting {
         self.minimumPanelHeight = minimumPanelHeight
     }
 
-    public func layout(_ dashboard: Dashboard, width: Int, height: Int) -> [PanelFrame] {
+    public func layout(_ dashboard: Dashboard, width: Int, height: Int) -> [PanelRect] {
         let panels = Self.visiblePanels(of: dashboard)
         guard !panels.isEmpty, width > 0 else { return [] }
         let bottom = panels.map { $0.gridPos.y + max(1, $0.gridPos.h) }.max() ?? 1
@@ -43,7 +43,7 @@ public struct GridLayout: DashboardLayouting {
             let x1 = min(24, max(0, grid.x + max(1, grid.w))) * width / 24
             let y0 = Int((Double(max(0, grid.y)) * scale).rounded())
             let y1 = Int((Double(max(0, grid.y) + max(1, grid.h)) * scale).rounded())
-            return PanelFrame(panelID: panel.id, rect: Rect(x: x0, y: y0, width: max(1, x1 - x0), height: max(1, y1 - y0)))
+            return PanelRect(panelID: panel.id, rect: Rect(x: x0, y: y0, width: max(1, x1 - x0), height: max(1, y1 - y0)))
         }
     }
 

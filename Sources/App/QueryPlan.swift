@@ -19,7 +19,7 @@ public struct QueryKey: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// One panel target that wants a query's result.
-public struct QueryConsumer: Hashable, Sendable {
+public struct PanelTarget: Hashable, Sendable {
     public var panelID: Int
     public var refID: String
 
@@ -30,13 +30,13 @@ public struct QueryConsumer: Hashable, Sendable {
 }
 
 /// A query to run once for every consumer that asked for it.
-public struct PlannedQuery: Hashable, Sendable {
+public struct ViewerQuery: Hashable, Sendable {
     public var key: QueryKey
     /// For instant queries only `end` matters.
     public var range: QueryRange
-    public var consumers: [QueryConsumer]
+    public var consumers: [PanelTarget]
 
-    public init(key: QueryKey, range: QueryRange, consumers: [QueryConsumer]) {
+    public init(key: QueryKey, range: QueryRange, consumers: [PanelTarget]) {
         self.key = key
         self.range = range
         self.consumers = consumers
@@ -62,7 +62,7 @@ public protocol QueryPlanning: Sendable {
     func plan(
         dashboard: Dashboard, panels: [PanelRequest], variables: [String: [String]],
         start: Timestamp, end: Timestamp
-    ) -> [PlannedQuery]
+    ) -> [ViewerQuery]
 }
 
 /// The built-in planner: interpolates variables, takes the step from the pane width
@@ -82,9 +82,9 @@ public struct SimpleQueryPlanner: QueryPlanning {
     public func plan(
         dashboard: Dashboard, panels: [PanelRequest], variables: [String: [String]],
         start: Timestamp, end: Timestamp
-    ) -> [PlannedQuery] {
+    ) -> [ViewerQuery] {
         var order: [QueryKey] = []
-        var byKey: [QueryKey: PlannedQuery] = [:]
+        var byKey: [QueryKey: ViewerQuery] = [:]
         for request in panels {
             let step = self.step(for: request, span: end - start)
             let alignedEnd = end - end % step
@@ -95,10 +95,10 @@ public struct SimpleQueryPlanner: QueryPlanning {
             for target in request.panel.targets where !target.hide && !target.expr.isEmpty {
                 let instant = target.instant && !target.range
                 let key = QueryKey(expr: context.interpolate(target.expr), step: step, instant: instant)
-                let consumer = QueryConsumer(panelID: request.panel.id, refID: target.refId)
+                let consumer = PanelTarget(panelID: request.panel.id, refID: target.refId)
                 if byKey[key] == nil {
                     order.append(key)
-                    byKey[key] = PlannedQuery(
+                    byKey[key] = ViewerQuery(
                         key: key, range: QueryRange(start: alignedStart, end: alignedEnd, step: step), consumers: [])
                 }
                 byKey[key]?.consumers.append(consumer)

@@ -20,7 +20,7 @@ public enum Viewer {
     /// on every way out.
     public static func run(
         backend: any TerminalBackend, datasource: any Datasource, state initial: AppState,
-        reducer: Reducer = Reducer(), render: FrameRendering? = nil,
+        reducer: ViewerReducer = ViewerReducer(), render: FrameRendering? = nil,
         clock: @escaping @Sendable () -> Timestamp = Viewer.wallClock
     ) async -> Exit {
         defer { backend.shutdown() }
@@ -46,7 +46,7 @@ enum LoopEvent: Sendable {
 struct Loop {
     let backend: any TerminalBackend
     let datasource: any Datasource
-    let reducer: Reducer
+    let reducer: ViewerReducer
     let render: Viewer.FrameRendering
     let clock: @Sendable () -> Timestamp
     var state: AppState
@@ -58,7 +58,7 @@ struct Loop {
     private var iterator: AsyncStream<LoopEvent>.Iterator
     private let sink: AsyncStream<LoopEvent>.Continuation
 
-    init(backend: any TerminalBackend, datasource: any Datasource, reducer: Reducer, render: @escaping Viewer.FrameRendering,
+    init(backend: any TerminalBackend, datasource: any Datasource, reducer: ViewerReducer, render: @escaping Viewer.FrameRendering,
          clock: @escaping @Sendable () -> Timestamp, state: AppState) {
         self.backend = backend
         self.datasource = datasource

@@ -32,8 +32,8 @@ enum Seams {
 
     /// The reducer's query planner and layout (the dashboards module's planner, the render
     /// module's layout), and the frame renderer (the render module's widgets).
-    static func reducer() -> Reducer { Reducer(planner: SimpleQueryPlanner(), layout: GridLayout()) }
-    static func renderer(for reducer: Reducer) -> Viewer.FrameRendering? { nil }
+    static func reducer() -> ViewerReducer { ViewerReducer(planner: SimpleQueryPlanner(), layout: GridLayout()) }
+    static func renderer(for reducer: ViewerReducer) -> Viewer.FrameRendering? { nil }
 }
 
 /// A datasource that explains why it cannot answer.

@@ -2,7 +2,7 @@ import Foundation
 import PromModel
 import Terminal
 
-extension Reducer {
+extension ViewerReducer {
     func handleKey(_ key: Key, _ state: inout AppState, now: Timestamp) -> [Effect] {
         if key == .ctrl("c") { return cancelAll(&state) + [.quit] }
         if key == .ctrl("l") { return [.fullRedraw] }
