@@ -2,7 +2,7 @@ import Dashboards
 import Render
 
 /// Where a panel sits on the (possibly taller than the screen) dashboard canvas.
-public struct PanelFrame: Hashable, Sendable {
+public struct PanelRect: Hashable, Sendable {
     public var panelID: Int
     public var rect: Rect
 
@@ -17,5 +17,5 @@ public struct PanelFrame: Hashable, Sendable {
 ///
 /// `RenderLayout` (the render module's layout) is the real one.
 public protocol DashboardLayouting: Sendable {
-    func layout(_ dashboard: Dashboard, width: Int, height: Int) -> [PanelFrame]
+    func layout(_ dashboard: Dashboard, width: Int, height: Int) -> [PanelRect]
 }

@@ -6,7 +6,7 @@ import Render
 public struct PanelViewInput: Sendable {
     public var panel: Panel
     public var state: PanelState
-    public var status: PanelStatus
+    public var status: PanelDataStatus
     public var start: Timestamp
     public var end: Timestamp
     public var now: Timestamp

@@ -20,7 +20,7 @@ public struct PanelState: Hashable, Sendable {
 
     public var seriesCount: Int { results.values.reduce(0) { $0 + $1.series.count } }
 
-    public func status(now: Timestamp) -> PanelStatus {
+    public func status(now: Timestamp) -> PanelDataStatus {
         let failedLast = lastErrorAt.map { at in lastSuccess.map { at >= $0 } ?? true } ?? false
         if failedLast, let lastError {
             if let lastSuccess, !results.isEmpty {
@@ -33,7 +33,7 @@ public struct PanelState: Hashable, Sendable {
     }
 }
 
-public enum PanelStatus: Hashable, Sendable {
+public enum PanelDataStatus: Hashable, Sendable {
     case loading
     case ok
     case noData

@@ -19,7 +19,7 @@ public struct QueryKey: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// One panel target that wants a query's result.
-public struct QueryConsumer: Hashable, Sendable {
+public struct PanelTarget: Hashable, Sendable {
     public var panelID: Int
     public var refID: String
 
@@ -30,13 +30,13 @@ public struct QueryConsumer: Hashable, Sendable {
 }
 
 /// A query to run once for every consumer that asked for it.
-public struct PlannedQuery: Hashable, Sendable {
+public struct ViewerQuery: Hashable, Sendable {
     public var key: QueryKey
     /// For instant queries only `end` matters.
     public var range: QueryRange
-    public var consumers: [QueryConsumer]
+    public var consumers: [PanelTarget]
 
-    public init(key: QueryKey, range: QueryRange, consumers: [QueryConsumer]) {
+    public init(key: QueryKey, range: QueryRange, consumers: [PanelTarget]) {
         self.key = key
         self.range = range
         self.consumers = consumers
@@ -61,5 +61,5 @@ public protocol QueryPlanning: Sendable {
     func plan(
         dashboard: Dashboard, panels: [PanelRequest], variables: [Variable],
         start: Timestamp, end: Timestamp
-    ) -> [PlannedQuery]
+    ) -> [ViewerQuery]
 }

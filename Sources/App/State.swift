@@ -76,7 +76,7 @@ public struct AppState: Hashable, Sendable {
 /// A query on its way, and who is waiting for it.
 public struct InFlightQuery: Hashable, Sendable {
     public var key: QueryKey
-    public var consumers: [QueryConsumer]
+    public var consumers: [PanelTarget]
     public var startedAt: Timestamp
 }
 

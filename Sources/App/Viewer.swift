@@ -20,7 +20,7 @@ public enum Viewer {
     /// on every way out.
     public static func run(
         backend: any TerminalBackend, datasource: any Datasource, state initial: AppState,
-        reducer: Reducer = Reducer(), render: FrameRendering? = nil,
+        reducer: ViewerReducer = ViewerReducer(), render: FrameRendering? = nil,
         clock: @escaping @Sendable () -> Timestamp = Viewer.wallClock
     ) async -> Exit {
         defer { backend.shutdown() }
@@ -46,7 +46,7 @@ enum LoopEvent: Sendable {
 struct Loop {
     let backend: any TerminalBackend
     let datasource: any Datasource
-    let reducer: Reducer
+    let reducer: ViewerReducer
     let render: Viewer.FrameRendering
     let clock: @Sendable () -> Timestamp
     var state: AppState
@@ -55,10 +55,10 @@ struct Loop {
     private var timer: Task<Void, Never>?
     private var shown: Buffer?
     private var drawPending = false
-    private let events: AsyncStream<LoopEvent>
+    private var iterator: AsyncStream<LoopEvent>.Iterator
     private let sink: AsyncStream<LoopEvent>.Continuation
 
-    init(backend: any TerminalBackend, datasource: any Datasource, reducer: Reducer, render: @escaping Viewer.FrameRendering,
+    init(backend: any TerminalBackend, datasource: any Datasource, reducer: ViewerReducer, render: @escaping Viewer.FrameRendering,
          clock: @escaping @Sendable () -> Timestamp, state: AppState) {
         self.backend = backend
         self.datasource = datasource
@@ -66,7 +66,9 @@ struct Loop {
         self.render = render
         self.clock = clock
         self.state = state
-        (events, sink) = AsyncStream.makeStream(of: LoopEvent.self, bufferingPolicy: .unbounded)
+        let (events, sink) = AsyncStream.makeStream(of: LoopEvent.self, bufferingPolicy: .unbounded)
+        self.sink = sink
+        iterator = events.makeAsyncIterator()
     }
 
     mutating func run() async -> Viewer.Exit {
@@ -92,7 +94,7 @@ struct Loop {
         var exit: Viewer.Exit?
         exit = perform(reducer.reduce(&state, .start, now: clock()))
         if exit == nil { draw() }
-        while exit == nil, let event = await nextEvent() {
+        while exit == nil, let event = await iterator.next() {
             switch event {
             case .draw:
                 drawPending = false
@@ -106,11 +108,6 @@ struct Loop {
             }
         }
         return exit ?? .terminalClosed
-    }
-
-    private func nextEvent() async -> LoopEvent? {
-        var iterator = events.makeAsyncIterator()
-        return await iterator.next()
     }
 
     /// Carries out effects; returns how to exit when one of them is `.quit`.

@@ -26,9 +26,10 @@ public enum ColorDepth: Int, Hashable, Sendable, Comparable {
         case .default:
             return -1
         case .ansi(let n):
-            return Int32(fitIndexed(Int(n) & 15))
+            return number(for: .indexed(n & 15))
         case .indexed(let n):
-            if self == .direct && n >= 16 {
+            // Direct-colour terminfo treats numbers below 8 as ANSI and the rest as RGB.
+            if self == .direct && n >= 8 {
                 let (r, g, b) = ColorDepth.rgb(ofIndexed: Int(n))
                 return Int32(r) << 16 | Int32(g) << 8 | Int32(b)
             }

@@ -62,7 +62,11 @@ public final class CursesScreen: TerminalBackend, @unchecked Sendable {
             watcher.cancel()
             throw .setupFailed("fdopen")
         }
-        guard let screen = newterm(nil, output, input) else {
+        // COLORTERM=truecolor: use the terminal's "-direct" terminfo entry when installed,
+        // so RGB reaches the screen; otherwise colours are downgraded to what TERM offers.
+        let environment = ProcessInfo.processInfo.environment
+        let direct = CursesScreen.directColorTerminalName(term: environment["TERM"], colorterm: environment["COLORTERM"])
+        guard let screen = direct.flatMap({ newterm($0, output, input) }) ?? newterm(nil, output, input) else {
             watcher.cancel()
             throw .unknownTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "")
         }
@@ -93,6 +97,14 @@ public final class CursesScreen: TerminalBackend, @unchecked Sendable {
     }
 
     deinit { shutdown() }
+
+    /// The terminfo name with direct (24-bit) colour to try for this TERM and COLORTERM.
+    static func directColorTerminalName(term: String?, colorterm: String?) -> String? {
+        guard let term, !term.isEmpty, let colorterm, ["truecolor", "24bit"].contains(colorterm.lowercased()) else { return nil }
+        if term.hasSuffix("-direct") { return nil }
+        let base = term.split(separator: "-").first.map(String.init) ?? term
+        return "\(base)-direct"
+    }
 
     /// Fails fast, before any slow set-up, when there is no terminal to take over.
     public static func requireTerminal(command: String) throws(TerminalError) {

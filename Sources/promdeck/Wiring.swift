@@ -52,8 +52,8 @@ enum Wiring {
         LiveDemoDatasource(platform: DemoPlatform(seed: seed, now: time), clock: { time })
     }
 
-    static func reducer() -> App.Reducer {
-        Reducer(planner: GrafanaQueryPlanner(), layout: RenderLayout())
+    static func reducer() -> ViewerReducer {
+        ViewerReducer(planner: GrafanaQueryPlanner(), layout: RenderLayout())
     }
 
     static func renderer(options: RenderOptions) -> Viewer.FrameRendering {

@@ -62,7 +62,7 @@ extension [Effect] {
 
 /// Drives a reducer with a clock, as the run loop would.
 struct Harness {
-    var reducer = Reducer()
+    var reducer = ViewerReducer()
     var state: AppState
     var now: Timestamp = Fixtures.t0
 

@@ -156,7 +156,7 @@ import Testing
         let panel = harness.state.panels[1]
         #expect(panel?.status(now: harness.now) == .stale(age: 7000, reason: "connection refused"))
         #expect(panel?.results["A"] == Fixtures.vector(42).result)
-        #expect(PanelStatus.stale(age: 7000, reason: "connection refused").badge == "stale 7s · connection refused")
+        #expect(PanelDataStatus.stale(age: 7000, reason: "connection refused").badge == "stale 7s · connection refused")
         // Recovery without user action: the next good answer clears it.
         harness.now += 3000
         harness.send(.tick)

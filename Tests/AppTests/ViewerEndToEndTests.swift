@@ -110,11 +110,19 @@ extension Tag {
         let stopped = await session.waitForText("Stopped")
         #expect(stopped.ok, "Ctrl-Z did not suspend:\n\(stopped.screen)")
         #expect(try session.display("#{alternate_on}") == "0")
+        let stoppedPrompt = await session.waitForScreen { $0.split(separator: "\n").last?.hasPrefix("PROMPT$") == true }
+        #expect(stoppedPrompt.ok, "no shell prompt after Ctrl-Z:\n\(stoppedPrompt.screen)")
         try session.type("fg")
         try session.send("Enter")
         let back = await session.waitForScreen { $0.hasPrefix(" [1/1] Prometheus Overview") && $0.contains("Targets up") }
         #expect(back.ok, "fg did not redraw:\n\(back.screen)")
         try session.send("q")
+        // Type only once bash has its prompt back, or promdeck may read the keys.
+        let prompt = await session.waitForScreen { screen in
+            let last = screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            return last?.trimmingCharacters(in: .whitespaces) == "PROMPT$" && (try? session.display("#{alternate_on}")) == "0"
+        }
+        #expect(prompt.ok, "no shell prompt after q:\n\(prompt.screen)")
         let sttyFile = directory.file("stty")
         try session.type("stty -a > \(sttyFile)")
         try session.send("Enter")

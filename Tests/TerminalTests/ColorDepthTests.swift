@@ -27,6 +27,9 @@ import Testing
         #expect(ColorDepth.direct.number(for: .rgb(0x12, 0x34, 0x56)) == 0x123456)
         #expect(ColorDepth.direct.number(for: .ansi(3)) == 3)
         #expect(ColorDepth.direct.number(for: .indexed(196)) == 0xFF0000)
+        // Bright ANSI colours are RGB values in direct mode, or they would come out black.
+        #expect(ColorDepth.direct.number(for: .ansi(8)) == 0x7F7F7F)
+        #expect(ColorDepth.direct.number(for: .ansi(12)) == 0x5C5CFF)
     }
 
     @Test func fewerColoursFoldToANSI() {
@@ -36,6 +39,13 @@ import Testing
         #expect(ColorDepth.ansi8.number(for: .rgb(0, 200, 0)) == 2)
         #expect(ColorDepth.ansi8.number(for: .default) == -1)
         #expect(ColorDepth.monochrome.number(for: .ansi(1)) == nil)
+    }
+
+    @Test func truecolorTerminalsTryTheirDirectEntry() {
+        #expect(CursesScreen.directColorTerminalName(term: "xterm-256color", colorterm: "truecolor") == "xterm-direct")
+        #expect(CursesScreen.directColorTerminalName(term: "tmux-256color", colorterm: "24bit") == "tmux-direct")
+        #expect(CursesScreen.directColorTerminalName(term: "xterm-256color", colorterm: nil) == nil)
+        #expect(CursesScreen.directColorTerminalName(term: "xterm-direct", colorterm: "truecolor") == nil)
     }
 
     @Test func pairsAreAllocatedOnceAndBounded() {

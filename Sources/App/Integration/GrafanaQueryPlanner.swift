@@ -14,7 +14,7 @@ public struct GrafanaQueryPlanner: QueryPlanning {
     public func plan(
         dashboard: Dashboard, panels: [PanelRequest], variables: [Variable],
         start: Timestamp, end: Timestamp
-    ) -> [PlannedQuery] {
+    ) -> [ViewerQuery] {
         // Plan only the requested (visible) panels, flattened out of their rows.
         var visible = dashboard
         visible.panels = panels.map(\.panel)
@@ -24,10 +24,10 @@ public struct GrafanaQueryPlanner: QueryPlanning {
             panelWidths: widths, calculator: calculator)
         return plan.requests.map { request in
             let step = request.instant ? 0 : request.stepMs
-            return PlannedQuery(
+            return ViewerQuery(
                 key: QueryKey(expr: request.expr, step: step, instant: request.instant),
                 range: QueryRange(start: request.startMs, end: request.endMs, step: max(1, request.stepMs)),
-                consumers: request.consumers.map { QueryConsumer(panelID: $0.panelID, refID: $0.refID) })
+                consumers: request.consumers.map { PanelTarget(panelID: $0.panelID, refID: $0.refID) })
         }
     }
 }

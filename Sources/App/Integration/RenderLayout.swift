@@ -6,9 +6,9 @@ import Render
 public struct RenderLayout: DashboardLayouting {
     public init() {}
 
-    public func layout(_ dashboard: Dashboard, width: Int, height: Int) -> [PanelFrame] {
+    public func layout(_ dashboard: Dashboard, width: Int, height: Int) -> [PanelRect] {
         DashboardLayout.compute(dashboard: dashboard, width: width, availableHeight: height).placements.map {
-            PanelFrame(panelID: $0.panelID, rect: $0.rect)
+            PanelRect(panelID: $0.panelID, rect: $0.rect)
         }
     }
 }

@@ -19,7 +19,7 @@ public struct WidgetPanelRenderer: PanelRendering {
             RowHeaderWidget(title: model.title, collapsed: collapsed, panelCount: count, focused: input.focused)
                 .render(into: &local, area: local.area, theme: theme)
         } else {
-            Render.PanelFrame(model: model, focused: input.focused, refreshing: !input.state.pending.isEmpty)
+            PanelFrame(model: model, focused: input.focused, refreshing: !input.state.pending.isEmpty)
                 .render(into: &local, area: local.area, theme: theme)
         }
         buffer.blit(local, into: area)

@@ -2,9 +2,9 @@ import Dashboards
 import PromModel
 import Render
 
-extension Reducer {
+extension ViewerReducer {
     /// Panel frames of the current dashboard on the canvas (zoom not applied).
-    func frames(_ state: AppState) -> [PanelFrame] {
+    func frames(_ state: AppState) -> [PanelRect] {
         guard let dashboard = state.dashboard else { return [] }
         return layout.layout(dashboard, width: state.size.width, height: Geometry.canvasHeight(state.size))
     }

@@ -2,7 +2,7 @@ import Dashboards
 import PromModel
 import Terminal
 
-extension Reducer {
+extension ViewerReducer {
     func handleOverlayKey(_ key: Key, _ state: inout AppState, now: Timestamp) -> [Effect] {
         guard let overlay = state.overlay else { return [] }
         switch overlay {

@@ -5,7 +5,7 @@ import Terminal
 
 /// The viewer's state machine: `(state, event) -> effects`, with no I/O, so every
 /// transition is a unit test away.
-public struct Reducer: Sendable {
+public struct ViewerReducer: Sendable {
     public var planner: any QueryPlanning
     public var layout: any DashboardLayouting
 

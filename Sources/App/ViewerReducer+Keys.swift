@@ -2,11 +2,19 @@ import Foundation
 import PromModel
 import Terminal
 
-extension Reducer {
+extension ViewerReducer {
     func handleKey(_ key: Key, _ state: inout AppState, now: Timestamp) -> [Effect] {
         if key == .ctrl("c") { return cancelAll(&state) + [.quit] }
         if key == .ctrl("l") { return [.fullRedraw] }
         if state.overlay != nil { return handleOverlayKey(key, &state, now: now) }
+        // A status message lasts until the next key.
+        let hadStatus = state.status != nil
+        state.status = nil
+        let effects = handleDashboardKey(key, &state, now: now)
+        return hadStatus && !effects.contains(.redraw) ? effects + [.redraw] : effects
+    }
+
+    private func handleDashboardKey(_ key: Key, _ state: inout AppState, now: Timestamp) -> [Effect] {
         if state.adhoc != nil, let effects = handleAdhocKey(key, &state, now: now) { return effects }
         switch key {
         case .char("q"):
