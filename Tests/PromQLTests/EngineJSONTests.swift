@@ -6,7 +6,7 @@ import Testing
 struct EngineJSONTests {
     @Test("values are formatted like Go's strconv.FormatFloat(v, 'f', -1, 64)", arguments: [
         (1.0, "1"), (0.1, "0.1"), (-2.5, "-2.5"), (1e21, "1000000000000000000000"), (1e-7, "0.0000001"),
-        (123456789.125, "123456789.125"), (0.14333333333333334, "0.14333333333333334"), (5e-324, "0." + String(repeating: "0", count: 323) + "5"),
+        (123456789.125, "123456789.125"), (0.14333333333333334, "0.14333333333333334"), (Double.leastNonzeroMagnitude, "0." + String(repeating: "0", count: 323) + "5"),
         (Double.nan, "NaN"), (Double.infinity, "+Inf"), (-Double.infinity, "-Inf"), (-0.0, "-0"), (1.7976931348623157e308, "17976931348623157" + String(repeating: "0", count: 292)),
     ])
     func values(_ value: Double, _ expected: String) {

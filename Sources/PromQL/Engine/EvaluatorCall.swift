@@ -10,7 +10,7 @@ extension Evaluator {
 
         // timestamp() of a plain selector reports the samples' own times, not the step's.
         if name == "timestamp", let first = args.first, case .vectorSelector(let selector) = first {
-            let vector = try vectorSelector(selector, at: ts, keepSampleTime: true)
+            let vector = try timestampSelector(selector, at: ts)
             return try finish(.vector(FunctionTable.timestamp(vector, ts: ts)))
         }
 
@@ -22,7 +22,12 @@ extension Evaluator {
             for (index, arg) in args.enumerated() where index != matrixIndex {
                 scalars.append(try evalScalar(arg, at: ts))
             }
-            let (series, window) = try rangeArgument(args[matrixIndex], at: ts)
+            let (series, window) = if name == "predict_linear", case .matrixSelector(let selector) = args[matrixIndex],
+                let at = atTime(selector.vectorSelector.at) {
+                try movingAtWindow(selector, at: at, ts: ts)
+            } else {
+                try rangeArgument(args[matrixIndex], at: ts)
+            }
             if name == "absent_over_time" {
                 if series.contains(where: { !$0.points.isEmpty }) { return .vector([]) }
                 return .vector([EvalSample(labels: Self.absentLabels(args[matrixIndex]), t: ts, v: 1)])
@@ -44,6 +49,48 @@ extension Evaluator {
         for arg in args { values.append(try eval(arg, at: ts)) }
         let input = InstantFunctionInput(args: values, exprs: args, ts: ts)
         return try finish(try function(input))
+    }
+
+    /// timestamp() of a selector. With `@`, Prometheus 2.42 looks up the sample at the @ time
+    /// itself (its offset is dropped there) but the storage only returned samples up to
+    /// `@ - offset` (the selector's time range): both effects are reproduced.
+    private func timestampSelector(_ selector: VectorSelector, at ts: Timestamp) throws(QueryError) -> [EvalSample] {
+        guard let at = atTime(selector.at) else { return try vectorSelector(selector, at: ts, keepSampleTime: true) }
+        let visibleEnd = at - selector.offset
+        let earliest = max(at - lookbackDelta, visibleEnd - lookbackDelta)
+        var out: [EvalSample] = []
+        for series in series(for: selector) {
+            let index = Self.lastIndex(in: series.samples, atOrBefore: min(at, visibleEnd))
+            guard index >= 0 else { continue }
+            let sample = series.samples[index]
+            if sample.timestamp < earliest || sample.isStaleMarker { continue }
+            out.append(EvalSample(labels: series.labels, t: sample.timestamp, v: sample.value))
+        }
+        try count(out.count)
+        return out
+    }
+
+    /// predict_linear is not step-invariant in Prometheus 2.42, so an `@` range argument is
+    /// read per step with the offset fixed at the query start: the window moves with the step
+    /// (`@ - offset + (t - start)`) while the storage only holds samples up to `@ - offset`.
+    private func movingAtWindow(_ selector: MatrixSelector, at: Timestamp, ts: Timestamp) throws(QueryError) -> ([RangeSeries], RangeWindow) {
+        let vs = selector.vectorSelector
+        let visibleEnd = at - vs.offset
+        let end = visibleEnd + (ts - queryStart)
+        let window = RangeWindow(start: end - selector.range, end: end, range: selector.range)
+        let low = max(window.start, visibleEnd - selector.range), high = min(window.end, visibleEnd)
+        var out: [RangeSeries] = []
+        for series in series(for: vs) {
+            var index = Self.firstIndex(in: series.samples, atOrAfter: low)
+            var points: [Sample] = []
+            while index < series.samples.count && series.samples[index].timestamp <= high {
+                if !series.samples[index].isStaleMarker { points.append(series.samples[index]) }
+                index += 1
+            }
+            out.append(RangeSeries(labels: series.labels, points: points))
+        }
+        try count(out.reduce(0) { $0 + $1.points.count })
+        return (out, window)
     }
 
     private func finish(_ value: Value) throws(QueryError) -> Value {

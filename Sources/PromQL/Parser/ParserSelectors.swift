@@ -239,7 +239,9 @@ extension Parser {
     /// Prometheus's `maybe_label`: keywords may be label names in grouping lists.
     static func canBeLabel(_ kind: TokenKind) -> Bool {
         switch kind {
-        case .identifier, .metricIdentifier, .aggregator, .keyword: true
+        case .identifier, .metricIdentifier, .aggregator: true
+        // Every keyword except `without` (missing from Prometheus's maybe_label).
+        case .keyword(let k): k != .without
         case .op(let op): op == .land || op == .lor || op == .lunless || op == .atan2
         default: false
         }

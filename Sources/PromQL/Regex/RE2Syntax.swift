@@ -123,25 +123,34 @@ struct RE2Syntax {
                 throw fail("invalid named capture", start, close + 1)
             }
             flagStack.append(flagStack.last!)
-            out += "(?<" + text(i + 2, close) + ">"
+            // Names never affect matching, and Go allows ones Swift rejects (`(?P<0a>`).
+            out += "("
             i = close + 1
             haveAtom = false
             return
         }
         var flags = flagStack.last!
         var negate = false
+        var sawFlag = false
         var translated = "(?"
         while i < s.count {
             let c = s[i]
             i += 1
             switch c {
-            case "i", "U": translated.unicodeScalars.append(c)
-            case "s": flags.dotAll = !negate; translated.unicodeScalars.append(c)
-            case "m": flags.multiline = !negate; translated.unicodeScalars.append(c)
+            case "i", "U":
+                translated.unicodeScalars.append(c)
+                sawFlag = true
+            case "s", "m":
+                if c == "s" { flags.dotAll = !negate } else { flags.multiline = !negate }
+                translated.unicodeScalars.append(c)
+                sawFlag = true
             case "-":
                 if negate { throw fail("invalid or unsupported Perl syntax", start, i) }
                 negate = true
+                sawFlag = false
                 translated += "-"
+            case ":" where negate && !sawFlag, ")" where negate && !sawFlag:
+                throw fail("invalid or unsupported Perl syntax", start, i)
             case ":":
                 flagStack.append(flags)
                 out += translated + ":"

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `promdeck query` end to end: the built executable over a small OpenMetrics file.
+@Suite("promdeck query")
+struct QueryCommandTests {
+    /// The executable SwiftPM built next to this test bundle.
+    static var executable: String {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let sibling = bundle.appendingPathComponent("promdeck").path
+        return FileManager.default.isExecutableFile(atPath: sibling) ? sibling : repositoryRoot() + "/.build/debug/promdeck"
+    }
+
+    static let data = """
+        # TYPE http_requests counter
+        http_requests_total{job="api",code="200"} 10 1700000000
+        http_requests_total{job="api",code="200"} 40 1700000060
+        http_requests_total{job="api",code="500"} 1 1700000000
+        http_requests_total{job="api",code="500"} 3 1700000060
+        # EOF
+
+        """
+
+    func run(_ arguments: [String]) throws -> CommandOutput {
+        let directory = try TemporaryDirectory("query-command")
+        defer { directory.remove() }
+        let file = try directory.write("data.om", Self.data)
+        return try runCommand(Self.executable, ["query"] + arguments + ["--data", file], timeout: .seconds(60))
+    }
+
+    @Test("an instant query prints an aligned table at the newest sample's time")
+    func table() throws {
+        let output = try run(["http_requests_total"])
+        #expect(output.status == 0)
+        #expect(output.stdout == """
+            SERIES                                      VALUE
+            http_requests_total{code="200", job="api"}     40
+            http_requests_total{code="500", job="api"}      3
+
+            """)
+    }
+
+    @Test("--format json prints the Prometheus API's data object")
+    func json() throws {
+        let output = try run(["sum by (job) (http_requests_total)", "--time", "2023-11-14T22:14:20Z", "--format", "json"])
+        #expect(output.status == 0)
+        #expect(output.stdout == #"{"resultType":"vector","result":[{"metric":{"job":"api"},"value":[1700000060,"43"]}]}"# + "\n")
+    }
+
+    @Test("range queries list each series' points")
+    func range() throws {
+        let output = try run(["http_requests_total{code=\"500\"}", "--start", "1700000000", "--end", "1700000060", "--step", "1m", "--format", "json"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains(#""values":[[1700000000,"1"],[1700000060,"3"]]"#))
+    }
+
+    @Test("errors exit non-zero with a caret under the position")
+    func errors() throws {
+        let output = try run(["sum(rate(x[5m]) "])
+        #expect(output.status != 0)
+        #expect(output.stderr == """
+            error (bad_data): 1:17: parse error: unclosed left parenthesis
+              sum(rate(x[5m]) 
+                              ^
+
+            """)
+    }
+}
