@@ -19,7 +19,12 @@ enum ErrorMapping {
         case "unavailable": .unavailable
         case "not_found": .notFound
         case "": .http
-        default: QueryError.Kind(errorType)
+        // VictoriaMetrics puts the HTTP status code in errorType.
+        case "400", "422": .badData
+        case "404": .notFound
+        case "503": .unavailable
+        case "504": .timeout
+        default: errorType.first?.isNumber == true && errorType.hasPrefix("5") ? .internal : QueryError.Kind(errorType)
         }
     }
 
