@@ -192,4 +192,15 @@ import TestSupport
         #expect(origin.requests.last?.target == "/moved/api/v1/query?query=same")
         #expect(origin.requests.last?.header("authorization") == expected)
     }
+
+    @Test func droppingAnOwnedClientWithoutShutdownDoesNotCrash() async throws {
+        let server = try FaultServer { _ in .respond(status: 200, body: FaultTests.vectorBody) }
+        defer { server.stop() }
+        var client: PrometheusClient? = PrometheusClient(settings: DatasourceSettings(name: "dropped", url: server.baseURL))
+        let response = try await client?.query("up", at: 0)
+        #expect(response?.warnings == ["be careful"])
+        client = nil
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(client == nil)
+    }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import PromModel
+import Synchronization
 
 /// A Prometheus-compatible HTTP API (Prometheus, VictoriaMetrics, Thanos, Mimir, Cortex) as a
 /// `Datasource`.
@@ -14,6 +15,7 @@ public final class PrometheusClient: Datasource {
     public let settings: DatasourceSettings
     private let transport: Transport
     private let ownedClient: HTTPClient?
+    private let isShutDown = Mutex(false)
 
     /// A client over a shared `HTTPClient`, which the caller shuts down.
     public init(settings: DatasourceSettings, httpClient: HTTPClient, logger: Logger = Logger(label: "promdeck.prometheus-api"),
@@ -34,7 +36,14 @@ public final class PrometheusClient: Datasource {
 
     /// Shuts down the `HTTPClient` this client created (not a shared one passed in).
     public func shutdown() async {
-        try? await ownedClient?.shutdown()
+        guard let ownedClient, isShutDown.withLock({ done in defer { done = true }; return !done }) else { return }
+        try? await ownedClient.shutdown()
+    }
+
+    deinit {
+        // A forgotten shutdown() must not trip AsyncHTTPClient's debug-build precondition.
+        guard let ownedClient, isShutDown.withLock({ !$0 }) else { return }
+        ownedClient.shutdown { _ in }
     }
 
     /// The process-wide HTTP client: HTTP/1.1 keep-alive pool, gzip accepted and inflated
