@@ -203,4 +203,14 @@ import TestSupport
         try await Task.sleep(for: .milliseconds(100))
         #expect(client == nil)
     }
+
+    @Test func aMissingSecretIsAConfigurationErrorNamingTheVariable() async throws {
+        let server = try FaultServer { _ in .respond(status: 200, body: FaultTests.vectorBody) }
+        defer { server.stop() }
+        let auth = DatasourceSettings.Auth.authorization(type: "Bearer", credentials: Secret(.environment("PROMDECK_NO_SUCH_TOKEN"), key: "authorization.credentials_env"))
+        let (error, _) = try await withClient(server.baseURL, auth: auth) { await queryError($0) }
+        #expect(error?.kind == .configuration)
+        #expect(error?.message.contains("PROMDECK_NO_SUCH_TOKEN") == true)
+        #expect(server.requests.isEmpty, "nothing is sent without the credentials")
+    }
 }

@@ -94,6 +94,9 @@ enum ErrorMapping {
             return error
         case is CancellationError:
             return canceled
+        case let error as ConfigError:
+            // A password file or variable that vanished since startup.
+            return QueryError(.configuration, error.description, summary: "config error")
         case let error as HTTPClientError:
             switch error {
             case .cancelled: return canceled
