@@ -19,7 +19,12 @@ enum ErrorMapping {
         case "unavailable": .unavailable
         case "not_found": .notFound
         case "": .http
-        default: QueryError.Kind(errorType)
+        // VictoriaMetrics puts the HTTP status code in errorType.
+        case "400", "422": .badData
+        case "404": .notFound
+        case "503": .unavailable
+        case "504": .timeout
+        default: errorType.first?.isNumber == true && errorType.hasPrefix("5") ? .internal : QueryError.Kind(errorType)
         }
     }
 
@@ -89,6 +94,9 @@ enum ErrorMapping {
             return error
         case is CancellationError:
             return canceled
+        case let error as ConfigError:
+            // A password file or variable that vanished since startup.
+            return QueryError(.configuration, error.description, summary: "config error")
         case let error as HTTPClientError:
             switch error {
             case .cancelled: return canceled

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import PromModel
+import Synchronization
 
 /// A Prometheus-compatible HTTP API (Prometheus, VictoriaMetrics, Thanos, Mimir, Cortex) as a
 /// `Datasource`.
@@ -14,6 +15,7 @@ public final class PrometheusClient: Datasource {
     public let settings: DatasourceSettings
     private let transport: Transport
     private let ownedClient: HTTPClient?
+    private let isShutDown = Mutex(false)
 
     /// A client over a shared `HTTPClient`, which the caller shuts down.
     public init(settings: DatasourceSettings, httpClient: HTTPClient, logger: Logger = Logger(label: "promdeck.prometheus-api"),
@@ -34,7 +36,14 @@ public final class PrometheusClient: Datasource {
 
     /// Shuts down the `HTTPClient` this client created (not a shared one passed in).
     public func shutdown() async {
-        try? await ownedClient?.shutdown()
+        guard let ownedClient, isShutDown.withLock({ done in defer { done = true }; return !done }) else { return }
+        try? await ownedClient.shutdown()
+    }
+
+    deinit {
+        // A forgotten shutdown() must not trip AsyncHTTPClient's debug-build precondition.
+        guard let ownedClient, isShutDown.withLock({ !$0 }) else { return }
+        ownedClient.shutdown { _ in }
     }
 
     /// The process-wide HTTP client: HTTP/1.1 keep-alive pool, gzip accepted and inflated
@@ -119,14 +128,17 @@ public final class PrometheusClient: Datasource {
         return try decode(BuildInfo.self, response)
     }
 
-    /// Asks buildinfo, and for servers without it (404, or a body that is not buildinfo) the
+    /// Asks buildinfo, and for servers without it (404, an empty or unexpected body) the
     /// trivial query `1+1`, timing the answer.
     public func checkHealth() async -> HealthCheck {
         let clock = ContinuousClock()
         let start = clock.now
         do {
             let info = try await buildInfo()
-            return HealthCheck(version: info.version.isEmpty ? nil : info.version, method: "buildinfo", latency: clock.now - start, error: nil)
+            // VictoriaMetrics answers buildinfo with empty data: prove it queries instead.
+            if !info.version.isEmpty {
+                return HealthCheck(version: info.version, method: "buildinfo", latency: clock.now - start, error: nil)
+            }
         } catch {
             guard [.notFound, .badResponse, .http, .badData].contains(error.kind) else {
                 return HealthCheck(version: nil, method: "buildinfo", latency: clock.now - start, error: error)
@@ -135,7 +147,8 @@ public final class PrometheusClient: Datasource {
         let fallbackStart = clock.now
         do {
             let response = try await query("1+1", at: Timestamp(Date().timeIntervalSince1970 * 1000))
-            guard case .scalar(let sample) = response.result, sample.value == 2 else {
+            // Prometheus answers a scalar, VictoriaMetrics a one-element vector.
+            guard response.result.series.first?.samples.first?.value == 2 else {
                 let error = QueryError(.badResponse, "1+1 did not answer the scalar 2 but \(response.result.resultType)", summary: "bad response")
                 return HealthCheck(version: nil, method: "query 1+1", latency: clock.now - fallbackStart, error: error)
             }

@@ -130,13 +130,22 @@ struct Transport: Sendable {
         }
         var body = ByteBuffer()
         if let declared, !compressed { body.reserveCapacity(declared) }
-        for try await chunk in response.body {
-            guard body.readableBytes + chunk.readableBytes <= limit else {
-                // Leaving the loop cancels the rest of the download.
-                throw ErrorMapping.tooLarge(limit: limit, host: host)
+        do {
+            for try await chunk in response.body {
+                guard body.readableBytes + chunk.readableBytes <= limit else {
+                    // Leaving the loop cancels the rest of the download.
+                    throw ErrorMapping.tooLarge(limit: limit, host: host)
+                }
+                var chunk = chunk
+                body.writeBuffer(&chunk)
             }
-            var chunk = chunk
-            body.writeBuffer(&chunk)
+        } catch let error as QueryError {
+            throw error
+        } catch {
+            // The head arrived but the body did not: the server or a proxy cut the response short.
+            let mapped = ErrorMapping.transport(error, host: host, timeout: settings.timeout)
+            guard mapped.kind == .connection else { throw mapped }
+            throw QueryError(.badResponse, "truncated response from \(host): the connection ended after \(body.readableBytes) body bytes (\(error))", summary: "truncated response")
         }
         return body
     }
