@@ -23,7 +23,7 @@ public struct TimeSeriesWidget: Widget {
     public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
         guard area.width >= 8, area.height >= 2 else { return }
         let tableHeader = model.legendAsTable ? 1 : 0
-        let legendRows = model.showLegend && area.height >= 6 ? min(model.lines.count + tableHeader, max(1 + tableHeader, area.height / 3)) : 0
+        let legendRows = model.showLegend && area.height >= 6 ? min(model.lines.count + tableHeader, max(1 + tableHeader, area.height / (model.legendAsTable ? 3 : 4))) : 0
         let xAxisRows = area.height - legendRows >= 4 ? 1 : 0
         let plotRows = area.height - legendRows - xAxisRows
         let range = yRange(plotRows: plotRows)
