@@ -106,6 +106,14 @@ import Dashboards
         #expect(colours.count == 3)
     }
 
+    @Test func timeSeriesTableLegend() throws {
+        var panel = Fixture.requestRate
+        panel.options.legend = LegendOptions(displayMode: "table", calcs: ["mean", "max", "lastNotNull"])
+        let series = try content(panel) { if case .timeSeries(let m) = $0 { m } else { nil } }
+        #expect(series.legendAsTable)
+        Golden.check(draw(TimeSeriesWidget(model: series), 70, 14), "timeseries-table-legend-70x14")
+    }
+
     @Test func timeSeriesLabelsFollowTheTimeZoneOffset() throws {
         let series = try content(Fixture.latency) { if case .timeSeries(let m) = $0 { m } else { nil } }
         let utc = draw(TimeSeriesWidget(model: series), 60, 10).text

@@ -1,3 +1,4 @@
+import Foundation
 import Dashboards
 
 /// The viewer's state that changes what is drawn.
@@ -132,7 +133,8 @@ public struct DashboardRenderer: Sendable {
     func drawHeader(dashboard: Dashboard, state: DashboardViewState, into buffer: inout Buffer) {
         let area = Rect(x: 0, y: 0, width: buffer.width, height: 1)
         buffer.fill(area, with: Cell(" ", style: theme.header))
-        var parts = [dashboard.title.isEmpty ? dashboard.uid : dashboard.title, state.timeRangeText]
+        let range = theme.ascii ? state.timeRangeText.replacingOccurrences(of: "→", with: "->") : state.timeRangeText
+        var parts = [dashboard.title.isEmpty ? dashboard.uid : dashboard.title, range]
         if let refresh = state.refreshText { parts.append((theme.ascii ? "every " : "⟳ ") + refresh) }
         let variables = state.variables.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
         if !variables.isEmpty { parts.append(variables) }

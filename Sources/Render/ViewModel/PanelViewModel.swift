@@ -96,6 +96,8 @@ public struct TimeSeriesModel: Hashable, Sendable {
     public var processor: DisplayProcessor
     public var showLegend: Bool
     public var legendCalcs: [String]
+    /// Grafana's legend `displayMode: table`: a header row and aligned value columns.
+    public var legendAsTable: Bool = false
     /// Step between points (ms): gaps longer than about two steps break the line.
     public var step: Int64
 }

@@ -26,7 +26,7 @@ enum TimeSeriesBuilder {
         return TimeSeriesModel(
             lines: lines, start: start, end: max(end, start + 1), fixedMin: config.min, fixedMax: config.max,
             processor: processor, showLegend: legend.showLegend && legend.displayMode != "hidden",
-            legendCalcs: calcs, step: max(step, 1))
+            legendCalcs: calcs, legendAsTable: legend.displayMode == "table", step: max(step, 1))
     }
 
     static func inferredStep(_ frames: [SeriesFrame]) -> Int64 {

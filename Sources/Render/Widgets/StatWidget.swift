@@ -44,8 +44,9 @@ public struct StatWidget: Widget {
         }
         if wantsValue {
             var text = value.display.text
-            // Without colour, make the highest threshold levels readable by a marker too.
-            if theme.isMonochrome, let level = value.display.color?.level, level >= 2 { text = "! " + text + " !" }
+            // Without colour, a red (alarm) threshold also gets a marker, by Grafana's convention
+            // that red means bad; the level itself shows as bold/reverse.
+            if theme.isMonochrome, let color = value.display.color, color.level > 0, color.name.lowercased().contains("red") { text = "! " + text + " !" }
             lines.append((text, valueStyle))
         }
         let top = textArea.y + max(0, (textArea.height - lines.count) / 2)

@@ -22,7 +22,8 @@ public struct TimeSeriesWidget: Widget {
 
     public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
         guard area.width >= 8, area.height >= 2 else { return }
-        let legendRows = model.showLegend && area.height >= 6 ? min(model.lines.count, max(1, area.height / 4)) : 0
+        let tableHeader = model.legendAsTable ? 1 : 0
+        let legendRows = model.showLegend && area.height >= 6 ? min(model.lines.count + tableHeader, max(1 + tableHeader, area.height / (model.legendAsTable ? 3 : 4))) : 0
         let xAxisRows = area.height - legendRows >= 4 ? 1 : 0
         let plotRows = area.height - legendRows - xAxisRows
         let range = yRange(plotRows: plotRows)
@@ -90,6 +91,10 @@ public struct TimeSeriesWidget: Widget {
 
     func drawLegend(into buffer: inout Buffer, area: Rect, theme: Theme) {
         let marker = theme.ascii ? "-" : "━"
+        if model.legendAsTable && area.height >= 2 {
+            drawTableLegend(into: &buffer, area: area, theme: theme, marker: marker)
+            return
+        }
         guard model.lines.count <= area.height else {
             drawCompactLegend(into: &buffer, area: area, theme: theme, marker: marker)
             return
@@ -106,6 +111,39 @@ public struct TimeSeriesWidget: Widget {
                 x = buffer.write(label, x: x + 1, y: y, style: theme.dimText, clip: area)
                 x = buffer.write(text, x: x, y: y, clip: area)
             }
+        }
+    }
+
+    /// Grafana's table legend: names left, one right-aligned column per calc under a header.
+    func drawTableLegend(into buffer: inout Buffer, area: Rect, theme: Theme, marker: String) {
+        let headers = model.legendCalcs.map { ($0 == "lastNotNull" ? "Last" : Reducer.displayName($0)).replacingOccurrences(of: " *", with: "") }
+        let widths = headers.indices.map { column in
+            max(DisplayWidth.of(headers[column]), model.lines.map { column < $0.legendValues.count ? DisplayWidth.of($0.legendValues[column].text) : 0 }.max() ?? 0)
+        }
+        let valuesWidth = widths.reduce(0) { $0 + $1 + 2 }
+        let nameWidth = max(4, area.width - valuesWidth - 2)
+        var x = area.x + 2 + nameWidth
+        for (header, width) in zip(headers, widths) {
+            x += 2
+            buffer.write(header, x: x + width - DisplayWidth.of(header), y: area.y, style: Style(attributes: .bold), clip: area)
+            x += width
+        }
+        let rows = area.height - 1
+        let shown = model.lines.count > rows ? rows - 1 : model.lines.count
+        for (index, line) in model.lines.prefix(max(0, shown)).enumerated() {
+            let y = area.y + 1 + index
+            var x = buffer.write(marker + " ", x: area.x, y: y, style: theme.isMonochrome ? .plain : theme.style(for: line.color), clip: area)
+            buffer.write(TextFit.truncate(line.name, to: nameWidth, ellipsis: theme.glyphs.ellipsis), x: x, y: y, clip: area)
+            x += nameWidth
+            for (column, width) in widths.enumerated() where column < line.legendValues.count {
+                x += 2
+                let text = line.legendValues[column].text
+                buffer.write(text, x: x + width - DisplayWidth.of(text), y: y, clip: area)
+                x += width
+            }
+        }
+        if shown < model.lines.count, rows > 0 {
+            buffer.write("+\(model.lines.count - max(0, shown)) more", x: area.x + 2, y: area.maxY - 1, style: theme.dimText, clip: area)
         }
     }
 
