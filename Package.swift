@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DashboardsTests", dependencies: ["Dashboards", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PrometheusAPITests", dependencies: ["PrometheusAPI", "PromModel", "TestSupport"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PromModel", "PromQL", "TestSupport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PromModel", "PromQL", "PrometheusAPI", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "PromModel", "Dashboards"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Render"]),
         .testTarget(name: "AppTests", dependencies: ["App", "PromModel", "Dashboards", "Render", "TestSupport"]),

@@ -20,7 +20,7 @@ struct APIEndpoints: Sendable {
             } catch {
                 throw invalidParameter("query", error.description)
             }
-            return PrometheusJSON.response(try await datasource.query(expr, at: time.milliseconds))
+            return PrometheusJSON.response(try await datasource.query(expr, at: time.engineMilliseconds))
         }
     }
 
@@ -49,7 +49,7 @@ struct APIEndpoints: Sendable {
             } catch {
                 throw QueryError(.badData, error.description)
             }
-            let range = QueryRange(start: start.milliseconds, end: end.milliseconds, step: step / 1_000_000)
+            let range = QueryRange(start: start.engineMilliseconds, end: end.engineMilliseconds, step: step / 1_000_000)
             return PrometheusJSON.response(try await datasource.queryRange(expr, range: range))
         }
     }

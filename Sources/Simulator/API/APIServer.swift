@@ -39,6 +39,14 @@ public struct PrometheusAPIServer: Sendable {
             logger: logger)
     }
 
+    /// Serves on its own until the task is cancelled (tests, embedding in another command);
+    /// silent unless given a logger, as cancelling makes the server log its channels' errors.
+    public func run(logger: Logger? = nil, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        var quiet = Logger(label: "promdeck.api")
+        quiet.logLevel = .critical
+        try await application(logger: logger ?? quiet, onRunning: onRunning).run()
+    }
+
     /// Go's http.Request.ParseForm reads at most 10 MB of a form body.
     static let maxFormBytes = 10 << 20
 

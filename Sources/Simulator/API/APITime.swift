@@ -32,8 +32,13 @@ struct APITime: Hashable, Sendable, Comparable {
 
     static let nanosPerSecond: Int64 = 1_000_000_000
 
-    /// Prometheus's `timestamp.FromTime`: milliseconds, wrapping where Go's int64 wraps.
+    /// Prometheus's `timestamp.FromTime` (the bounds of /series and /labels): milliseconds,
+    /// wrapping where Go's int64 wraps.
     var milliseconds: Timestamp { seconds &* 1000 &+ nanoseconds / 1_000_000 }
+
+    /// The engine's `timeMilliseconds` (query evaluation times): `UnixNano() / 1e6`, which
+    /// truncates toward zero, so 1969-12-31T23:59:59.9999Z evaluates at 0, not -1 ms.
+    var engineMilliseconds: Timestamp { (seconds &* APITime.nanosPerSecond &+ nanoseconds) / 1_000_000 }
 
     static func < (lhs: APITime, rhs: APITime) -> Bool {
         (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
@@ -61,10 +66,10 @@ struct APITime: Hashable, Sendable, Comparable {
     /// Prometheus's `parseTime`: Unix seconds with an optional fraction (rounded to the
     /// millisecond), or RFC 3339 with up to nanoseconds.
     static func parse(_ text: String) -> Result<APITime, APIParameterError> {
-        if let value = GoFloat.parse(text), value.isFinite, abs(value) < 9.2e18 {
+        if let value = GoFloat.parse(text) {
             let whole = value.rounded(.towardZero)
-            let fraction = ((value - whole) * 1000).rounded(.toNearestOrAwayFromZero) / 1000
-            return .success(APITime(seconds: Int64(whole), nanoseconds: Int64(fraction * Double(nanosPerSecond))))
+            let fraction = value.isInfinite ? .nan : ((value - whole) * 1000).rounded(.toNearestOrAwayFromZero) / 1000
+            return .success(APITime(seconds: GoFloat.int64(whole), nanoseconds: GoFloat.int64(fraction * Double(nanosPerSecond))))
         }
         if let time = RFC3339.parse(text) { return .success(time) }
         switch text {
@@ -140,16 +145,33 @@ enum GoFloat {
         case "nan": return .nan
         default: break
         }
-        guard isDecimal(body), let value = Double(text) else { return nil }
+        guard isDecimal(body), let value = Double(text.filter { $0 != "_" }) else { return nil }
         return value.isFinite ? value : nil
     }
 
+    /// Go's float64 to int64 conversion on amd64: NaN and out-of-range values give int64's
+    /// minimum (what a Prometheus built for x86-64 computes for `time=Inf`).
+    static func int64(_ value: Double) -> Int64 {
+        guard value >= -9_223_372_036_854_775_808.0, value < 9_223_372_036_854_775_808.0 else { return .min }
+        return Int64(value)
+    }
+
+    /// Digits with optional `_` separators between them (Go's underscoreOK), an optional
+    /// fraction and exponent.
     private static func isDecimal(_ text: Substring) -> Bool {
         let bytes = Array(text.utf8)
         var index = 0
+        // Underscores only between digits: "1_000" but not "1_" or "1._5".
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "_") && !(48...57).contains(previous) { return false }
+            if previous == UInt8(ascii: "_") && !(48...57).contains(byte) { return false }
+            previous = byte
+        }
+        if previous == UInt8(ascii: "_") { return false }
         func digits() -> Int {
             let start = index
-            while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
+            while index < bytes.count, (48...57).contains(bytes[index]) || bytes[index] == UInt8(ascii: "_") { index += 1 }
             return index - start
         }
         var mantissa = digits()
