@@ -133,9 +133,9 @@ enum APIDuration {
     }
 }
 
-/// The subset of Go's `strconv.ParseFloat` syntax clients send: decimal with optional sign,
-/// fraction and exponent, and `Inf`/`Infinity`/`NaN` in any case. Out-of-range values (which
-/// Go reports as an error) give nil.
+/// Go's `strconv.ParseFloat(s, 64)`: decimal or hexadecimal (`0x1.8p1`) with optional sign,
+/// `_` between digits, `Inf`/`Infinity`/`NaN` in any case. Out-of-range values (which Go
+/// reports as an error) give nil.
 enum GoFloat {
     static func parse(_ text: String) -> Double? {
         var body = Substring(text)
@@ -145,7 +145,11 @@ enum GoFloat {
         case "nan": return .nan
         default: break
         }
-        guard isDecimal(body), let value = Double(text.filter { $0 != "_" }) else { return nil }
+        let bytes = Array(body.lowercased().utf8)
+        let hex = bytes.count > 2 && bytes[0] == UInt8(ascii: "0") && bytes[1] == UInt8(ascii: "x")
+        guard underscoresOK(bytes, hex: hex), wellFormed(bytes, hex: hex), let value = Double(text.lowercased().filter { $0 != "_" }) else {
+            return nil
+        }
         return value.isFinite ? value : nil
     }
 
@@ -156,41 +160,60 @@ enum GoFloat {
         return Int64(value)
     }
 
-    /// Digits with optional `_` separators between them (Go's underscoreOK), an optional
-    /// fraction and exponent.
-    private static func isDecimal(_ text: Substring) -> Bool {
-        let bytes = Array(text.utf8)
-        var index = 0
-        // Underscores only between digits: "1_000" but not "1_" or "1._5".
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte == UInt8(ascii: "_") && !(48...57).contains(previous) { return false }
-            if previous == UInt8(ascii: "_") && !(48...57).contains(byte) { return false }
-            previous = byte
+    private static func isDigit(_ byte: UInt8, hex: Bool) -> Bool {
+        (48...57).contains(byte) || (hex && (97...102).contains(byte))
+    }
+
+    /// Go's underscoreOK: `_` only between digits, or right after the `0x` prefix.
+    private static func underscoresOK(_ bytes: [UInt8], hex: Bool) -> Bool {
+        var saw: Character = hex ? "0" : "^"
+        for byte in bytes.dropFirst(hex ? 2 : 0) {
+            if isDigit(byte, hex: hex) {
+                saw = "0"
+            } else if byte == UInt8(ascii: "_") {
+                guard saw == "0" else { return false }
+                saw = "_"
+            } else {
+                guard saw != "_" else { return false }
+                saw = "!"
+            }
         }
-        if previous == UInt8(ascii: "_") { return false }
-        func digits() -> Int {
-            let start = index
-            while index < bytes.count, (48...57).contains(bytes[index]) || bytes[index] == UInt8(ascii: "_") { index += 1 }
-            return index - start
+        return saw != "_" && (!hex || bytes.count > 2)
+    }
+
+    /// Mantissa digits with an optional point, then an exponent: optional `e` for decimal,
+    /// required `p` (a power of two) for hexadecimal.
+    private static func wellFormed(_ bytes: [UInt8], hex: Bool) -> Bool {
+        var index = hex ? 2 : 0
+        func digits(hex: Bool) -> Int {
+            var count = 0
+            while index < bytes.count, isDigit(bytes[index], hex: hex) || bytes[index] == UInt8(ascii: "_") {
+                if bytes[index] != UInt8(ascii: "_") { count += 1 }
+                index += 1
+            }
+            return count
         }
-        var mantissa = digits()
+        var mantissa = digits(hex: hex)
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            mantissa += digits()
+            mantissa += digits(hex: hex)
         }
         guard mantissa > 0 else { return false }
-        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+        let exponentMark = UInt8(ascii: hex ? "p" : "e")
+        if index < bytes.count, bytes[index] == exponentMark {
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard digits() > 0 else { return false }
+            guard digits(hex: false) > 0 else { return false }
+        } else if hex {
+            return false
         }
         return index == bytes.count
     }
 }
 
-/// Go's `time.Parse(time.RFC3339Nano, s)`: `2006-01-02T15:04:05.999999999Z07:00`, the
-/// fraction optional (any number of digits, nanoseconds kept), `Z` or `±hh:mm`.
+/// Go's `time.Parse(time.RFC3339Nano, s)` (Go 1.19, as Prometheus 2.42 is built):
+/// `2006-01-02T15:04:05.999999999Z07:00`, the fraction optional (up to nine digits, `.` or
+/// `,`), `Z` or `±hh:mm`.
 enum RFC3339 {
     static func parse(_ text: String) -> APITime? {
         let b = Array(text.utf8)
@@ -210,14 +233,17 @@ enum RFC3339 {
             i += 1
             return true
         }
+        // Go's "15" takes one or two digits; every other field a fixed width.
+        func hourDigits() -> Int { i + 1 < b.count && (48...57).contains(b[i + 1]) ? 2 : 1 }
         guard let year = number(4), literal("-"), let month = number(2), literal("-"), let day = number(2),
-              literal("T"), let hour = number(2), literal(":"), let minute = number(2), literal(":"),
+              literal("T"), let hour = number(hourDigits()), literal(":"), let minute = number(2), literal(":"),
               let second = number(2) else { return nil }
         var nanoseconds: Int64 = 0
         if i + 1 < b.count, b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ","), (48...57).contains(b[i + 1]) {
             i += 1
+            // At most nine digits; a tenth is left over and fails the zone below.
             var scale: Int64 = 100_000_000
-            while i < b.count, (48...57).contains(b[i]) {
+            while i < b.count, scale > 0, (48...57).contains(b[i]) {
                 nanoseconds += Int64(b[i] - 48) * scale
                 scale /= 10
                 i += 1
@@ -228,8 +254,8 @@ enum RFC3339 {
         } else if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
             let sign: Int64 = b[i] == UInt8(ascii: "-") ? -1 : 1
             i += 1
-            guard let offsetHours = number(2), literal(":"), let offsetMinutes = number(2),
-                  offsetHours <= 24, offsetMinutes < 60 else { return nil }
+            // Go 1.19 checks neither field's range.
+            guard let offsetHours = number(2), literal(":"), let offsetMinutes = number(2) else { return nil }
             offset = sign * (offsetHours * 3600 + offsetMinutes * 60)
         } else {
             return nil
