@@ -101,6 +101,38 @@ struct APIEndpoints: Sendable {
         }
     }
 
+    /// GET/POST /api/v1/query_exemplars: validated like Prometheus; the embedded store keeps
+    /// no exemplars, so the answer is an empty list (or, like Prometheus, no content at all
+    /// for an expression without selectors).
+    func queryExemplars(_ form: FormValues) async -> APIReply {
+        await reply { () async throws(QueryError) -> String? in
+            let start = try timeParameter(form, "start", default: .min)
+            let end = try timeParameter(form, "end", default: .max)
+            if end < start { throw QueryError(.badData, "end timestamp must not be before start timestamp") }
+            let expr: Expr
+            do throws(ParseError) {
+                expr = try PromQLParser.parse(form.value("query"))
+            } catch {
+                throw QueryError(.badData, error.description)
+            }
+            return APIEndpoints.hasSelector(expr) ? "{\"status\":\"success\",\"data\":[]}" : nil
+        }
+    }
+
+    /// Whether Prometheus's `parser.ExtractSelectors` finds anything in `expr`.
+    static func hasSelector(_ expr: Expr) -> Bool {
+        switch expr {
+        case .number, .string: false
+        case .vectorSelector, .matrixSelector: true
+        case .subquery(let e): hasSelector(e.expr)
+        case .call(let e): e.args.contains(where: hasSelector)
+        case .aggregate(let e): hasSelector(e.expr) || e.param.map(hasSelector) == true
+        case .binary(let e): hasSelector(e.lhs) || hasSelector(e.rhs)
+        case .unary(let e): hasSelector(e.expr)
+        case .paren(let e): hasSelector(e.expr)
+        }
+    }
+
     /// GET /api/v1/alerts: the datasource's alerts (none for the embedded engine).
     func alerts() async -> APIReply {
         await reply { () async throws(QueryError) -> String in
@@ -117,9 +149,12 @@ struct APIEndpoints: Sendable {
 
     // MARK: Parameters
 
-    private func reply(_ body: () async throws(QueryError) -> String) async -> APIReply {
+    /// A success with the body, 204 No Content for nil (Prometheus's answer without data), or
+    /// the error.
+    private func reply(_ body: () async throws(QueryError) -> String?) async -> APIReply {
         do {
-            return .success(try await body())
+            guard let json = try await body() else { return APIReply(status: 204, body: "") }
+            return .success(json)
         } catch {
             return .failure(error)
         }

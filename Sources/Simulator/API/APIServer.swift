@@ -4,8 +4,8 @@ import PromModel
 import ServiceLifecycle
 
 /// Prometheus's HTTP query API (`/api/v1/query`, `query_range`, `series`, `labels`,
-/// `label/<name>/values`, `alerts`, `rules`, `metadata`, `status/buildinfo`, `/-/ready`,
-/// `/-/healthy`) over any `Datasource`, so Grafana, `promdeck view` or any Prometheus client
+/// `label/<name>/values`, `query_exemplars`, `alerts`, `rules`, `metadata`,
+/// `status/buildinfo`, `/-/ready`, `/-/healthy`) over any `Datasource`, so Grafana, `promdeck view` or any Prometheus client
 /// can use the simulated platform.
 public struct PrometheusAPIServer: Sendable {
     public let datasource: any Datasource
@@ -66,6 +66,9 @@ public struct PrometheusAPIServer: Sendable {
             router.on("/api/v1/labels", method: method) { request, _ in
                 Self.response(await endpoints.labelNames(try await Self.form(request)))
             }
+            router.on("/api/v1/query_exemplars", method: method) { request, _ in
+                Self.response(await endpoints.queryExemplars(try await Self.form(request)))
+            }
         }
         router.get("/api/v1/label/:name/values") { request, context in
             let raw = context.parameters.get("name") ?? ""
@@ -94,6 +97,7 @@ public struct PrometheusAPIServer: Sendable {
     }
 
     private static func response(_ reply: APIReply) -> Response {
+        if reply.status == 204 { return Response(status: .noContent) }
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         return Response(
