@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DashboardsTests", dependencies: ["Dashboards", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PrometheusAPITests", dependencies: ["PrometheusAPI", "PromModel", "TestSupport"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PromModel", "PromQL", "TestSupport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PromModel", "PromQL", "PrometheusAPI", "TestSupport"]),
         // Golden screens live in Snapshots/ as plain text read by the tests, not resources.
         .testTarget(name: "RenderTests", dependencies: ["Render", "PromModel", "Dashboards"], exclude: ["Snapshots"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Render"]),

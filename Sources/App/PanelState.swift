@@ -21,7 +21,8 @@ public struct PanelState: Hashable, Sendable {
     public var seriesCount: Int { results.values.reduce(0) { $0 + $1.series.count } }
 
     public func status(now: Timestamp) -> PanelDataStatus {
-        let failedLast = lastErrorAt.map { at in lastSuccess.map { at >= $0 } ?? true } ?? false
+        // An error at the same instant as a success is a partial failure of one refresh, not staleness.
+        let failedLast = lastErrorAt.map { at in lastSuccess.map { at > $0 } ?? true } ?? false
         if failedLast, let lastError {
             if let lastSuccess, !results.isEmpty {
                 return .stale(age: now - lastSuccess, reason: lastError.summary)

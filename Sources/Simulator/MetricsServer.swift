@@ -44,8 +44,9 @@ public struct MetricsServers: Sendable {
         self.portOffset = portOffset
     }
 
-    public func run(logger: Logger) async throws {
-        let applications: [any ServiceLifecycle.Service] = Simulation.services.map { application(for: $0, logger: logger) }
+    /// Runs until SIGINT or SIGTERM; `alongside` (the API server, say) runs in the same group.
+    public func run(logger: Logger, alongside: [any ServiceLifecycle.Service] = []) async throws {
+        let applications: [any ServiceLifecycle.Service] = Simulation.services.map { application(for: $0, logger: logger) } + alongside
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: applications.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
             gracefulShutdownSignals: [.sigterm, .sigint],

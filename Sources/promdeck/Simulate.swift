@@ -8,7 +8,7 @@ struct Simulate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the simulated trading platform: /metrics on the five services' ports, or an OpenMetrics backfill.",
         usage: """
-            promdeck simulate [--listen 127.0.0.1] [--port-offset N] [--seed N] [--speed N]
+            promdeck simulate [--listen 127.0.0.1] [--port-offset N] [--seed N] [--speed N] [--api 127.0.0.1:9090]
             promdeck simulate --openmetrics FILE --start T --duration D [--interval 15s] [--seed N]
             """,
         discussion: """
@@ -30,6 +30,9 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "Virtual time runs this many times faster than the wall clock, from now.")
     var speed = 1.0
 
+    @Option(help: ArgumentHelp("Also serve Prometheus's query API over the simulated data (an hour of history, then live) on ADDR, e.g. 127.0.0.1:9090.", valueName: "ADDR"))
+    var api: String?
+
     @Option(help: ArgumentHelp("Write an OpenMetrics backfill of --start/--duration to FILE ('-' for stdout) and exit.", valueName: "FILE"))
     var openmetrics: String?
 
@@ -45,6 +48,7 @@ struct Simulate: AsyncParsableCommand {
     func validate() throws {
         guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a positive number, not \(speed)") }
         guard (-8000...57000).contains(portOffset) else { throw ValidationError("--port-offset \(portOffset) puts ports outside 1...65535") }
+        if let api, ListenAddress(api) == nil { throw ValidationError("--api \(api): expected HOST:PORT, such as 127.0.0.1:9090") }
         if openmetrics != nil {
             guard start != nil, duration != nil else { throw ValidationError("--openmetrics needs --start and --duration") }
         } else if start != nil || duration != nil {
@@ -64,8 +68,13 @@ struct Simulate: AsyncParsableCommand {
             FileHandle.standardError.write(Data(
                 "\(service.name): http://\(listen):\(service.port + portOffset)/metrics\n".utf8))
         }
-        let servers = MetricsServers(simulation: simulation, clock: VirtualClock(speed: speed), host: listen, portOffset: portOffset)
-        try await servers.run(logger: logger)
+        let clock = VirtualClock(speed: speed)
+        let apiServer = api.flatMap(ListenAddress.init).map {
+            PrometheusAPIServer.demo(seed: seed, clock: clock, address: $0, version: PromdeckVersion.current)
+        }
+        if let apiServer { FileHandle.standardError.write(Data("Prometheus API: http://\(apiServer.address)/api/v1/\n".utf8)) }
+        let servers = MetricsServers(simulation: simulation, clock: clock, host: listen, portOffset: portOffset)
+        try await servers.run(logger: logger, alongside: apiServer.map { [$0.application(logger: logger)] } ?? [])
     }
 
     private func writeBackfill(_ simulation: Simulation, to path: String) throws {

@@ -70,7 +70,7 @@ import Testing
         let effects = harness.press(.down, .enter)
         #expect(harness.state.overlay == nil)
         #expect(harness.state.window == .relative(span: 3 * 3_600_000, offset: 0))
-        #expect(effects.jobs.count == 4)
+        #expect(effects.jobs.count == 3)
         harness.answerAll()
         harness.press(.char("t"))
         harness.type("now-6h")
@@ -219,11 +219,12 @@ import Testing
         #expect(expr.contains("service=~\"(execution|ai-engine|risk)\""))
     }
 
-    @Test func mouseClickFocusesAndWheelScrolls() {
+    @Test func mouseClickFocusesAndWheelScrolls() throws {
         var harness = Harness(Fixtures.state([Fixtures.tall], width: 80, height: 24))
         harness.send(.start)
-        // Six 5-line panels under a 1-line header: screen line 8 is the second panel.
-        harness.send(.mouse(MouseEvent(.click, x: 5, y: 8)))
+        // The second panel's first body line, under the 1-line header.
+        let second = try #require(RenderLayout().layout(Fixtures.tall, width: 80, height: 22).first { $0.panelID == 101 })
+        harness.send(.mouse(MouseEvent(.click, x: 5, y: 1 + second.rect.y + 1)))
         #expect(harness.state.focusedPanelID == 101)
         harness.send(.mouse(MouseEvent(.wheelDown, x: 5, y: 5)))
         #expect(harness.state.scroll == 3)

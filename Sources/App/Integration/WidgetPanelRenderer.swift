@@ -28,16 +28,19 @@ public struct WidgetPanelRenderer: PanelRendering {
     /// nil while nothing has arrived yet (the renderer shows "loading").
     static func data(for input: PanelViewInput) -> PanelData? {
         let state = input.state
-        var results = input.panel.targets.compactMap { target in
-            state.results[target.refId].map { TargetResult(refId: target.refId, result: $0) }
+        var results: [TargetResult] = []
+        for target in input.panel.targets where !target.hide {
+            if let result = state.results[target.refId] {
+                results.append(TargetResult(refId: target.refId, result: result))
+            } else if let error = state.lastError {
+                // A target with nothing to show failed: the renderer marks the panel as an
+                // error when all did, or lists the failures when only some did.
+                results.append(TargetResult(refId: target.refId, error: error))
+            }
         }
-        let status = input.status
-        if case .error = status, let error = state.lastError {
-            results = input.panel.targets.map { TargetResult(refId: $0.refId, error: error) }
-        }
-        if results.isEmpty, case .loading = status { return nil }
+        if results.isEmpty, case .loading = input.status { return nil }
         var staleAge: Int?
-        if case .stale(let age, _) = status { staleAge = Int(age / 1000) }
+        if case .stale(let age, _) = input.status { staleAge = Int(age / 1000) }
         // The range only places the x axis; the step is not used for drawing.
         return PanelData(
             results: results, range: QueryRange(start: input.start, end: input.end, step: 15_000), time: input.end,

@@ -9,10 +9,12 @@ public enum PrometheusJSON {
     public static func data(_ result: QueryResult) -> String {
         var out = "{\"resultType\":\"\(result.resultType)\",\"result\":"
         switch result {
+        // Prometheus 2.42 writes scalars and strings through encoding/json (the time as a Go
+        // float64: 100.5), vector and matrix points through its own encoder (100.500).
         case .scalar(let sample):
-            out += point(sample)
+            out += "[\(formatFloatSeconds(sample.timestamp)),\"\(formatValue(sample.value))\"]"
         case .string(let value, let timestamp):
-            out += "[\(formatTimestamp(timestamp)),\(quote(value))]"
+            out += "[\(formatFloatSeconds(timestamp)),\(quote(value))]"
         case .vector(let elements):
             out += "[" + elements.map { "{\"metric\":\(metric($0.labels)),\"value\":\(point($0.sample))}" }.joined(separator: ",") + "]"
         case .matrix(let series):
@@ -58,7 +60,13 @@ public enum PrometheusJSON {
     /// Go's strconv.FormatFloat(v, 'f', -1, 64).
     public static func formatValue(_ value: Double) -> String { GoMath.formatFloat(value) }
 
-    /// Seconds, with `.ddd` only when the milliseconds are non-zero.
+    /// Go's encoding/json of `float64(t) / 1000`: the shortest digits (`100.5`, `-0.001`).
+    public static func formatFloatSeconds(_ timestamp: Timestamp) -> String {
+        GoMath.formatFloat(Double(timestamp) / 1000)
+    }
+
+    /// Seconds, with `.ddd` only when the milliseconds are non-zero (Prometheus's
+    /// marshalTimestamp, used for vector and matrix points).
     public static func formatTimestamp(_ timestamp: Timestamp) -> String {
         var t = timestamp
         var out = ""
