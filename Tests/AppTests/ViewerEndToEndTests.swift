@@ -8,9 +8,8 @@ extension Tag {
 
 /// The built `promdeck` in a real terminal (tmux). `swift build` must have run first.
 ///
-/// Demo-based cases (each of the four dashboards with titles and plausible values) go here
-/// once the simulator and engine are wired into `promdeck demo`: start them with
-/// `PromdeckTerminal(["demo", "--dashboard", NAME])` and wait for the panel titles.
+/// `view` finds the repository's dashboards/ from the executable, so these run the four
+/// seed dashboards against a URL where nothing listens.
 @Suite(.serialized, .tags(.endToEnd)) struct ViewerEndToEndTests {
     /// A loopback URL where nothing listens: every query fails fast.
     private func deadURL() throws -> String { "http://127.0.0.1:\(try freePort())" }
@@ -25,9 +24,9 @@ extension Tag {
 
     @Test func viewShowsErrorsHelpResizesAndQuitsCleanly() async throws {
         let terminal = try PromdeckTerminal(["view", "--url", try deadURL()], width: 160, height: 45)
-        let first = await terminal.waitForText("Prometheus Overview")
+        let first = await terminal.waitForText("EventBus Monitoring")
         #expect(first.ok, "no first frame:\n\(first.screen)")
-        let failed = await terminal.tmux.waitForScreen { $0.contains("Targets up") && $0.contains("error") }
+        let failed = await terminal.tmux.waitForScreen { $0.contains("Message Throughput") && $0.contains("connection refused") }
         #expect(failed.ok, "panels do not show their error:\n\(failed.screen)")
         #expect(try terminal.tmux.display("#{alternate_on}") == "1")
 
@@ -41,8 +40,8 @@ extension Tag {
         try terminal.tmux.resize(width: 80, height: 24)
         let resized = await terminal.tmux.waitForScreen { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-            return lines.count >= 24 && lines[0].contains("Prometheus Overview") && lines[23].hasPrefix("? help")
-                && lines.allSatisfy { $0.count <= 80 } && lines[1].hasPrefix("┌") && lines[1].hasSuffix("┐")
+            return lines.count >= 24 && lines[0].contains("EventBus Monitoring") && lines[23].hasPrefix("? help")
+                && lines.allSatisfy { $0.count <= 80 } && (lines[1].hasPrefix("┌") || lines[1].hasPrefix("╔")) && (lines[1].hasSuffix("┐") || lines[1].hasSuffix("╗"))
         }
         #expect(resized.ok, "resize to 80x24 did not redraw cleanly:\n\(resized.screen)")
 
@@ -52,9 +51,30 @@ extension Tag {
         #expect(try terminal.tmux.display("#{alternate_on}") == "0")
     }
 
+    @Test func demoShowsTheFourDashboardsWithValues() async throws {
+        let terminal = try PromdeckTerminal(["demo"], width: 160, height: 45)
+        // Each dashboard with panel titles and values in the units its panels use.
+        let pages: [(title: String, panels: [String], value: String)] = [
+            ("Service Health Overview", ["Service Health", "HTTP Request Rate", "HTTP Latency P50 / P95 / P99"], "req/s"),
+            ("Trading Performance", ["Trades Executed", "Win Rate", "Portfolio Value"], "%"),
+            ("EventBus Monitoring", ["Message Throughput", "Queue Lag"], "msg/s"),
+            ("Infrastructure Metrics", ["Redis", "Database"], "ms"),
+        ]
+        for (index, page) in pages.enumerated() {
+            if index > 0 { try terminal.tmux.send("Tab") }
+            let shown = await terminal.tmux.waitForScreen(timeout: .seconds(30)) { screen in
+                screen.contains("[\(index + 1)/4] \(page.title)") && page.panels.allSatisfy(screen.contains)
+                    && screen.contains(page.value) && !screen.contains("Loading")
+            }
+            #expect(shown.ok, "\(page.title):\n\(shown.screen)")
+        }
+        try terminal.tmux.send("q")
+        expectSane(await terminal.waitForExit(), "demo after q")
+    }
+
     @Test func sigtermRestoresTheTerminal() async throws {
         let terminal = try PromdeckTerminal(["view", "--url", try deadURL()], width: 100, height: 30)
-        #expect(await terminal.waitForText("Prometheus Overview").ok)
+        #expect(await terminal.waitForText("EventBus Monitoring").ok)
         let pid = try #require(terminal.pid)
         kill(pid, SIGTERM)
         let exit = await terminal.waitForExit()
@@ -65,7 +85,7 @@ extension Tag {
     @Test(arguments: ["screen", "linux", "tmux-256color"])
     func worksWithOtherTerminalTypes(term: String) async throws {
         let terminal = try PromdeckTerminal(["view", "--url", try deadURL()], width: 100, height: 30, term: term)
-        let shown = await terminal.waitForText("Targets up")
+        let shown = await terminal.waitForText("Message Throughput")
         #expect(shown.ok, "TERM=\(term):\n\(shown.screen)")
         try terminal.tmux.send("C-c")
         expectSane(await terminal.waitForExit(), "TERM=\(term) after Ctrl-C")
@@ -73,7 +93,7 @@ extension Tag {
 
     @Test func keysDriveTheViewer() async throws {
         let terminal = try PromdeckTerminal(["view", "--url", try deadURL(), "--refresh", "1s"], width: 120, height: 35)
-        #expect(await terminal.waitForText("Prometheus Overview").ok)
+        #expect(await terminal.waitForText("EventBus Monitoring").ok)
         try terminal.tmux.send("p")
         #expect(await terminal.waitForText("PAUSED").ok)
         try terminal.tmux.send("-")
@@ -81,7 +101,7 @@ extension Tag {
         try terminal.tmux.send("[")
         #expect(await terminal.waitForText("now-45m to now-15m").ok)
         try terminal.tmux.send("Down", "Enter")
-        let zoomed = await terminal.tmux.waitForScreen { !$0.contains("Targets up") && $0.contains("Scrape duration by job") }
+        let zoomed = await terminal.tmux.waitForScreen { !$0.contains("Message Throughput") && $0.contains("Processing Duration P95") }
         #expect(zoomed.ok, "Enter did not zoom:\n\(zoomed.screen)")
         try terminal.tmux.send("Escape", "i")
         #expect(await terminal.waitForText("Inspect").ok)
@@ -105,7 +125,7 @@ extension Tag {
         #expect(await session.waitForText("PROMPT$").ok)
         try session.type("\(try promdeckExecutable()) view --url \(try deadURL())")
         try session.send("Enter")
-        #expect(await session.waitForText("Prometheus Overview").ok)
+        #expect(await session.waitForText("EventBus Monitoring").ok)
         try session.send("C-z")
         let stopped = await session.waitForText("Stopped")
         #expect(stopped.ok, "Ctrl-Z did not suspend:\n\(stopped.screen)")
@@ -114,7 +134,7 @@ extension Tag {
         #expect(stoppedPrompt.ok, "no shell prompt after Ctrl-Z:\n\(stoppedPrompt.screen)")
         try session.type("fg")
         try session.send("Enter")
-        let back = await session.waitForScreen { $0.hasPrefix(" [1/1] Prometheus Overview") && $0.contains("Targets up") }
+        let back = await session.waitForScreen { $0.hasPrefix(" [1/4] EventBus Monitoring") && $0.contains("Message Throughput") }
         #expect(back.ok, "fg did not redraw:\n\(back.screen)")
         try session.send("q")
         // Type only once bash has its prompt back, or promdeck may read the keys.
