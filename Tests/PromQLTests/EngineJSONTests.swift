@@ -35,7 +35,7 @@ struct EngineJSONTests {
             == #"{"resultType":"vector","result":[{"metric":{"__name__":"up","job":"a\u003cb\u003e\u0026\"c\""},"value":[1,"1"]}]}"#)
         #expect(PrometheusJSON.data(.matrix([Series(labels: Labels(), samples: [Sample(0, .nan), Sample(15_000, 2.5)])]))
             == #"{"resultType":"matrix","result":[{"metric":{},"values":[[0,"NaN"],[15,"2.5"]]}]}"#)
-        #expect(PrometheusJSON.data(.scalar(Sample(1500, -.infinity))) == #"{"resultType":"scalar","result":[1.500,"-Inf"]}"#)
+        #expect(PrometheusJSON.data(.scalar(Sample(1500, -.infinity))) == #"{"resultType":"scalar","result":[1.5,"-Inf"]}"#)
         #expect(PrometheusJSON.data(.string("x", timestamp: 0)) == #"{"resultType":"string","result":[0,"x"]}"#)
         #expect(PrometheusJSON.data(.vector([])) == #"{"resultType":"vector","result":[]}"#)
         #expect(PrometheusJSON.error(QueryError(.badData, "1:5: parse error: x")) == #"{"status":"error","errorType":"bad_data","error":"1:5: parse error: x"}"#)

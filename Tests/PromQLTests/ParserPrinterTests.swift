@@ -30,7 +30,7 @@ struct ParserPrinterTests {
             (1.0, "1"), (-2.5, "-2.5"), (1e6, "1e+06"), (999_999, "999999"), (1.5e-5, "1.5e-05"),
             (0.001, "0.001"), (3.0e21, "3e+21"), (0.1 + 0.2, "0.30000000000000004"), (-0.0, "-0"),
             (Double.nan, "NaN"), (Double.infinity, "+Inf"), (-Double.infinity, "-Inf"),
-            (123_456.789, "123456.789"), (5e-324, "5e-324"), (1.7976931348623157e308, "1.7976931348623157e+308"),
+            (123_456.789, "123456.789"), (Double.leastNonzeroMagnitude, "5e-324"), (1.7976931348623157e308, "1.7976931348623157e+308"),
         ]
 
     @Test("numbers print like Go's fmt.Sprint(float64)", arguments: numberCases)

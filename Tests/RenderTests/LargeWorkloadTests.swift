@@ -4,14 +4,9 @@ import PromModel
 import Dashboards
 @testable import Render
 
-/// Rough timings for the report (printed), with bounds loose enough for a busy CI machine.
-@Suite struct PerformanceTests {
-    func seconds(_ body: () -> Void) -> Double {
-        let start = DispatchTime.now().uptimeNanoseconds
-        body()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    }
-
+/// Large inputs render correctly, and a steady refresh sends a fraction of a full repaint.
+/// Speed is a benchmark's business, not a unit test's: these assert no timings.
+@Suite struct LargeWorkloadTests {
     @Test func sixteenPanelDashboardAt200x60() {
         var panels: [Panel] = []
         var data: [Int: PanelData] = [:]
@@ -29,15 +24,9 @@ import Dashboards
         let dashboard = Dashboard(uid: "perf", title: "Perf", panels: panels)
         let renderer = DashboardRenderer()
         var frame: DashboardFrame?
-        let elapsed = seconds {
-            for _ in 0..<10 {
-                let models = renderer.viewModels(dashboard: dashboard, data: data)
-                frame = renderer.render(dashboard: dashboard, panels: models, width: 200, height: 60, state: DashboardViewState())
-            }
-        }
-        print("perf: 16-panel 200x60 frame (models + render): \(String(format: "%.2f", elapsed / 10 * 1000)) ms")
+        let models = renderer.viewModels(dashboard: dashboard, data: data)
+        frame = renderer.render(dashboard: dashboard, panels: models, width: 200, height: 60, state: DashboardViewState())
         #expect(frame?.visiblePanelIDs.count == 16)
-        #expect(elapsed / 10 < 1.0)
         // Bytes for a steady refresh (one stat changes) against a full repaint.
         guard let before = frame?.buffer else { return }
         var changed = data
@@ -46,7 +35,6 @@ import Dashboards
                                     width: 200, height: 60, state: DashboardViewState()).buffer
         let diffBytes = after.diff(from: before).reduce(0) { $0 + 12 + $1.cells.reduce(0) { $0 + $1.symbol.utf8.count + 20 } }
         let fullBytes = AnsiSerializer.serialize(after).utf8.count
-        print("perf: steady refresh ~\(diffBytes) bytes vs full repaint \(fullBytes) bytes")
         #expect(diffBytes > 0 && diffBytes < fullBytes / 5)
     }
 
@@ -55,9 +43,9 @@ import Dashboards
         let panel = Fixture.requestRate
         let model = PanelViewModelBuilder().build(panel: panel, data: Fixture.matrix(series))
         var buffer = Buffer(width: 200, height: 50)
-        let elapsed = seconds { PanelBody(model: model).render(into: &buffer, area: buffer.area, theme: Theme()) }
-        print("perf: 1,000-series time series at 200x50: \(String(format: "%.1f", elapsed * 1000)) ms")
-        #expect(elapsed < 3)
+        PanelBody(model: model).render(into: &buffer, area: buffer.area, theme: Theme())
+        // Braille dots were drawn.
+        #expect(buffer.lines.contains { line in line.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) } })
     }
 
     @Test func tenThousandRowTable() {
@@ -66,12 +54,8 @@ import Dashboards
         panel.targets = [Target(expr: "x", instant: true)]
         var model: PanelViewModel?
         var buffer = Buffer(width: 120, height: 40)
-        let elapsed = seconds {
-            model = PanelViewModelBuilder().build(panel: panel, data: Fixture.vector(elements))
-            if let model { PanelBody(model: model).render(into: &buffer, area: buffer.area, theme: Theme()) }
-        }
-        print("perf: 10,000-row table (model + sort + render): \(String(format: "%.1f", elapsed * 1000)) ms")
+        model = PanelViewModelBuilder().build(panel: panel, data: Fixture.vector(elements))
+        if let model { PanelBody(model: model).render(into: &buffer, area: buffer.area, theme: Theme()) }
         #expect(buffer.lines[1].contains("host-9999"))
-        #expect(elapsed < 5)
     }
 }
