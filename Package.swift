@@ -81,9 +81,10 @@ let package = Package(
         .testTarget(name: "PrometheusAPITests", dependencies: ["PrometheusAPI", "PromModel", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PromModel", "PromQL", "PrometheusAPI", "TestSupport"]),
         // Golden screens live in Snapshots/ as plain text read by the tests, not resources.
-        .testTarget(name: "RenderTests", dependencies: ["Render", "PromModel", "Dashboards"], exclude: ["Snapshots"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "PromModel", "Dashboards", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Render"]),
         .testTarget(name: "AppTests", dependencies: ["App", "PromModel", "Dashboards", "Render", "TestSupport"]),
-        .testTarget(name: "promdeckTests", dependencies: ["TestSupport"]),
+        // Golden screens of the four dashboards live in Snapshots/ as plain text.
+        .testTarget(name: "promdeckTests", dependencies: ["TestSupport"], exclude: ["Snapshots"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Render
 
 /// Golden text files under Tests/RenderTests/Snapshots. Compared by default; re-recorded only
@@ -16,35 +17,9 @@ enum Golden {
     }
 
     static func check(text actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let url = directory.appendingPathComponent(name + ".txt")
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try? actual.write(to: url, atomically: true, encoding: .utf8)
-            return
+        if let problem = GoldenText.problem(actual, named: name, in: directory) {
+            Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
         }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing golden file \(name).txt; run with RECORD_SNAPSHOTS=1 to record it", sourceLocation: sourceLocation)
-            return
-        }
-        if expected != actual {
-            Issue.record("golden \(name).txt differs:\n\(diff(expected: expected, actual: actual))", sourceLocation: sourceLocation)
-        }
-    }
-
-    /// Line-by-line: `-` expected, `+` actual, with line numbers.
-    static func diff(expected: String, actual: String) -> String {
-        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        var out: [String] = []
-        for index in 0..<max(e.count, a.count) {
-            let left = index < e.count ? String(e[index]) : nil
-            let right = index < a.count ? String(a[index]) : nil
-            if left != right {
-                if let left { out.append(String(format: "%3d - ", index + 1) + left) }
-                if let right { out.append(String(format: "%3d + ", index + 1) + right) }
-            }
-        }
-        return out.joined(separator: "\n")
     }
 }
 
