@@ -7,7 +7,7 @@ public func promtoolCheckRules(_ rules: [(record: String, expr: String)]) throws
     defer { directory.remove() }
     var yaml = "groups:\n  - name: promdeck\n    rules:\n"
     for rule in rules {
-        yaml += "      - record: \(rule.record)\n        expr: \(yamlQuoted(rule.expr))\n"
+        yaml += "      - record: \(rule.record)\n        expr: \(PromtoolRules.yamlQuote(rule.expr))\n"
     }
     let file = try directory.write("rules.yml", yaml)
     return try runCommand("promtool", ["check", "rules", file], timeout: .seconds(60))
@@ -29,25 +29,4 @@ public func promtoolParseError(_ expr: String) throws -> (message: String, offse
     let lines = expr.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
     let lineStart = lines.prefix(line - 1).reduce(0) { $0 + $1.count + 1 }
     return (String(text[messageRange]), lineStart + column - 1)
-}
-
-/// A YAML double-quoted scalar (the escapes are JSON's, which YAML accepts).
-func yamlQuoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        case "\r": out += "\\r"
-        default:
-            if scalar.value < 0x20 {
-                out += String(format: "\\u%04x", scalar.value)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
 }
