@@ -94,7 +94,8 @@ enum DashboardQueries {
     static func run(
         _ dashboard: Dashboard, datasource: any Datasource, from: Timestamp, to: Timestamp, panelWidths: [Int: Int]
     ) async -> [Int: PanelData] {
-        let plan = QueryPlan(dashboard: dashboard, fromMs: from, toMs: to, panelWidths: panelWidths)
+        // Panels in collapsed rows are queried too: the JSON format reports every panel.
+        let plan = QueryPlan(dashboard: dashboard, fromMs: from, toMs: to, panelWidths: panelWidths, includeCollapsed: true)
         let answers = await withTaskGroup(of: (Int, Result<QueryResponse, QueryError>).self) { group in
             for (index, request) in plan.requests.enumerated() {
                 group.addTask {
