@@ -41,10 +41,12 @@ enum Wiring {
         }
     }
 
-    /// The simulation with an hour of history in the embedded store, live from now on.
-    static func liveDemoDatasource(seed: UInt64) -> LiveDemoDatasource {
-        let now = Viewer.wallClock()
-        return LiveDemoDatasource(platform: DemoPlatform(seed: seed, now: now), clock: Viewer.wallClock)
+    /// The simulation with an hour of history in the embedded store, live from now on. The
+    /// history fills in the background so the first frame does not wait for it.
+    static func liveDemoDatasource(seed: UInt64) -> DeferredDatasource<LiveDemoDatasource> {
+        DeferredDatasource {
+            LiveDemoDatasource(platform: DemoPlatform(seed: seed, now: Viewer.wallClock()), clock: Viewer.wallClock)
+        }
     }
 
     /// The simulation frozen at `time` (for `query` and `snapshot`, which must be repeatable).
