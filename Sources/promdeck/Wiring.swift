@@ -44,8 +44,21 @@ enum Wiring {
     /// The simulation with an hour of history in the embedded store, live from now on. The
     /// history fills in the background so the first frame does not wait for it.
     static func liveDemoDatasource(seed: UInt64) -> DeferredDatasource<LiveDemoDatasource> {
-        DeferredDatasource {
-            LiveDemoDatasource(platform: DemoPlatform(seed: seed, now: Viewer.wallClock()), clock: Viewer.wallClock)
+        let rules = demoAlertRules()
+        return DeferredDatasource {
+            LiveDemoDatasource(platform: DemoPlatform(seed: seed, now: Viewer.wallClock()), clock: Viewer.wallClock, alertRules: rules)
+        }
+    }
+
+    /// deploy/alerts.yml, for the demo's alerts view; none when it cannot be found or read.
+    static func demoAlertRules() -> [AlertRule] {
+        guard let path = try? DashboardDirectory.locate("deploy/alerts.yml", directory: false),
+              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        do {
+            return try AlertRule.load(yaml: text)
+        } catch {
+            FileHandle.standardError.write(Data("warning: \(path): \(error)\n".utf8))
+            return []
         }
     }
 
@@ -64,24 +77,26 @@ enum Wiring {
     }
 }
 
-/// Finds the dashboards folder when none is given.
+/// Finds the repository's files (dashboards/, deploy/alerts.yml) when none is given: from the
+/// working directory, then from the executable upwards (so `swift run` finds them).
 enum DashboardDirectory {
     static func locate(
+        _ relative: String = "dashboards", directory wantDirectory: Bool = true,
         workingDirectory: String = FileManager.default.currentDirectoryPath,
         executable: String = CommandLine.arguments.first ?? ""
     ) throws -> String {
-        var candidates = [URL(fileURLWithPath: workingDirectory).appendingPathComponent("dashboards")]
+        var candidates = [URL(fileURLWithPath: workingDirectory).appendingPathComponent(relative)]
         var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         while url.path != "/" {
-            candidates.append(url.appendingPathComponent("dashboards"))
+            candidates.append(url.appendingPathComponent(relative))
             url.deleteLastPathComponent()
         }
         for candidate in candidates {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue == wantDirectory {
                 return candidate.path
             }
         }
-        throw ValidationError("no dashboards folder here or beside the executable; pass --dashboards DIR")
+        throw ValidationError("no \(relative) here or beside the executable; pass --dashboards DIR")
     }
 }

@@ -8,10 +8,13 @@ public struct LiveDemoDatasource: Datasource {
     private let embedded: EmbeddedDatasource
     private let clock: @Sendable () -> Timestamp
 
-    public init(platform: DemoPlatform, clock: @escaping @Sendable () -> Timestamp) {
+    private let alertRules: [AlertRule]
+
+    public init(platform: DemoPlatform, clock: @escaping @Sendable () -> Timestamp, alertRules: [AlertRule] = []) {
         self.platform = platform
         embedded = EmbeddedDatasource(engine: platform.engine)
         self.clock = clock
+        self.alertRules = alertRules
     }
 
     private func catchUp() { platform.advance(to: clock()) }
@@ -41,8 +44,9 @@ public struct LiveDemoDatasource: Datasource {
         return try await embedded.labelValues(name, matching: selectors, start: start, end: end)
     }
 
+    /// The alerting rules (deploy/alerts.yml in the demo) evaluated over the simulation.
     public func alerts() async throws(QueryError) -> [Alert] {
         catchUp()
-        return try await embedded.alerts()
+        return AlertEvaluator(rules: alertRules, engine: platform.engine).alerts(at: clock())
     }
 }
