@@ -55,9 +55,14 @@ struct Snapshot: AsyncParsableCommand {
     func run() async throws {
         let file = try Self.find(dashboard, in: dashboards)
         let wall = Timestamp((Date().timeIntervalSince1970 * 1000).rounded())
-        let resolved = try source.resolve(now: try time.map { try TimeArgument.time($0, now: wall) } ?? wall)
-        try await resolved.using { source in
-            let end = try time.map { try TimeArgument.time($0, now: wall) } ?? source.defaultTime ?? wall
+        let requested: Timestamp?
+        do {
+            requested = try time.map { text throws(TimeArgument.ParseError) in try TimeArgument.time(text, now: wall) }
+        } catch {
+            throw ValidationError("--time: \(error)")
+        }
+        try await source.resolve(now: requested ?? wall).using { source in
+            let end = requested ?? source.defaultTime ?? wall
             let start: Timestamp
             do {
                 start = try TimeExpression.resolve(from, now: end)
