@@ -11,13 +11,16 @@ import TestSupport
         // The last hour of the simulation, backfilled, so the default range has data.
         let now = Int(Date().timeIntervalSince1970)
         let file = directory.file("platform.om")
-        let written = try runCommand(try promdeckExecutable(), [
-            "simulate", "--openmetrics", file, "--start", String(now - 3600), "--duration", "58m",
-        ], timeout: .seconds(120))
+        let executable = try promdeckExecutable()
+        let written = try await offCooperativePool {
+            try runCommand(executable, [
+                "simulate", "--openmetrics", file, "--start", String(now - 3600), "--duration", "58m",
+            ], timeout: .seconds(120))
+        }
         #expect(written.status == 0, "\(written.stderr)")
         let blocks = directory.file("data")
         try FileManager.default.createDirectory(atPath: blocks, withIntermediateDirectories: true)
-        try promtoolBackfill(openMetricsFile: file, into: blocks)
+        try await offCooperativePool { try promtoolBackfill(openMetricsFile: file, into: blocks) }
         var prometheus: PrometheusServer? = try await PrometheusServer(dataDirectory: blocks)
         let port = try #require(prometheus?.port)
 

@@ -116,7 +116,8 @@ final class TableDatasource: Datasource {
         let started = ContinuousClock.now
         screen.send(.key(.char("q")))
         #expect(await run.value == .quit)
-        // Quitting did not wait for the 30 s queries.
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Quitting did not wait for the 30 s queries (the bound leaves room for a CI machine
+        // whose few cooperative threads are busy with other tests).
+        #expect(ContinuousClock.now - started < .seconds(20))
     }
 }

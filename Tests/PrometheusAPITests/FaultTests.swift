@@ -89,8 +89,9 @@ import TestSupport
         defer { server.stop() }
         let (error, elapsed) = try await withClient(server.baseURL, timeout: .seconds(1)) { await queryError($0) }
         #expect(error?.kind == .timeout)
-        // Bounded well below the server's 30 s delay, with room for a loaded CI machine.
-        #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(15), "took \(elapsed)")
+        // Bounded below the server's 30 s delay, with room for a loaded CI machine whose
+        // cooperative threads are busy with other tests.
+        #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(25), "took \(elapsed)")
     }
 
     @Test func cancellationStopsTheRequest() async throws {
@@ -103,8 +104,8 @@ import TestSupport
             task.cancel()
             let (error, _) = await task.value
             #expect(error?.kind == .canceled)
-            // Well before the 20 s timeout (which would also report .timeout, not .canceled).
-            #expect(ContinuousClock.now - start < .seconds(15))
+            // Cancelled, not timed out: the kind says so; the time only rules out a hang.
+            #expect(ContinuousClock.now - start < .seconds(25))
         }
     }
 
@@ -137,10 +138,11 @@ import TestSupport
         let (reset, _) = try await withClient(server.baseURL) { await queryError($0) }
         #expect(reset?.kind == .connection, "\(String(describing: reset))")
         let closedPort = try freePort()
-        let (refused, elapsed) = try await withClient("http://127.0.0.1:\(closedPort)") { await queryError($0) }
+        let (refused, elapsed) = try await withClient("http://127.0.0.1:\(closedPort)", timeout: .seconds(60)) { await queryError($0) }
         #expect(refused?.kind == .connection)
         #expect(refused?.summary == "connection refused", "\(String(describing: refused))")
-        #expect(elapsed < .seconds(2), "fails at once instead of retrying until the timeout")
+        // Far below the 60 s timeout: it fails at once instead of retrying until then.
+        #expect(elapsed < .seconds(20), "fails at once instead of retrying until the timeout")
     }
 
     @Test(arguments: [true, false])

@@ -156,3 +156,12 @@ public struct TestSupportError: Error, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
 }
+
+/// Runs blocking work (a command, promtool) on a Dispatch thread, so a test that waits for
+/// child processes does not hold one of the few cooperative threads that every other async
+/// test (and its timing) depends on.
+public func offCooperativePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+    }
+}

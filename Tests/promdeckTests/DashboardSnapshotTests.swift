@@ -12,12 +12,13 @@ struct DashboardSnapshotTests {
     static let sizes = [(80, 24), (160, 45), (240, 70)]
 
     @Test(arguments: dashboards)
-    func demoAtAFixedTime(dashboard: String) throws {
+    func demoAtAFixedTime(dashboard: String) async throws {
         for (width, height) in Self.sizes {
-            let output = try runCommand(QueryCommandTests.executable, [
+            let arguments = [
                 "snapshot", "--dashboard", dashboard, "--dashboards", repositoryRoot() + "/dashboards", "--demo",
                 "--time", "2026-01-01T14:00:00Z", "--width", String(width), "--height", String(height),
-            ], timeout: .seconds(120))
+            ]
+            let output = try await offCooperativePool { try runCommand(QueryCommandTests.executable, arguments, timeout: .seconds(120)) }
             #expect(output.status == 0, "\(output.stderr)")
             var lines = output.stdout.split(separator: "\n", omittingEmptySubsequences: false)
             if lines.last == "" { lines.removeLast() }

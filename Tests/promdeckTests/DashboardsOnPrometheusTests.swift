@@ -18,11 +18,12 @@ struct DashboardsOnPrometheusTests {
         var panels: [Panel]
     }
 
-    func snapshot(_ dashboard: String, _ source: [String], time: String) throws -> Snapshot {
-        let output = try runCommand(QueryCommandTests.executable, [
+    func snapshot(_ dashboard: String, _ source: [String], time: String) async throws -> Snapshot {
+        let arguments = [
             "snapshot", "--dashboard", dashboard, "--dashboards", repositoryRoot() + "/dashboards",
             "--time", time, "--format", "json",
-        ] + source, timeout: .seconds(120))
+        ] + source
+        let output = try await offCooperativePool { try runCommand(QueryCommandTests.executable, arguments, timeout: .seconds(120)) }
         #expect(output.status == 0, "\(output.stderr)")
         return try JSONDecoder().decode(Snapshot.self, from: Data(output.stdout.utf8))
     }
@@ -32,25 +33,27 @@ struct DashboardsOnPrometheusTests {
         defer { directory.remove() }
         let start = "2026-01-01T13:00:00Z", end = "2026-01-01T14:00:00Z"
         let file = directory.file("platform.om")
-        let written = try runCommand(QueryCommandTests.executable, [
-            "simulate", "--openmetrics", file, "--start", start, "--duration", "1h", "--seed", "1",
-        ], timeout: .seconds(120))
+        let written = try await offCooperativePool {
+            try runCommand(QueryCommandTests.executable, [
+                "simulate", "--openmetrics", file, "--start", start, "--duration", "1h", "--seed", "1",
+            ], timeout: .seconds(120))
+        }
         #expect(written.status == 0, "\(written.stderr)")
         let blocks = directory.file("data")
         try FileManager.default.createDirectory(atPath: blocks, withIntermediateDirectories: true)
-        try promtoolBackfill(openMetricsFile: file, into: blocks)
+        try await offCooperativePool { try promtoolBackfill(openMetricsFile: file, into: blocks) }
         let prometheus = try await PrometheusServer(dataDirectory: blocks)
         defer { prometheus.stop() }
 
         for dashboard in ["service-health-overview", "trading-performance", "eventbus-monitoring", "infrastructure-metrics"] {
-            let remote = try snapshot(dashboard, ["--url", prometheus.baseURL], time: end)
+            let remote = try await snapshot(dashboard, ["--url", prometheus.baseURL], time: end)
             #expect(!remote.panels.isEmpty)
             for panel in remote.panels where panel.type != "row" && panel.type != "text" {
                 #expect(panel.status == "ok", "\(dashboard) / \(panel.title): \(panel.status)")
             }
             // The same hour in the embedded store gives the same reduced values for the
             // instant-style panels (stat, gauge, bar gauge).
-            let local = try snapshot(dashboard, ["--demo", "--seed", "1"], time: end)
+            let local = try await snapshot(dashboard, ["--demo", "--seed", "1"], time: end)
             for (left, right) in zip(remote.panels, local.panels) where ["stat", "gauge", "bargauge"].contains(left.type) {
                 #expect(left.values.map(\.text) == right.values.map(\.text), "\(dashboard) / \(left.title)")
             }

@@ -12,7 +12,7 @@ struct QueryURLTests {
         let file = try directory.write("data.om", QueryCommandTests.data)
         let blocks = directory.file("data")
         try FileManager.default.createDirectory(atPath: blocks, withIntermediateDirectories: true)
-        try promtoolBackfill(openMetricsFile: file, into: blocks)
+        try await offCooperativePool { try promtoolBackfill(openMetricsFile: file, into: blocks) }
         let prometheus = try await PrometheusServer(dataDirectory: blocks)
         defer { prometheus.stop() }
 
@@ -23,15 +23,17 @@ struct QueryURLTests {
             ["sum(http_requests_total) by (job)", "--time", "1700000060"],
         ]
         for query in queries {
-            let remote = try runCommand(QueryCommandTests.executable, ["query"] + query + ["--url", prometheus.baseURL], timeout: .seconds(60))
-            let local = try runCommand(QueryCommandTests.executable, ["query"] + query + ["--data", file], timeout: .seconds(60))
+            let url = prometheus.baseURL
+            let remote = try await offCooperativePool { try runCommand(QueryCommandTests.executable, ["query"] + query + ["--url", url], timeout: .seconds(60)) }
+            let local = try await offCooperativePool { try runCommand(QueryCommandTests.executable, ["query"] + query + ["--data", file], timeout: .seconds(60)) }
             #expect(remote.status == 0, "\(remote.stderr)")
             #expect(!remote.stdout.isEmpty)
             // Vector order is unspecified in the API; compare line sets for tables, bytes for JSON of one series.
             #expect(Set(remote.stdout.split(separator: "\n")) == Set(local.stdout.split(separator: "\n")), "\(query)")
         }
 
-        let bad = try runCommand(QueryCommandTests.executable, ["query", "sum(rate(x[5m])", "--url", prometheus.baseURL])
+        let url = prometheus.baseURL
+        let bad = try await offCooperativePool { try runCommand(QueryCommandTests.executable, ["query", "sum(rate(x[5m])", "--url", url]) }
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("parse error"), "\(bad.stderr)")
     }
