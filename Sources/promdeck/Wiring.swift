@@ -13,8 +13,8 @@ enum Wiring {
     /// directory or from the executable upwards (so `swift run` finds the repository's);
     /// with none, `view` falls back to a built-in overview of any Prometheus.
     static func viewDashboards(directory: String?) throws -> [Dashboard] {
-        if directory == nil, (try? DashboardDirectory.locate()) == nil { return [BuiltinDashboards.prometheusOverview] }
-        return try loadDashboards(directory: directory)
+        guard let path = directory ?? (try? DashboardDirectory.locate()) else { return [BuiltinDashboards.prometheusOverview] }
+        return try loadDashboards(directory: path)
     }
 
     static func loadDashboards(directory: String?) throws -> [Dashboard] {

@@ -5,23 +5,17 @@ import Render
 /// The render module's widgets behind the viewer's panel seam: the viewer's panel state
 /// becomes the renderer's `PanelData`, then a view model, then cells.
 public struct WidgetPanelRenderer: PanelRendering {
-    public var theme: Theme
+    public var renderer: DashboardRenderer
 
     public init(options: RenderOptions = RenderOptions()) {
-        theme = Theme(options: options)
+        renderer = DashboardRenderer(options: options)
     }
 
     public func render(_ input: PanelViewInput, into buffer: inout Buffer, area: Rect) {
         guard !area.isEmpty else { return }
-        let model = PanelViewModelBuilder(theme: theme).build(panel: input.panel, data: Self.data(for: input))
+        let model = PanelViewModelBuilder(theme: renderer.theme).build(panel: input.panel, data: Self.data(for: input))
         var local = Buffer(width: area.width, height: area.height)
-        if case .row(let collapsed, let count) = model.content {
-            RowHeaderWidget(title: model.title, collapsed: collapsed, panelCount: count, focused: input.focused)
-                .render(into: &local, area: local.area, theme: theme)
-        } else {
-            PanelFrame(model: model, focused: input.focused, refreshing: !input.state.pending.isEmpty)
-                .render(into: &local, area: local.area, theme: theme)
-        }
+        renderer.drawPanelBox(model, focused: input.focused, refreshing: !input.state.pending.isEmpty, into: &local, area: local.area)
         buffer.blit(local, into: area)
     }
 

@@ -114,16 +114,21 @@ public struct DashboardRenderer: Sendable {
 
     /// Renders a panel at full size off screen and copies the visible part, so panels cut by
     /// the screen edge keep their shape.
+    /// One panel in its box, or a row header: what the viewer draws per panel too.
+    public func drawPanelBox(_ model: PanelViewModel, focused: Bool, refreshing: Bool, into buffer: inout Buffer, area: Rect) {
+        if case .row(let collapsed, let count) = model.content {
+            RowHeaderWidget(title: model.title, collapsed: collapsed, panelCount: count, focused: focused).render(into: &buffer, area: area, theme: theme)
+        } else {
+            PanelFrame(model: model, focused: focused, refreshing: refreshing).render(into: &buffer, area: area, theme: theme)
+        }
+    }
+
     func drawPanel(_ model: PanelViewModel, placement: PanelPlacement, scroll: Int, body: Rect, state: DashboardViewState, into buffer: inout Buffer) {
         let rect = placement.rect
         var panelBuffer = Buffer(width: rect.width, height: rect.height)
         let local = panelBuffer.area
-        let focused = state.focusedPanelID == placement.panelID
-        if case .row(let collapsed, let count) = model.content {
-            RowHeaderWidget(title: model.title, collapsed: collapsed, panelCount: count, focused: focused).render(into: &panelBuffer, area: local, theme: theme)
-        } else {
-            PanelFrame(model: model, focused: focused, refreshing: state.refreshingPanelIDs.contains(placement.panelID)).render(into: &panelBuffer, area: local, theme: theme)
-        }
+        drawPanelBox(model, focused: state.focusedPanelID == placement.panelID,
+                     refreshing: state.refreshingPanelIDs.contains(placement.panelID), into: &panelBuffer, area: local)
         let top = body.y + rect.y - scroll
         let visibleTop = max(top, body.y), visibleBottom = min(top + rect.height, body.maxY)
         guard visibleBottom > visibleTop else { return }
