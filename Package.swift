@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Benchmarks only (Benchmarks/). MallocInterposer alone: the default RuntimeInterposer
+        // trait pulls in a package that is not needed for our metrics.
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         // ncursesw, wide-character API. No pkgConfig: SwiftPM drops (and warns about) the -D
@@ -87,5 +90,25 @@ let package = Package(
         .testTarget(name: "AppTests", dependencies: ["App", "PromModel", "Dashboards", "Render", "TestSupport"]),
         // Golden screens of the four dashboards live in Snapshots/ as plain text.
         .testTarget(name: "promdeckTests", dependencies: ["TestSupport"], exclude: ["Snapshots"]),
+
+        // package-benchmark targets (`swift package benchmark`); each compares against a baseline
+        // measured in the same run (BenchmarkSupport). They build with the tests so they cannot rot.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [.product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/BenchmarkSupport"
+        ),
+        benchmark("SimulatorBenchmarks", dependencies: ["Simulator", "PromModel"]),
+        benchmark("EngineBenchmarks", dependencies: ["PromQL", "PromModel", "Simulator", "PrometheusAPI", "Dashboards", "TestSupport"]),
+        benchmark("RenderBenchmarks", dependencies: ["Render", "PromModel", "Dashboards", "Terminal"]),
     ]
 )
+
+func benchmark(_ name: String, dependencies: [Target.Dependency]) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: dependencies + ["BenchmarkSupport", .product(name: "Benchmark", package: "benchmark")],
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}

@@ -1,0 +1,4 @@
+import Benchmark
+import BenchmarkSupport
+
+let benchmarks: @Sendable () -> Void = {}
