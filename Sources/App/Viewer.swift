@@ -21,13 +21,15 @@ public enum Viewer {
     public static func run(
         backend: any TerminalBackend, datasource: any Datasource, state initial: AppState,
         reducer: ViewerReducer = ViewerReducer(), render: FrameRendering? = nil,
-        clock: @escaping @Sendable () -> Timestamp = Viewer.wallClock
+        clock: @escaping @Sendable () -> Timestamp = Viewer.wallClock,
+        refreshTrace: (@Sendable (String) -> Void)? = nil
     ) async -> Exit {
         defer { backend.shutdown() }
         let renderFrame = render ?? { [layout = reducer.layout] state, size, now in
             FrameRenderer(layout: layout).render(state, size: size, now: now)
         }
         var loop = Loop(backend: backend, datasource: datasource, reducer: reducer, render: renderFrame, clock: clock, state: initial)
+        loop.traceSink = refreshTrace
         return await loop.run()
     }
 
@@ -39,6 +41,8 @@ public enum Viewer {
 /// Internal events of the loop, beside the reducer's.
 enum LoopEvent: Sendable {
     case app(AppEvent)
+    /// A query's own time, for the refresh trace; its answer follows as an `.app` event.
+    case answered(QueryID, Duration)
     case draw
     case terminalClosed
 }
@@ -50,7 +54,10 @@ struct Loop {
     let render: Viewer.FrameRendering
     let clock: @Sendable () -> Timestamp
     var state: AppState
+    var traceSink: (@Sendable (String) -> Void)?
 
+    private var trace = RefreshTrace()
+    private let traceOrigin = ContinuousClock.now
     private var queries: [QueryID: Task<Void, Never>] = [:]
     private var timer: Task<Void, Never>?
     private var shown: Buffer?
@@ -101,6 +108,8 @@ struct Loop {
                 draw()
             case .terminalClosed:
                 exit = .terminalClosed
+            case .answered(let id, let took):
+                trace.answered(id, took: took)
             case .app(let appEvent):
                 if case .queryResult(let id, _, _) = appEvent { queries[id] = nil }
                 if case .queryFailed(let id, _, _) = appEvent { queries[id] = nil }
@@ -115,8 +124,10 @@ struct Loop {
         for effect in effects {
             switch effect {
             case .runQueries(let jobs):
+                if traceSink != nil { trace.started(jobs.map(\.id), at: ContinuousClock.now - traceOrigin) }
                 for job in jobs { start(job) }
             case .cancelQueries(let ids):
+                trace.cancelled(ids)
                 for id in ids { queries.removeValue(forKey: id)?.cancel() }
             case .redraw:
                 requestDraw()
@@ -172,13 +183,16 @@ struct Loop {
         let sink = self.sink, datasource = self.datasource, clock = self.clock
         queries[job.id] = Task {
             let started = clock()
+            let timer = ContinuousClock.now
             do throws(QueryError) {
                 let response = job.key.instant
                     ? try await datasource.query(job.key.expr, at: job.range.end)
                     : try await datasource.queryRange(job.key.expr, range: job.range)
+                sink.yield(.answered(job.id, ContinuousClock.now - timer))
                 sink.yield(.app(.queryResult(job.id, response, duration: clock() - started)))
             } catch {
                 let reported = Task.isCancelled ? QueryError(.canceled, "query cancelled") : error
+                sink.yield(.answered(job.id, ContinuousClock.now - timer))
                 sink.yield(.app(.queryFailed(job.id, reported, duration: clock() - started)))
             }
         }
@@ -204,5 +218,8 @@ struct Loop {
             backend.present()
         }
         shown = frame
+        if let traceSink {
+            for record in trace.drawn(at: ContinuousClock.now - traceOrigin) { traceSink(record.line) }
+        }
     }
 }

@@ -35,6 +35,11 @@ struct ViewerOptions: ParsableArguments {
     @Option(help: "Directory where `e` writes CSV exports.")
     var exportDir: String = "."
 
+    @Option(help: ArgumentHelp(
+        "Append a JSON line per refresh to this file: its query count, slowest query and wall time to the frame.",
+        valueName: "file"))
+    var traceRefreshes: String?
+
     func parsedVariables() throws -> [String: [String]] {
         var out: [String: [String]] = [:]
         for assignment in variables {
@@ -72,6 +77,7 @@ struct ViewerOptions: ParsableArguments {
             }
             index = found
         }
+        let trace = try traceSink()
         let screen: CursesScreen
         do {
             screen = try CursesScreen(command: command, options: CursesScreen.Options(mouse: !noMouse))
@@ -84,7 +90,21 @@ struct ViewerOptions: ParsableArguments {
             dashboardIndex: index, variables: try parsedVariables(), exportDirectory: exportDir)
         let options = RenderOptions.detect(environment: ProcessInfo.processInfo.environment, noColor: noColor, ascii: ascii)
         _ = await Viewer.run(
-            backend: screen, datasource: datasource, state: state, reducer: Wiring.reducer(), render: Wiring.renderer(options: options))
+            backend: screen, datasource: datasource, state: state, reducer: Wiring.reducer(), render: Wiring.renderer(options: options),
+            refreshTrace: trace)
+    }
+
+    /// Opened before the terminal is taken over, so a bad path is a plain error.
+    private func traceSink() throws -> (@Sendable (String) -> Void)? {
+        guard let traceRefreshes else { return nil }
+        if !FileManager.default.fileExists(atPath: traceRefreshes) {
+            _ = FileManager.default.createFile(atPath: traceRefreshes, contents: nil)
+        }
+        guard let handle = FileHandle(forWritingAtPath: traceRefreshes) else {
+            throw ValidationError("--trace-refreshes: cannot write to '\(traceRefreshes)'")
+        }
+        handle.seekToEndOfFile()
+        return { line in handle.write(Data((line + "\n").utf8)) }
     }
 
     /// Refuses early (before slow set-up) when there is no terminal.
