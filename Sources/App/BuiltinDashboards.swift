@@ -20,13 +20,4 @@ public enum BuiltinDashboards {
             Panel(id: 6, type: "table", title: "Targets", gridPos: GridPos(x: 0, y: 13, w: 24, h: 8),
                   targets: [Target(expr: "up", instant: true, range: false, format: "table")]),
         ])
-
-    /// The index of the dashboard called `name` (uid or title, any case; a file name without
-    /// `.json` matches the uid or a title with dashes for spaces).
-    public static func index(of name: String, in dashboards: [Dashboard]) -> Int? {
-        let wanted = name.lowercased().replacingOccurrences(of: ".json", with: "")
-        func slug(_ text: String) -> String { text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "-") }
-        return dashboards.firstIndex { $0.uid.lowercased() == wanted || $0.title.lowercased() == wanted }
-            ?? dashboards.firstIndex { slug($0.title) == slug(wanted) || slug($0.uid) == slug(wanted) }
-    }
 }

@@ -44,7 +44,7 @@ public struct FrameRenderer: Sendable {
         let bar = Style(foreground: .ansi(15), background: .ansi(4))
         Draw.fill(Rect(x: 0, y: 0, width: buffer.width, height: 1), style: bar, into: &buffer)
         var right = " \(state.window)"
-        if let interval = state.refreshInterval { right += " ⟳ \(PromDuration.format(interval))" }
+        if let interval = state.refreshInterval { right += " ⟳ \(PrometheusDuration.format(interval))" }
         if state.paused { right += " ⏸ PAUSED" }
         if !state.inFlight.isEmpty { right += " …" }
         right += " "

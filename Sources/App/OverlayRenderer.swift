@@ -80,7 +80,7 @@ struct OverlayRenderer {
         lines.append(("Status: \(data.status(now: now).badge ?? "ok")", .plain))
         lines.append(("Series: \(data.seriesCount)", .plain))
         if let duration = data.lastDuration { lines.append(("Last refresh: \(duration) ms (slowest query)", .plain)) }
-        if let success = data.lastSuccess { lines.append(("Last success: \(PromDuration.format(max(1000, now - success))) ago", .plain)) }
+        if let success = data.lastSuccess { lines.append(("Last success: \(PrometheusDuration.format(max(1000, now - success))) ago", .plain)) }
         lines.append(("Queries:", Style(attributes: .bold)))
         for key in data.queries { lines.append(("  \(key)", .plain)) }
         if data.queries.isEmpty { lines.append(("  (none sent yet)", dim)) }
@@ -108,7 +108,7 @@ struct OverlayRenderer {
             items = active.map { alert in
                 let name = alert.labels["alertname"] ?? alert.labels.description
                 let severity = alert.labels["severity"].map { " [\($0)]" } ?? ""
-                let since = alert.activeAt.map { " for \(PromDuration.format(max(1000, (now - $0) / 1000 * 1000)))" } ?? ""
+                let since = alert.activeAt.map { " for \(PrometheusDuration.format(max(1000, (now - $0) / 1000 * 1000)))" } ?? ""
                 let summary = alert.annotations["summary"].map { " — \($0)" } ?? ""
                 return "\(alert.state == .firing ? "FIRING " : "pending") \(name)\(severity)\(since)\(summary)"
             }

@@ -48,7 +48,7 @@ public enum PanelDataStatus: Hashable, Sendable {
         case .loading: "loading…"
         case .ok: nil
         case .noData: "No data"
-        case .stale(let age, let reason): "stale \(PromDuration.format(max(1000, age / 1000 * 1000))) · \(reason)"
+        case .stale(let age, let reason): "stale \(PrometheusDuration.format(max(1000, age / 1000 * 1000))) · \(reason)"
         case .error(let reason): "error: \(reason)"
         }
     }

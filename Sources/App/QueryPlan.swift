@@ -15,7 +15,7 @@ public struct QueryKey: Hashable, Sendable, CustomStringConvertible {
         self.instant = instant
     }
 
-    public var description: String { instant ? "\(expr) @instant" : "\(expr) step=\(PromDuration.format(step))" }
+    public var description: String { instant ? "\(expr) @instant" : "\(expr) step=\(PrometheusDuration.format(step))" }
 }
 
 /// One panel target that wants a query's result.

@@ -57,7 +57,7 @@ public struct AppState: Hashable, Sendable {
     /// The refresh period in milliseconds, or nil when auto-refresh is off.
     public var refreshInterval: Int64? {
         if let refreshOverride { return refreshOverride > 0 ? refreshOverride : nil }
-        return dashboard?.refresh.flatMap(PromDuration.milliseconds).flatMap { $0 > 0 ? $0 : nil }
+        return dashboard?.refresh.flatMap(PrometheusDuration.milliseconds).flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// The dashboard's variables with the user's selections and the options loaded from the

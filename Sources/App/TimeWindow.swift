@@ -29,7 +29,7 @@ public enum TimeWindow: Hashable, Sendable, CustomStringConvertible {
         let parts = trimmed.components(separatedBy: " to ")
         if parts.count == 2 {
             try self.init(from: parts[0], to: parts[1], now: now)
-        } else if let span = PromDuration.milliseconds(trimmed), span > 0 {
+        } else if let span = PrometheusDuration.milliseconds(trimmed), span > 0 {
             self = .relative(span: span, offset: 0)
         } else {
             try self.init(from: trimmed, to: "now", now: now)
@@ -74,9 +74,9 @@ public enum TimeWindow: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .relative(let span, 0): "Last \(PromDuration.format(span))"
+        case .relative(let span, 0): "Last \(PrometheusDuration.format(span))"
         case .relative(let span, let offset):
-            "now-\(PromDuration.format(span + offset)) to now-\(PromDuration.format(offset))"
+            "now-\(PrometheusDuration.format(span + offset)) to now-\(PrometheusDuration.format(offset))"
         case .absolute(let start, let end): "\(TimeWindow.format(start)) to \(TimeWindow.format(end))"
         }
     }
@@ -95,7 +95,7 @@ public enum TimeWindow: Hashable, Sendable, CustomStringConvertible {
         let rest = expr.dropFirst(3)
         if rest.isEmpty { return 0 }
         guard let sign = rest.first, sign == "-" || sign == "+",
-              let amount = PromDuration.milliseconds(String(rest.dropFirst())) else { return nil }
+              let amount = PrometheusDuration.milliseconds(String(rest.dropFirst())) else { return nil }
         return sign == "-" ? amount : -amount
     }
 
@@ -115,39 +115,4 @@ public enum TimeWindow: Hashable, Sendable, CustomStringConvertible {
 public struct TimeWindowError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// Prometheus durations: `1h30m`, `5m`, `2d`, `500ms`, `1w`, `1y`.
-public enum PromDuration {
-    static let units: [(String, Int64)] = [
-        ("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000), ("d", 86_400_000), ("w", 604_800_000), ("y", 31_536_000_000),
-    ]
-
-    public static func milliseconds(_ text: String) -> Int64? {
-        var total: Int64 = 0
-        var rest = Substring(text)
-        guard !rest.isEmpty else { return nil }
-        while !rest.isEmpty {
-            let digits = rest.prefix { $0.isASCII && $0.isNumber }
-            guard !digits.isEmpty, let amount = Int64(digits) else { return nil }
-            rest = rest.dropFirst(digits.count)
-            let unitText = rest.prefix { $0.isLetter }
-            guard let unit = units.first(where: { $0.0 == unitText })?.1 else { return nil }
-            rest = rest.dropFirst(unitText.count)
-            total += amount * unit
-        }
-        return total
-    }
-
-    /// The shortest exact form: 3600000 → "1h", 5400000 → "1h30m".
-    public static func format(_ milliseconds: Int64) -> String {
-        guard milliseconds > 0 else { return "0s" }
-        var rest = milliseconds
-        var out = ""
-        for (name, size) in units.reversed() where name != "y" && name != "w" && rest >= size {
-            out += "\(rest / size)\(name)"
-            rest %= size
-        }
-        return out
-    }
 }

@@ -57,7 +57,7 @@ extension ViewerReducer {
             state.window = state.window.panned(forward: true)
             return restart(&state, now: now)
         case .char("t"):
-            state.overlay = .timePicker(selection: KeyMap.timePresets.firstIndex { PromDuration.milliseconds($0) == state.window.span } ?? 3, typed: "")
+            state.overlay = .timePicker(selection: KeyMap.timePresets.firstIndex { PrometheusDuration.milliseconds($0) == state.window.span } ?? 3, typed: "")
         case .char("p"):
             state.paused.toggle()
             state.status = StatusMessage(text: state.paused ? "Paused: press p to resume" : "Resumed", isError: false, at: now)

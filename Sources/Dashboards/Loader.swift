@@ -95,32 +95,15 @@ public struct DashboardCatalog: Sendable {
         self.failures = failures
     }
 
-    /// Finds a dashboard by file name (with or without ".json"), uid or title, ignoring
-    /// case. Exact matches win over the others in that order; several dashboards matching
-    /// the same way is an error too.
+    /// Finds a dashboard by file name, uid or title (see `DashboardLookup`).
     public func find(_ name: String) throws(DashboardLoadError) -> DashboardFile {
-        let wanted = name.lowercased()
-        let stem = wanted.hasSuffix(".json") ? String(wanted.dropLast(5)) : wanted
-        let ways: [(DashboardFile) -> Bool] = [
-            { $0.name.lowercased() == stem },
-            { $0.dashboard.uid.lowercased() == wanted },
-            { $0.dashboard.title.lowercased() == wanted },
-        ]
-        for matches in ways {
-            let found = files.filter(matches)
-            if found.count == 1 { return found[0] }
-            if found.count > 1 {
-                throw DashboardLoadError(path: nil, message: "\"\(name)\" matches several dashboards: "
-                    + found.map(\.path).joined(separator: ", "))
-            }
-        }
-        throw DashboardLoadError(path: nil, message: "no dashboard named \"\(name)\"; available: \(availableList)")
+        files[try lookup.index(of: name)]
     }
 
     /// "name (uid, "Title")" for each dashboard, for error messages and listings.
-    public var availableList: String {
-        if files.isEmpty { return "none" }
-        return files.map { "\($0.name) (uid \($0.dashboard.uid), \"\($0.dashboard.title)\")" }
-            .joined(separator: ", ")
+    public var availableList: String { lookup.availableList }
+
+    private var lookup: DashboardLookup {
+        DashboardLookup(files.map { DashboardLookup.Candidate(fileName: $0.name, path: $0.path, dashboard: $0.dashboard) })
     }
 }

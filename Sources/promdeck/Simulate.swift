@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import PromModel
+import PromQL
 import Simulator
 
 struct Simulate: AsyncParsableCommand {
@@ -78,13 +79,13 @@ struct Simulate: AsyncParsableCommand {
     }
 
     private func writeBackfill(_ simulation: Simulation, to path: String) throws {
-        guard let startText = start, let from = TimeSyntax.parseTime(startText) else {
-            throw ValidationError("--start \(start ?? ""): expected RFC 3339 (2026-01-05T14:00:00Z) or Unix seconds")
+        guard let startText = start, let from = try? TimeArgument.time(startText, now: Timestamp(Date().timeIntervalSince1970 * 1000)) else {
+            throw ValidationError("--start \(start ?? ""): expected RFC 3339 (2026-01-05T14:00:00Z), Unix seconds or now-1h")
         }
-        guard let durationText = duration, let length = TimeSyntax.parseDuration(durationText), length > 0 else {
+        guard let durationText = duration, let length = PrometheusDuration.milliseconds(durationText), length > 0 else {
             throw ValidationError("--duration \(duration ?? ""): expected a duration such as 1h or 90m")
         }
-        guard let step = TimeSyntax.parseDuration(interval), step >= 1000 else {
+        guard let step = PrometheusDuration.milliseconds(interval), step >= 1000 else {
             throw ValidationError("--interval \(interval): expected a duration of at least 1s, such as 15s")
         }
         let handle: FileHandle

@@ -54,7 +54,7 @@ struct ViewerOptions: ParsableArguments {
     func refreshMilliseconds() throws -> Int64? {
         guard let refresh else { return nil }
         if ["off", "0", "never"].contains(refresh.lowercased()) { return 0 }
-        guard let ms = PromDuration.milliseconds(refresh), ms >= 1000 else {
+        guard let ms = PrometheusDuration.milliseconds(refresh), ms >= 1000 else {
             throw ValidationError("--refresh expects a duration of at least 1s (5s, 1m) or 'off', got '\(refresh)'")
         }
         return ms
@@ -71,11 +71,11 @@ struct ViewerOptions: ParsableArguments {
         }
         var index = 0
         if let dashboard {
-            guard let found = BuiltinDashboards.index(of: dashboard, in: dashboards) else {
-                let known = dashboards.map(\.title).joined(separator: ", ")
-                throw ValidationError("no dashboard called '\(dashboard)'; have: \(known)")
+            do {
+                index = try DashboardLookup(dashboards: dashboards).index(of: dashboard)
+            } catch {
+                throw ValidationError(error.description)
             }
-            index = found
         }
         let trace = try traceSink()
         let screen: CursesScreen

@@ -1,3 +1,4 @@
+import PromModel
 import Testing
 @testable import App
 
@@ -28,13 +29,13 @@ import Testing
     }
 
     @Test func durations() {
-        #expect(PromDuration.milliseconds("1h30m") == 5_400_000)
-        #expect(PromDuration.milliseconds("500ms") == 500)
-        #expect(PromDuration.milliseconds("7d") == 604_800_000)
-        #expect(PromDuration.milliseconds("5x") == nil)
-        #expect(PromDuration.milliseconds("") == nil)
-        #expect(PromDuration.format(5_400_000) == "1h30m")
-        #expect(PromDuration.format(75_000) == "1m15s")
+        #expect(PrometheusDuration.milliseconds("1h30m") == 5_400_000)
+        #expect(PrometheusDuration.milliseconds("500ms") == 500)
+        #expect(PrometheusDuration.milliseconds("7d") == 604_800_000)
+        #expect(PrometheusDuration.milliseconds("5x") == nil)
+        #expect(PrometheusDuration.milliseconds("") == nil)
+        #expect(PrometheusDuration.format(5_400_000) == "1h30m")
+        #expect(PrometheusDuration.format(75_000) == "1m15s")
         #expect(TimeWindow.relative(span: 3_600_000, offset: 0).description == "Last 1h")
     }
 

@@ -47,4 +47,13 @@ import TestSupport
             _ = try DashboardCatalog(files: [a, b]).find("same")
         }
     }
+
+    @Test("without file names (the viewer's list), titles typed with dashes still match")
+    func lookupWithoutFileNames() throws {
+        let dashboards = try Self.catalog.get().files.map(\.dashboard)
+        let lookup = DashboardLookup(dashboards: dashboards)
+        #expect(try dashboards[lookup.index(of: "service-health-overview")].title == "Service Health Overview")
+        #expect(try dashboards[lookup.index(of: "EVENTBUS monitoring")].title == "EventBus Monitoring")
+        #expect(throws: DashboardLoadError.self) { _ = try lookup.index(of: "trading") }
+    }
 }

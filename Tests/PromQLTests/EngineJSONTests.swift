@@ -55,6 +55,7 @@ struct EngineJSONTests {
         #expect(try TimeArgument.step("15") == 15_000)
         #expect(try TimeArgument.step("0.5") == 500)
         #expect(throws: TimeArgument.ParseError.self) { try TimeArgument.time("yesterday", now: now) }
+        #expect(throws: TimeArgument.ParseError.self) { try TimeArgument.time("2026-01-05", now: now) }
         #expect(throws: TimeArgument.ParseError.self) { try TimeArgument.step("5m1h") }
         #expect(TimeArgument.format(1_700_000_000_000) == "2023-11-14T22:13:20Z")
         #expect(TimeArgument.format(951_782_400_123) == "2000-02-29T00:00:00.123Z")

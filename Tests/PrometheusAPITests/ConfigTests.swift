@@ -163,15 +163,4 @@ import TestSupport
         #expect(throws: ConfigError.self) { try empty.datasource(named: nil) }
     }
 
-    @Test func durations() {
-        #expect(PrometheusDuration.parse("30s") == .seconds(30))
-        #expect(PrometheusDuration.parse("1m30s") == .seconds(90))
-        #expect(PrometheusDuration.parse("500ms") == .milliseconds(500))
-        #expect(PrometheusDuration.parse("1h5m") == .seconds(3900))
-        #expect(PrometheusDuration.parse("2d") == .seconds(172_800))
-        #expect(PrometheusDuration.parse("30s1m") == nil)
-        #expect(PrometheusDuration.parse("1.5s") == nil)
-        #expect(PrometheusDuration.parse("") == nil)
-        #expect(PrometheusDuration.format(.seconds(90)) == "1m30s")
-    }
 }

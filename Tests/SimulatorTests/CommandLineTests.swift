@@ -5,25 +5,6 @@ import TestSupport
 @testable import Simulator
 
 @Suite struct CommandLineTests {
-    @Test func timesAreRFC3339OrUnixSeconds() {
-        #expect(TimeSyntax.parseTime("2026-01-05T14:00:00Z") == 1_767_621_600_000)
-        #expect(TimeSyntax.parseTime("2026-01-05T15:00:00+01:00") == 1_767_621_600_000)
-        #expect(TimeSyntax.parseTime("2026-01-05T14:00:00.250Z") == 1_767_621_600_250)
-        #expect(TimeSyntax.parseTime("1767621600") == 1_767_621_600_000)
-        #expect(TimeSyntax.parseTime("1767621600.5") == 1_767_621_600_500)
-        #expect(TimeSyntax.parseTime("yesterday") == nil)
-        #expect(TimeSyntax.parseTime("2026-01-05") == nil)
-    }
-
-    @Test func durationsArePrometheusStyle() {
-        #expect(TimeSyntax.parseDuration("15s") == 15_000)
-        #expect(TimeSyntax.parseDuration("90m") == 5_400_000)
-        #expect(TimeSyntax.parseDuration("1h30m") == 5_400_000)
-        #expect(TimeSyntax.parseDuration("2d") == 172_800_000)
-        #expect(TimeSyntax.parseDuration("500ms") == 500)
-        for bad in ["", "15", "h", "1.5h", "10x", "-5m"] { #expect(TimeSyntax.parseDuration(bad) == nil, "\(bad)") }
-    }
-
     @Test func badArgumentsFailWithAMessage() throws {
         let cases: [([String], String)] = [
             (["--openmetrics", "/dev/null"], "--openmetrics needs --start and --duration"),

@@ -34,28 +34,13 @@ public enum TimeArgument {
         return try duration(text)
     }
 
-    /// Prometheus durations: units y w d h m s ms, combinable in that order (`1h30m`).
+    /// Prometheus durations (`1h30m`, `500ms`), as milliseconds.
     public static func duration(_ text: String) throws(ParseError) -> Int64 {
-        let units: [(String, Int64)] = [
-            ("y", 365 * 86_400_000), ("w", 7 * 86_400_000), ("d", 86_400_000),
-            ("h", 3_600_000), ("m", 60_000), ("s", 1000), ("ms", 1),
-        ]
-        var rest = Substring(text)
-        var total: Int64 = 0
-        var nextUnit = 0
-        guard !rest.isEmpty else { throw ParseError(description: "empty duration") }
-        while !rest.isEmpty {
-            let digits = rest.prefix { $0.isASCII && $0.isNumber }
-            rest = rest.dropFirst(digits.count)
-            let unit = rest.hasPrefix("ms") ? "ms" : String(rest.prefix(1))
-            guard let n = Int64(digits), let index = units.firstIndex(where: { $0.0 == unit }), index >= nextUnit else {
-                throw ParseError(description: "not a valid duration: \"\(text)\"")
-            }
-            rest = rest.dropFirst(unit.count)
-            nextUnit = index + 1
-            total += n * units[index].1
+        guard !text.isEmpty else { throw ParseError(description: "empty duration") }
+        guard let milliseconds = PrometheusDuration.milliseconds(text) else {
+            throw ParseError(description: "not a valid duration: \"\(text)\"")
         }
-        return total
+        return milliseconds
     }
 
     private static func rfc3339(_ text: String) -> Date? {

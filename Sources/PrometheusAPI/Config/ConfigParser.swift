@@ -1,3 +1,4 @@
+import PromModel
 import Foundation
 import Yams
 
@@ -207,10 +208,10 @@ extension ConfigParser {
 
     func duration(_ node: Node, key: String) throws(ConfigError) -> Duration {
         let text = try string(node, key: key)
-        guard let duration = PrometheusDuration.parse(text), duration > .zero else {
+        guard let milliseconds = PrometheusDuration.milliseconds(text), milliseconds > 0 else {
             throw error(at: node, "\(key): \"\(text)\" is not a duration such as 30s, 1m or 1m30s")
         }
-        return duration
+        return .milliseconds(milliseconds)
     }
 
     /// An existing file; relative paths are taken from the config file's directory.

@@ -1,3 +1,4 @@
+import PromModel
 import Foundation
 
 /// Everything needed to talk to one Prometheus-compatible server: the resolved form of a

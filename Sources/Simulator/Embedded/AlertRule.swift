@@ -42,7 +42,7 @@ public struct AlertRule: Hashable, Sendable {
                 guard let expr = rule["expr"] as? String else {
                     throw LoadError(description: "alert \(name): missing expr")
                 }
-                let hold = (rule["for"] as? String).map { text in TimeSyntax.parseDuration(text) ?? -1 } ?? 0
+                let hold = (rule["for"] as? String).map { text in PrometheusDuration.milliseconds(text) ?? -1 } ?? 0
                 guard hold >= 0 else { throw LoadError(description: "alert \(name): bad `for` duration") }
                 rules.append(AlertRule(
                     name: name, expr: expr, holdDuration: hold,
