@@ -104,6 +104,14 @@ public struct ViewerReducer: Sendable {
     // MARK: Mouse
 
     private func handleMouse(_ mouse: MouseEvent, _ state: inout AppState, now: Timestamp) -> [Effect] {
+        if state.overlay == .alerts {
+            // The wheel scrolls a long alerts list.
+            switch mouse.kind {
+            case .wheelUp: return scrollAlerts(by: -3, &state, now: now)
+            case .wheelDown: return scrollAlerts(by: 3, &state, now: now)
+            case .click: return []
+            }
+        }
         guard state.overlay == nil, state.zoomedPanelID == nil else { return [] }
         switch mouse.kind {
         case .wheelUp: return scroll(&state, by: -3, now: now)

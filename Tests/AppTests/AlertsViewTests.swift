@@ -1,6 +1,7 @@
 import Dashboards
 import PrometheusAPI
 import PromModel
+import Terminal
 import Testing
 @testable import App
 
@@ -134,6 +135,11 @@ import Testing
         let stuck = harness.press(.down)
         #expect(stuck.isEmpty && harness.state.alertsScroll == 34)
         harness.press(.home)
+        #expect(harness.state.alertsScroll == 0)
+        // The wheel scrolls the list, not the dashboard behind it.
+        harness.send(.mouse(MouseEvent(.wheelDown, x: 10, y: 10)))
+        #expect(harness.state.alertsScroll == 3 && harness.state.scroll == 0)
+        harness.send(.mouse(MouseEvent(.wheelUp, x: 10, y: 10)))
         #expect(harness.state.alertsScroll == 0)
         // Reopening starts at the top.
         harness.press(.pageDown, .escape, .char("a"))

@@ -87,5 +87,22 @@ import TestSupport
         #expect(shown.screen.contains("Could not load alerts: connection refused"), "\(shown.screen)")
         try terminal.tmux.send("Escape", "q")
         #expect(await terminal.waitForExit()?.status == 0)
+
+        // Without --alertmanager, the config file's alertmanager_url is used.
+        let directory = try TemporaryDirectory("promdeck-config")
+        defer { directory.remove() }
+        let config = try directory.write("config.yaml", """
+            alertmanager_url: \(alertmanager.baseURL)
+            datasources:
+              - name: dead
+                url: \(try deadURL())
+            """)
+        let configured = try PromdeckTerminal(["view", "--config", config], width: 160, height: 45)
+        #expect(await configured.waitForText("EventBus Monitoring").ok)
+        try configured.tmux.send("a")
+        let fromConfig = await configured.tmux.waitForScreen { $0.contains("Alertmanager alerts") && $0.contains("HighErrorRate [critical]") }
+        #expect(fromConfig.ok, "alertmanager_url from the config is not used:\n\(fromConfig.screen)")
+        try configured.tmux.send("Escape", "q")
+        #expect(await configured.waitForExit()?.status == 0)
     }
 }
