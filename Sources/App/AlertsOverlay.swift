@@ -20,7 +20,15 @@ enum AlertsOverlay {
     /// List rows of the dialog on a screen `screenHeight` lines high (border and footer aside).
     static func visibleRows(screenHeight: Int) -> Int { max(1, screenHeight - 3) }
 
+    /// The view's lines, long ones wrapped to the screen so nothing (say "ends in 2h") is cut off.
     static func lines(_ state: AppState, now: Timestamp) -> [Line] {
+        let width = max(20, state.size.width - 6)
+        return unwrapped(state, now: now).flatMap { line in
+            OverlayRenderer.wrap(line.text, width: width).map { Line(text: $0, style: line.style) }
+        }
+    }
+
+    private static func unwrapped(_ state: AppState, now: Timestamp) -> [Line] {
         var lines = [Line(text: "Prometheus alerts", style: heading)]
         lines += prometheus(state.alerts, now: now)
         switch state.alertmanager {

@@ -92,6 +92,12 @@ import Testing
         #expect(text.contains(#"pending service="gateway" · by bob · deploy · starts in 1h"#))
         // Expired silences are history, not news.
         #expect(!text.contains("long gone"))
+
+        // On a narrow screen long lines wrap instead of losing their end.
+        harness.send(.resize(.init(width: 80, height: 40)))
+        let narrow = screen(harness)
+        #expect(narrow.contains("ends in 2h") && narrow.contains("starts in 1h"), "\(narrow)")
+        #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
     @Test func anAlertmanagerErrorStaysInItsSection() {
