@@ -113,33 +113,3 @@ extension ViewerReducer {
         return effects
     }
 }
-
-/// `label_values(label)` or `label_values(selector, label)`.
-struct LabelValuesCall: Hashable {
-    var selector: String?
-    var label: String
-
-    init?(_ query: String) {
-        let trimmed = query.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasPrefix("label_values("), trimmed.hasSuffix(")") else { return nil }
-        let inner = trimmed.dropFirst("label_values(".count).dropLast()
-        // The label is after the last comma outside braces.
-        var depth = 0, split: String.Index?
-        for index in inner.indices {
-            switch inner[index] {
-            case "{", "(": depth += 1
-            case "}", ")": depth -= 1
-            case "," where depth == 0: split = index
-            default: break
-            }
-        }
-        if let split {
-            selector = inner[..<split].trimmingCharacters(in: .whitespaces)
-            label = inner[inner.index(after: split)...].trimmingCharacters(in: .whitespaces)
-        } else {
-            selector = nil
-            label = inner.trimmingCharacters(in: .whitespaces)
-        }
-        guard !label.isEmpty else { return nil }
-    }
-}
