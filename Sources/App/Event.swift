@@ -1,3 +1,4 @@
+import Dashboards
 import PromModel
 import Terminal
 
@@ -22,7 +23,10 @@ public enum AppEvent: Hashable, Sendable {
     case queryResult(QueryID, QueryResponse, duration: Int64)
     case queryFailed(QueryID, QueryError, duration: Int64)
     case alerts(Result<[Alert], QueryError>)
-    case variableOptions(dashboardUID: String, name: String, Result<[String], QueryError>)
+    case alertmanager(AlertmanagerSnapshot)
+    /// `query` is the interpolated query that was asked, so an answer to an older question
+    /// (a parent variable changed meanwhile) is recognised and dropped.
+    case variableOptions(dashboardUID: String, name: String, Result<[String], QueryError>, query: String? = nil)
     case fileWritten(path: String, error: String?)
     /// SIGINT, SIGTERM, SIGHUP or the terminal closing.
     case terminate
@@ -41,6 +45,8 @@ public enum Effect: Hashable, Sendable {
     case scheduleTick(at: Timestamp)
     case loadVariableOptions(VariableOptionsRequest)
     case fetchAlerts
+    /// Alertmanager's alerts and silences (only when one is configured).
+    case fetchAlertmanager
     case writeFile(path: String, contents: String)
     case suspend
     case quit
@@ -59,12 +65,18 @@ public struct QueryJob: Hashable, Sendable {
     }
 }
 
-/// `label_values(metric{...}, label)` → `Datasource.labelValues(label, matching: [metric{...}])`.
+/// A query variable's options to load: `label_values(metric{...}, label)` →
+/// `Datasource.labelValues(label, matching: [metric{...}])`, and the other Grafana
+/// variable functions (`query` says which), after interpolating the variables it uses.
 public struct VariableOptionsRequest: Hashable, Sendable {
     public var dashboardUID: String
     public var name: String
+    /// For `label_values`: the label and the selector (empty for the other functions).
     public var label: String
     public var selectors: [String]
     public var start: Timestamp
     public var end: Timestamp
+    /// The variable's query after interpolation, as sent.
+    public var text: String = ""
+    public var query: VariableQuery = .labelValues(selector: nil, label: "")
 }

@@ -24,6 +24,7 @@ struct OverlayRenderer {
             let dashboard = state.dashboard
             let items = (dashboard?.variables ?? []).map { variable in
                 let values = state.selections[dashboard?.uid ?? ""]?[variable.name] ?? variable.current
+                if let error = state.variableErrors[dashboard?.uid ?? ""]?[variable.name] { return "$\(variable.name): ✗ \(error)" }
                 return "$\(variable.name) = \(display(values))"
             }
             list("Variables", items, selection: selection, footer: "↑↓ move  Enter choose  Esc close", into: &buffer)
@@ -39,7 +40,7 @@ struct OverlayRenderer {
         case .inspect(let panelID):
             inspect(panelID, state, now: now, into: &buffer)
         case .alerts:
-            alerts(state, now: now, into: &buffer)
+            AlertsOverlay.draw(state, now: now, into: &buffer)
         }
     }
 
@@ -96,25 +97,6 @@ struct OverlayRenderer {
             Draw.text(line.0, x: inner.x + 1, y: inner.y + index, style: line.1, maxWidth: inner.width - 1, into: &buffer)
         }
         Draw.text("Esc to close", x: inner.x + 1, y: inner.maxY - 1, style: dim, into: &buffer)
-    }
-
-    private func alerts(_ state: AppState, now: Timestamp, into buffer: inout Buffer) {
-        var items: [String]
-        switch state.alerts {
-        case .notLoaded, .loading: items = ["Loading alerts…"]
-        case .failed(let error): items = ["Could not load alerts: \(error.summary)", error.message]
-        case .loaded(let alerts, _):
-            let active = alerts.filter { $0.state != .inactive }.sorted { ($0.state == .firing ? 0 : 1, $0.labels) < ($1.state == .firing ? 0 : 1, $1.labels) }
-            items = active.map { alert in
-                let name = alert.labels["alertname"] ?? alert.labels.description
-                let severity = alert.labels["severity"].map { " [\($0)]" } ?? ""
-                let since = alert.activeAt.map { " for \(PrometheusDuration.format(max(1000, (now - $0) / 1000 * 1000)))" } ?? ""
-                let summary = alert.annotations["summary"].map { " — \($0)" } ?? ""
-                return "\(alert.state == .firing ? "FIRING " : "pending") \(name)\(severity)\(since)\(summary)"
-            }
-            if items.isEmpty { items = ["No firing or pending alerts"] }
-        }
-        list("Alerts", items, selection: -1, footer: "r reload  Esc close", into: &buffer)
     }
 
     static func wrap(_ text: String, width: Int) -> [String] {

@@ -1,4 +1,5 @@
 import Dashboards
+import PrometheusAPI
 import PromModel
 import Terminal
 
@@ -23,10 +24,18 @@ public struct AppState: Hashable, Sendable {
     public var selections: [String: [String: [String]]] = [:]
     /// Known options per dashboard uid and variable name.
     public var variableOptions: [String: [String: [String]]] = [:]
+    /// The interpolated query last sent for a variable's options, per dashboard uid and name.
+    public var variableQueries: [String: [String: String]] = [:]
+    /// Variables that cannot be loaded (a reference cycle), per dashboard uid and name.
+    public var variableErrors: [String: [String: String]] = [:]
     public var status: StatusMessage?
     public var promptHistory: [String] = []
     public var adhoc: AdhocState?
     public var alerts: AlertsState = .notLoaded
+    /// Alertmanager's alerts and silences for the `a` view; `.notConfigured` without a URL.
+    public var alertmanager: AlertmanagerState = .notConfigured
+    /// First line shown of the `a` view (it scrolls when long).
+    public var alertsScroll = 0
     public var nextQueryID = 1
     public var lastRefreshAt: Timestamp?
     /// Where `e` writes CSV files.
@@ -115,4 +124,22 @@ public enum AlertsState: Hashable, Sendable {
     case loading
     case loaded([Alert], at: Timestamp)
     case failed(QueryError)
+}
+
+public enum AlertmanagerState: Hashable, Sendable {
+    case notConfigured
+    case notLoaded
+    case loading
+    case loaded(AlertmanagerSnapshot, at: Timestamp)
+}
+
+/// One look at Alertmanager: its alerts and silences, each of which may fail on its own.
+public struct AlertmanagerSnapshot: Hashable, Sendable {
+    public var alerts: Result<[AlertmanagerAlert], QueryError>
+    public var silences: Result<[Silence], QueryError>
+
+    public init(alerts: Result<[AlertmanagerAlert], QueryError>, silences: Result<[Silence], QueryError>) {
+        self.alerts = alerts
+        self.silences = silences
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PrometheusAPI
 import PromModel
 import Render
 import Terminal
@@ -19,8 +20,8 @@ public enum Viewer {
     /// Runs until `q`, a terminating signal, or the terminal closing; shuts the backend down
     /// on every way out.
     public static func run(
-        backend: any TerminalBackend, datasource: any Datasource, state initial: AppState,
-        reducer: ViewerReducer = ViewerReducer(), render: FrameRendering? = nil,
+        backend: any TerminalBackend, datasource: any Datasource, alertmanager: (any AlertmanagerSource)? = nil,
+        state initial: AppState, reducer: ViewerReducer = ViewerReducer(), render: FrameRendering? = nil,
         clock: @escaping @Sendable () -> Timestamp = Viewer.wallClock,
         refreshTrace: (@Sendable (String) -> Void)? = nil
     ) async -> Exit {
@@ -28,7 +29,10 @@ public enum Viewer {
         let renderFrame = render ?? { [layout = reducer.layout] state, size, now in
             FrameRenderer(layout: layout).render(state, size: size, now: now)
         }
-        var loop = Loop(backend: backend, datasource: datasource, reducer: reducer, render: renderFrame, clock: clock, state: initial)
+        var state = initial
+        if alertmanager != nil, state.alertmanager == .notConfigured { state.alertmanager = .notLoaded }
+        var loop = Loop(backend: backend, datasource: datasource, reducer: reducer, render: renderFrame, clock: clock, state: state)
+        loop.alertmanager = alertmanager
         loop.traceSink = refreshTrace
         return await loop.run()
     }
@@ -55,6 +59,7 @@ struct Loop {
     let clock: @Sendable () -> Timestamp
     var state: AppState
     var traceSink: (@Sendable (String) -> Void)?
+    var alertmanager: (any AlertmanagerSource)?
 
     private var trace = RefreshTrace()
     private let traceOrigin = ContinuousClock.now
@@ -144,13 +149,8 @@ struct Loop {
                 }
             case .loadVariableOptions(let request):
                 Task { [datasource, sink] in
-                    do throws(QueryError) {
-                        let values = try await datasource.labelValues(
-                            request.label, matching: request.selectors, start: request.start, end: request.end)
-                        sink.yield(.app(.variableOptions(dashboardUID: request.dashboardUID, name: request.name, .success(values))))
-                    } catch {
-                        sink.yield(.app(.variableOptions(dashboardUID: request.dashboardUID, name: request.name, .failure(error))))
-                    }
+                    let result = await VariableOptionsLoader.load(request, from: datasource)
+                    sink.yield(.app(.variableOptions(dashboardUID: request.dashboardUID, name: request.name, result, query: request.text)))
                 }
             case .fetchAlerts:
                 Task { [datasource, sink] in
@@ -159,6 +159,13 @@ struct Loop {
                     } catch {
                         sink.yield(.app(.alerts(.failure(error))))
                     }
+                }
+            case .fetchAlertmanager:
+                guard let source = alertmanager else { break }
+                Task { [sink] in
+                    async let alerts = Loop.capture { () async throws(QueryError) in try await source.alerts() }
+                    async let silences = Loop.capture { () async throws(QueryError) in try await source.silences() }
+                    sink.yield(.app(.alertmanager(AlertmanagerSnapshot(alerts: await alerts, silences: await silences))))
                 }
             case .writeFile(let path, let contents):
                 let failure: String?
@@ -177,6 +184,14 @@ struct Loop {
             }
         }
         return nil
+    }
+
+    static func capture<Value>(_ body: () async throws(QueryError) -> Value) async -> Result<Value, QueryError> {
+        do {
+            return .success(try await body())
+        } catch {
+            return .failure(error)
+        }
     }
 
     private mutating func start(_ job: QueryJob) {

@@ -72,7 +72,7 @@ extension ViewerReducer {
                 return [.redraw]
             }
             state.overlay = .variableList(selection: 0)
-            return variableRequests(state, now: now).map(Effect.loadVariableOptions) + [.redraw]
+            return requestVariableOptions(&state, now: now, force: true) + [.redraw]
         case .char("i"):
             guard let focused = state.focusedPanelID ?? state.zoomedPanelID else { return [] }
             state.overlay = .inspect(panelID: focused)
@@ -82,8 +82,8 @@ extension ViewerReducer {
             state.overlay = .prompt(text: "", historyIndex: nil)
         case .char("a"):
             state.overlay = .alerts
-            state.alerts = .loading
-            return [.fetchAlerts, .redraw]
+            state.alertsScroll = 0
+            return reloadAlerts(&state)
         default:
             return []
         }

@@ -9,11 +9,7 @@ extension ViewerReducer {
         case .help, .inspect:
             if [.escape, .enter, .char("q"), .char("?"), .char("i")].contains(key) { state.overlay = nil }
         case .alerts:
-            if key == .char("r") {
-                state.alerts = .loading
-                return [.fetchAlerts, .redraw]
-            }
-            if [.escape, .char("q"), .char("a")].contains(key) { state.overlay = nil }
+            return alertsKey(key, &state, now: now)
         case .dashboardPicker(let selection):
             switch key {
             case .up, .char("k"): state.overlay = .dashboardPicker(selection: max(0, selection - 1))
@@ -95,7 +91,9 @@ extension ViewerReducer {
             let value = multi && !chosen.isEmpty ? chosen : [options[selection]]
             state.selections[uid, default: [:]][name] = value
             state.overlay = nil
-            return restart(&state, now: now)
+            // Grafana refreshes the variables that use this one when it changes.
+            let dependents = Set(VariableChain(state.dashboard?.variables ?? []).dependents(of: name))
+            return restart(&state, now: now) + requestVariableOptions(&state, now: now, only: dependents, force: true)
         case .escape: state.overlay = .variableList(selection: 0)
         default: return []
         }

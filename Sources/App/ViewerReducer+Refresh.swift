@@ -106,75 +106,10 @@ extension ViewerReducer {
         state.zoomedPanelID = nil
         let firstPanel = frames(state).min { ($0.rect.y, $0.rect.x) < ($1.rect.y, $1.rect.x) }
         state.focusedPanelID = firstPanel?.panelID
-        effects += variableRequests(state, now: now).map(Effect.loadVariableOptions)
+        effects += requestVariableOptions(&state, now: now, force: true)
         effects += refresh(&state, now: now, force: true)
         effects.append(.fullRedraw)
         if let interval = state.refreshInterval, !state.paused { effects.append(.scheduleTick(at: now + interval)) }
         return effects
-    }
-
-    // MARK: Variables
-
-    /// `label_values(...)` variables of the current dashboard that need their options.
-    func variableRequests(_ state: AppState, now: Timestamp) -> [VariableOptionsRequest] {
-        guard let dashboard = state.dashboard else { return [] }
-        let (start, end) = state.window.resolve(now: now)
-        return dashboard.variables.compactMap { variable in
-            guard variable.kind == .query, let call = LabelValuesCall(variable.query) else { return nil }
-            return VariableOptionsRequest(
-                dashboardUID: dashboard.uid, name: variable.name, label: call.label,
-                selectors: call.selector.map { [$0] } ?? [], start: start, end: end)
-        }
-    }
-
-    func receiveVariableOptions(
-        uid: String, name: String, _ result: Result<[String], QueryError>, _ state: inout AppState, now: Timestamp
-    ) -> [Effect] {
-        guard case .success(let values) = result else {
-            if case .failure(let error) = result {
-                state.status = StatusMessage(text: "Variable $\(name): \(error.summary)", isError: true, at: now)
-            }
-            return [.redraw]
-        }
-        let variable = state.dashboards.first { $0.uid == uid }?.variables.first { $0.name == name }
-        let options = VariableFilter.apply(regex: variable?.regex, to: values)
-        state.variableOptions[uid, default: [:]][name] = options
-        let current = state.selections[uid]?[name] ?? []
-        let valid = current.contains(Variable.allValueMarker) || (!current.isEmpty && current.allSatisfy(options.contains))
-        guard !valid else { return [.redraw] }
-        // Keep Grafana's choice when the saved value is gone: All if offered, else the first.
-        let fallback = (variable?.includeAll ?? false) ? [Variable.allValueMarker] : Array(options.prefix(1))
-        state.selections[uid, default: [:]][name] = fallback
-        return state.dashboard?.uid == uid ? restart(&state, now: now) : [.redraw]
-    }
-}
-
-/// `label_values(label)` or `label_values(selector, label)`.
-struct LabelValuesCall: Hashable {
-    var selector: String?
-    var label: String
-
-    init?(_ query: String) {
-        let trimmed = query.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasPrefix("label_values("), trimmed.hasSuffix(")") else { return nil }
-        let inner = trimmed.dropFirst("label_values(".count).dropLast()
-        // The label is after the last comma outside braces.
-        var depth = 0, split: String.Index?
-        for index in inner.indices {
-            switch inner[index] {
-            case "{", "(": depth += 1
-            case "}", ")": depth -= 1
-            case "," where depth == 0: split = index
-            default: break
-            }
-        }
-        if let split {
-            selector = inner[..<split].trimmingCharacters(in: .whitespaces)
-            label = inner[inner.index(after: split)...].trimmingCharacters(in: .whitespaces)
-        } else {
-            selector = nil
-            label = inner.trimmingCharacters(in: .whitespaces)
-        }
-        guard !label.isEmpty else { return nil }
     }
 }

@@ -46,8 +46,12 @@ public struct ViewerReducer: Sendable {
             case .failure(let error): state.alerts = .failed(error)
             }
             return [.redraw]
-        case .variableOptions(let uid, let name, let result):
-            return receiveVariableOptions(uid: uid, name: name, result, &state, now: now)
+        case .alertmanager(let snapshot):
+            guard state.alertmanager != .notConfigured else { return [] }
+            state.alertmanager = .loaded(snapshot, at: now)
+            return [.redraw]
+        case .variableOptions(let uid, let name, let result, let query):
+            return receiveVariableOptions(uid: uid, name: name, result, query: query, &state, now: now)
         case .fileWritten(let path, let error):
             state.status = error.map { StatusMessage(text: "Export failed: \($0)", isError: true, at: now) }
                 ?? StatusMessage(text: "Exported to \(path)", isError: false, at: now)
@@ -100,6 +104,14 @@ public struct ViewerReducer: Sendable {
     // MARK: Mouse
 
     private func handleMouse(_ mouse: MouseEvent, _ state: inout AppState, now: Timestamp) -> [Effect] {
+        if state.overlay == .alerts {
+            // The wheel scrolls a long alerts list.
+            switch mouse.kind {
+            case .wheelUp: return scrollAlerts(by: -3, &state, now: now)
+            case .wheelDown: return scrollAlerts(by: 3, &state, now: now)
+            case .click: return []
+            }
+        }
         guard state.overlay == nil, state.zoomedPanelID == nil else { return [] }
         switch mouse.kind {
         case .wheelUp: return scroll(&state, by: -3, now: now)

@@ -16,6 +16,7 @@
 #include <locale.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <string.h>
 
 // Function-like macros and C globals do not import into Swift 6 cleanly (macros not at all,
 // globals as shared mutable state), so the few the terminal backend needs are wrapped here.
@@ -34,5 +35,12 @@ static inline mmask_t promdeck_mouse_mask(void) {
 static inline int promdeck_mouse_is_click(mmask_t state) { return (state & (BUTTON1_CLICKED | BUTTON1_PRESSED)) != 0; }
 static inline int promdeck_mouse_is_wheel_up(mmask_t state) { return (state & BUTTON4_PRESSED) != 0; }
 static inline int promdeck_mouse_is_wheel_down(mmask_t state) { return (state & BUTTON5_PRESSED) != 0; }
+// True when terminfo's kmous is the legacy X10 report (tmux-256color, screen): ncurses then
+// turns on mode 1000 only, so the viewer asks for SGR reports (1006) and decodes them itself.
+static inline int promdeck_mouse_is_x10(void) {
+    const char *kmous = tigetstr((NCURSES_CONST char *)"kmous");
+    return kmous != NULL && kmous != (char *)-1 && strcmp(kmous, "\033[M") == 0;
+}
+static inline int promdeck_putp(const char *text) { return putp(text); }
 
 #endif

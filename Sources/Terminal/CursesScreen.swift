@@ -26,6 +26,8 @@ public final class CursesScreen: TerminalBackend, @unchecked Sendable {
     let lock = NSLock()
     // Guarded by `lock`.
     var isClosed = false
+    /// The viewer turned on SGR mouse reports itself (see `promdeck_mouse_is_x10`).
+    var sgrMouse = false
     var pairs: ColorPairTable
     var currentSize: TerminalSize
     let depth: ColorDepth
@@ -90,6 +92,12 @@ public final class CursesScreen: TerminalBackend, @unchecked Sendable {
         if options.mouse {
             mousemask(promdeck_mouse_mask(), nil)
             mouseinterval(0)
+            // ncurses asked for X10 reports, which stop at column 223: ask for SGR ones too
+            // (decoded by the input loop) where the terminal speaks them.
+            if promdeck_mouse_is_x10() != 0 {
+                sgrMouse = true
+                _ = promdeck_putp("\u{1B}[?1006h")
+            }
         }
         currentSize = TerminalSize(width: Int(getmaxx(promdeck_stdscr())), height: Int(getmaxy(promdeck_stdscr())))
         box.screen = self
@@ -141,6 +149,7 @@ public final class CursesScreen: TerminalBackend, @unchecked Sendable {
         let wasOpen = lock.withLock {
             guard !isClosed else { return false }
             isClosed = true
+            if sgrMouse { _ = promdeck_putp("\u{1B}[?1006l") }
             mousemask(0, nil)
             curs_set(1)
             endwin()

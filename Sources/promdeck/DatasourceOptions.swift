@@ -20,6 +20,21 @@ struct DatasourceOptions: ParsableArguments {
         try DatasourceResolver.resolve(configPath: config, name: datasource, url: url)
     }
 
+    /// The Alertmanager beside the datasource: `flag` (`--alertmanager`), else the config's
+    /// `alertmanager_url`; nil when neither is set.
+    func alertmanager(flag: String?, datasource settings: DatasourceSettings) throws -> AlertmanagerClient? {
+        let target: String
+        if let flag {
+            target = flag
+        } else if url == nil || datasource != nil, let configured = try DatasourceResolver.loadConfig(configPath: config).alertmanagerURL {
+            // An ad-hoc --url does not read the config for its datasource, nor for its Alertmanager.
+            target = configured
+        } else {
+            return nil
+        }
+        return AlertmanagerClient(settings: try AlertmanagerClient.settings(url: target, beside: settings))
+    }
+
     /// A client for the chosen datasource with its own HTTP client; call `shutdown()` on it.
     func client() throws -> PrometheusClient {
         PrometheusClient(settings: try settings())

@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import PrometheusAPI
 import Foundation
 
 /// `promdeck view`: the interactive viewer against a Prometheus-compatible server.
@@ -13,6 +14,7 @@ struct View: AsyncParsableCommand {
 
             Examples:
               promdeck view --url http://localhost:9090 --dashboards ./dashboards
+              promdeck view --url http://localhost:9090 --alertmanager http://localhost:9093
               promdeck view --datasource prod --dashboard 'Service Health Overview' --from now-6h --refresh 10s
             """
     )
@@ -24,16 +26,23 @@ struct View: AsyncParsableCommand {
 
     @OptionGroup var viewer: ViewerOptions
 
+    @Option(help: "Alertmanager base URL for the alerts view (a), e.g. http://localhost:9093. Default: the config's alertmanager_url.")
+    var alertmanager: String?
+
     func run() async throws {
         try ViewerOptions.requireTerminal(command: "view")
-        let client = try source.client()
+        let settings = try source.settings()
+        let alertmanagerClient = try source.alertmanager(flag: alertmanager, datasource: settings)
+        let client = PrometheusClient(settings: settings)
         let loaded = try Wiring.viewDashboards(directory: dashboards)
         do {
-            try await viewer.run(command: "view", dashboards: loaded, datasource: client)
+            try await viewer.run(command: "view", dashboards: loaded, datasource: client, alertmanager: alertmanagerClient)
         } catch {
             await client.shutdown()
+            await alertmanagerClient?.shutdown()
             throw error
         }
         await client.shutdown()
+        await alertmanagerClient?.shutdown()
     }
 }

@@ -2,6 +2,7 @@ import App
 import ArgumentParser
 import Dashboards
 import Foundation
+import PrometheusAPI
 import PromModel
 import Render
 import Terminal
@@ -61,7 +62,7 @@ struct ViewerOptions: ParsableArguments {
     }
 
     /// Builds the state, takes over the terminal, runs the viewer, and gives the terminal back.
-    func run(command: String, dashboards: [Dashboard], datasource: any Datasource) async throws {
+    func run(command: String, dashboards: [Dashboard], datasource: any Datasource, alertmanager: (any AlertmanagerSource)? = nil) async throws {
         let now = Viewer.wallClock()
         let window: TimeWindow
         do {
@@ -90,7 +91,7 @@ struct ViewerOptions: ParsableArguments {
             dashboardIndex: index, variables: try parsedVariables(), exportDirectory: exportDir)
         let options = RenderOptions.detect(environment: ProcessInfo.processInfo.environment, noColor: noColor, ascii: ascii)
         _ = await Viewer.run(
-            backend: screen, datasource: datasource, state: state, reducer: Wiring.reducer(), render: Wiring.renderer(options: options),
+            backend: screen, datasource: datasource, alertmanager: alertmanager, state: state, reducer: Wiring.reducer(), render: Wiring.renderer(options: options),
             refreshTrace: trace)
     }
 

@@ -34,7 +34,7 @@ import Testing
         #expect(text.contains("? help  q quit"))
     }
 
-    @Test func staleBadgeShowsAge() {
+    @Test func staleBadgeShowsAgeAndReason() {
         var harness = Harness(Fixtures.state([Fixtures.trading], width: 80, height: 24))
         harness.send(.start)
         harness.answerAll(with: Fixtures.vector(1234))
@@ -43,7 +43,12 @@ import Testing
         for id in harness.state.inFlight.keys { harness.send(.queryFailed(id, QueryError(.http, "HTTP 503 Service Unavailable", summary: "HTTP 503"), duration: 1)) }
         harness.now += 30_000
         let text = renderer.render(harness.state, size: harness.state.size, now: harness.now).text
-        #expect(text.contains("stale 40s"))
+        // Age and the short reason share the corner; the full message stays in inspect.
+        #expect(text.contains("stale 40s · HTTP 503"))
+        #expect(!text.contains("Service Unavailable"))
+        harness.press(.char("i"))
+        let inspect = renderer.render(harness.state, size: harness.state.size, now: harness.now).text
+        #expect(inspect.contains("HTTP 503 Service Unavailable"))
         // The last good value stays on screen.
         #expect(text.contains("1234"))
     }

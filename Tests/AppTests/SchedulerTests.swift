@@ -16,7 +16,8 @@ import Testing
         #expect(shared?.consumers.map(\.panelID).sorted() == [1, 2, 4])
         #expect(effects.contains(.loadVariableOptions(VariableOptionsRequest(
             dashboardUID: "health", name: "service", label: "service", selectors: ["http_requests_total"],
-            start: Fixtures.t0 - 3_600_000, end: Fixtures.t0))))
+            start: Fixtures.t0 - 3_600_000, end: Fixtures.t0, text: "label_values(http_requests_total, service)",
+            query: .labelValues(selector: "http_requests_total", label: "service")))))
         #expect(effects.contains(.scheduleTick(at: Fixtures.t0 + 5000)))
         #expect(harness.state.panels[1]?.status(now: Fixtures.t0) == .loading)
     }

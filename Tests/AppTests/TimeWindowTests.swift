@@ -1,3 +1,4 @@
+import Dashboards
 import PromModel
 import Testing
 @testable import App
@@ -39,17 +40,9 @@ import Testing
         #expect(TimeWindow.relative(span: 3_600_000, offset: 0).description == "Last 1h")
     }
 
-    @Test func labelValuesCalls() {
-        #expect(LabelValuesCall("label_values(job)") == LabelValuesCall(selector: nil, label: "job"))
-        #expect(LabelValuesCall("label_values(up{env=~\"a,b\"}, instance)") == LabelValuesCall(selector: "up{env=~\"a,b\"}", label: "instance"))
-        #expect(LabelValuesCall("query_result(up)") == nil)
-    }
-}
-
-extension LabelValuesCall {
-    init(selector: String?, label: String) {
-        self.init("label_values(x)")!
-        self.selector = selector
-        self.label = label
+    @Test func variableQueriesTheViewerSends() {
+        #expect(VariableQuery("label_values(job)") == .labelValues(selector: nil, label: "job"))
+        #expect(VariableQuery("label_values(up{env=~\"a,b\"}, instance)") == .labelValues(selector: "up{env=~\"a,b\"}", label: "instance"))
+        #expect(VariableQuery("query_result(up)") == .queryResult(expr: "up"))
     }
 }

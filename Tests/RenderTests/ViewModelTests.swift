@@ -61,6 +61,20 @@ import Dashboards
         #expect(partial.status == .ok && partial.warnings == ["B: timeout"])
         let stale = builder.build(panel: panel, data: PanelData(results: Fixture.data[1]?.results ?? [], staleAge: 300))
         #expect(stale.status == .stale(age: 300) && stale.status.label == "stale 5m")
+        #expect(stale.staleReason == nil)
+    }
+
+    @Test func staleCornerShowsAgeAndShortReason() {
+        let data = PanelData(results: Fixture.data[1]?.results ?? [], staleAge: 12, staleReason: "connection refused")
+        let model = builder.build(panel: Fixture.portfolio, data: data)
+        #expect(model.status == .stale(age: 12) && model.staleReason == "connection refused")
+        var buffer = Buffer(width: 80, height: 8)
+        PanelFrame(model: model).render(into: &buffer, area: buffer.area, theme: Theme())
+        let top = buffer.lines.first ?? ""
+        #expect(top.contains(" stale 12s · connection refused ┐"), "\(top)")
+        // A fresh panel has no reason to show even if one is passed.
+        let fresh = builder.build(panel: Fixture.portfolio, data: PanelData(results: Fixture.data[1]?.results ?? [], staleReason: "connection refused"))
+        #expect(fresh.staleReason == nil)
     }
 
     @Test func errorSummariesAreSanitised() {

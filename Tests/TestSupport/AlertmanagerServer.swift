@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// A real Alertmanager on 127.0.0.1, a free port and a temp dir (clustering off), stopped
 /// by PID.
@@ -41,6 +44,41 @@ public final class AlertmanagerServer: @unchecked Sendable {
         guard let response = await httpGet("\(baseURL)/api/v2/alerts"), response.status == 200,
               let json = try? JSONSerialization.jsonObject(with: Data(response.body.utf8)) as? [[String: Any]] else { return [] }
         return json
+    }
+
+    /// POSTs alerts (a JSON array of `{labels, annotations, startsAt}`) to `/api/v2/alerts`.
+    public func postAlerts(_ json: String) async throws {
+        let answer = try await post("/api/v2/alerts", json)
+        guard answer.status == 200 else { throw TestSupportError("POST /api/v2/alerts: HTTP \(answer.status): \(answer.body)") }
+    }
+
+    /// Creates a silence (`{matchers, startsAt, endsAt, createdBy, comment}`); returns its id.
+    @discardableResult
+    public func postSilence(_ json: String) async throws -> String {
+        let answer = try await post("/api/v2/silences", json)
+        guard answer.status == 200, let object = try? JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any],
+              let id = object["silenceID"] as? String else {
+            throw TestSupportError("POST /api/v2/silences: HTTP \(answer.status): \(answer.body)")
+        }
+        return id
+    }
+
+    /// An RFC 3339 time `offset` seconds from now, for startsAt/endsAt.
+    public static func time(_ offset: TimeInterval) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date().addingTimeInterval(offset))
+    }
+
+    private func post(_ path: String, _ json: String) async throws -> (status: Int, body: String) {
+        guard let url = URL(string: baseURL + path) else { throw TestSupportError("bad URL \(baseURL + path)") }
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.timeoutInterval = 10
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(json.utf8)
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
     public func stop() {

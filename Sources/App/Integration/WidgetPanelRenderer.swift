@@ -33,11 +33,11 @@ public struct WidgetPanelRenderer: PanelRendering {
             }
         }
         if results.isEmpty, case .loading = input.status { return nil }
-        var staleAge: Int?
-        if case .stale(let age, _) = input.status { staleAge = Int(age / 1000) }
+        var staleAge: Int?, staleReason: String?
+        if case .stale(let age, let reason) = input.status { (staleAge, staleReason) = (Int(age / 1000), reason) }
         // The range only places the x axis; the step is not used for drawing.
         return PanelData(
             results: results, range: QueryRange(start: input.start, end: input.end, step: 15_000), time: input.end,
-            isLoading: !state.pending.isEmpty, staleAge: staleAge)
+            isLoading: !state.pending.isEmpty, staleAge: staleAge, staleReason: staleReason)
     }
 }

@@ -1,5 +1,5 @@
 /// Draws a panel: its border with the title on the top edge and a status corner on the
-/// right (⟳ loading, "stale 2m", "✗ timeout", "! B: …" for partial failures), then its body,
+/// right (⟳ loading, "stale 2m · connection refused", "✗ timeout", "! B: …" for partial failures), then its body,
 /// or the body's message for "No data", "Loading…" and errors.
 public struct PanelFrame {
     public var model: PanelViewModel
@@ -18,7 +18,9 @@ public struct PanelFrame {
         let glyphs = theme.glyphs
         switch model.status {
         case .loading: return (glyphs.loading, theme.loadingText)
-        case .stale(let age): return ((refreshing ? glyphs.loading + " " : "") + "stale " + PanelStatus.shortAge(age), theme.warningText)
+        case .stale(let age):
+            let reason = model.staleReason.map { " · " + $0 } ?? ""
+            return ((refreshing ? glyphs.loading + " " : "") + "stale " + PanelStatus.shortAge(age) + reason, theme.warningText)
         case .error(let summary): return (glyphs.error + " " + summary, theme.errorText)
         case .ok, .noData:
             if let warning = model.warnings.first { return ("! " + warning, theme.warningText) }

@@ -32,13 +32,17 @@ public struct PanelData: Hashable, Sendable {
     public var isLoading: Bool
     /// Age of the shown data in seconds when the last refresh failed or is overdue; nil when fresh.
     public var staleAge: Int?
+    /// Why the data is stale ("connection refused"), shown after the age in the corner.
+    public var staleReason: String?
 
-    public init(results: [TargetResult] = [], range: QueryRange? = nil, time: Timestamp = 0, isLoading: Bool = false, staleAge: Int? = nil) {
+    public init(results: [TargetResult] = [], range: QueryRange? = nil, time: Timestamp = 0, isLoading: Bool = false, staleAge: Int? = nil,
+                staleReason: String? = nil) {
         self.results = results
         self.range = range
         self.time = time
         self.isLoading = isLoading
         self.staleAge = staleAge
+        self.staleReason = staleReason
     }
 }
 

@@ -167,6 +167,8 @@ public struct PanelViewModel: Hashable, Sendable {
     public var content: PanelContent
     /// The named series behind the content (for `--format json`).
     public var series: [SeriesFrame]
+    /// The short reason a stale panel's refresh failed ("connection refused").
+    public var staleReason: String?
 
     public init(id: Int, type: String, title: String, status: PanelStatus, warnings: [String] = [], content: PanelContent, series: [SeriesFrame] = []) {
         self.id = id

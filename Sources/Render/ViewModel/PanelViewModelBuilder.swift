@@ -43,7 +43,9 @@ public struct PanelViewModelBuilder: Sendable {
             return PanelViewModel(id: panel.id, type: panel.type, title: title, status: status, warnings: warnings, content: .empty, series: [])
         }
         let content = frames.allSatisfy({ $0.samples.isEmpty }) ? .empty : self.content(panel: panel, frames: frames, data: data)
-        return PanelViewModel(id: panel.id, type: panel.type, title: title, status: status, warnings: warnings, content: content, series: frames)
+        var model = PanelViewModel(id: panel.id, type: panel.type, title: title, status: status, warnings: warnings, content: content, series: frames)
+        if case .stale = status { model.staleReason = data.staleReason.map(Sanitizer.visible) }
+        return model
     }
 
     /// Every successful target's series, named by legendFormat and coloured by the palette.

@@ -1,0 +1,92 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import PromModel
+import Synchronization
+
+/// What the viewer's alerts view asks of an Alertmanager (a seam for tests).
+public protocol AlertmanagerSource: Sendable {
+    /// Active, silenced and inhibited alerts.
+    func alerts() async throws(QueryError) -> [AlertmanagerAlert]
+    /// Every silence Alertmanager still keeps (active, pending and recently expired).
+    func silences() async throws(QueryError) -> [Silence]
+}
+
+/// Alertmanager's v2 API over the same transport as `PrometheusClient`: auth, headers, TLS,
+/// timeout, size cap and error values all behave the same.
+public final class AlertmanagerClient: AlertmanagerSource {
+    public let settings: DatasourceSettings
+    private let transport: Transport
+    private let ownedClient: HTTPClient?
+    private let isShutDown = Mutex(false)
+
+    /// A client over a shared `HTTPClient`, which the caller shuts down.
+    public init(settings: DatasourceSettings, httpClient: HTTPClient, logger: Logger = Logger(label: "promdeck.alertmanager-api"),
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.settings = settings
+        transport = Transport(settings: settings, httpClient: httpClient, environment: environment, logger: logger)
+        ownedClient = nil
+    }
+
+    /// A client with its own `HTTPClient`; call `shutdown()` when done.
+    public init(settings: DatasourceSettings, logger: Logger = Logger(label: "promdeck.alertmanager-api"),
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let httpClient = PrometheusClient.makeHTTPClient(for: [settings])
+        self.settings = settings
+        transport = Transport(settings: settings, httpClient: httpClient, environment: environment, logger: logger)
+        ownedClient = httpClient
+    }
+
+    /// Settings for an Alertmanager at `url` that sits beside `datasource`: its TLS, timeout
+    /// and size cap; its credentials and headers only when both are on the same origin
+    /// (they must not leak to another host).
+    public static func settings(url: String, beside datasource: DatasourceSettings?) throws(ConfigError) -> DatasourceSettings {
+        let validated = try DatasourceURL.validate(url, key: "--alertmanager")
+        guard let datasource else { return DatasourceSettings(name: "alertmanager", url: validated) }
+        var settings = datasource
+        settings.name = "\(datasource.name) alertmanager"
+        settings.url = validated
+        settings.source = nil
+        if let a = URL(string: validated), let b = URL(string: datasource.url), !Transport.sameOrigin(a, b) {
+            settings.auth = .none
+            settings.headers = []
+        }
+        return settings
+    }
+
+    public func shutdown() async {
+        guard let ownedClient, isShutDown.withLock({ done in defer { done = true }; return !done }) else { return }
+        try? await ownedClient.shutdown()
+    }
+
+    deinit {
+        guard let ownedClient, isShutDown.withLock({ !$0 }) else { return }
+        ownedClient.shutdown { _ in }
+    }
+
+    public func alerts() async throws(QueryError) -> [AlertmanagerAlert] {
+        let response = try await transport.send("/api/v2/alerts", [
+            ("active", "true"), ("silenced", "true"), ("inhibited", "true"), ("unprocessed", "true"),
+        ])
+        return try decode([AlertmanagerAlertWire].self, response).map { $0.alert() }
+    }
+
+    public func silences() async throws(QueryError) -> [Silence] {
+        let response = try await transport.send("/api/v2/silences", [])
+        return try decode([SilenceWire].self, response).map { $0.silence() }
+    }
+
+    /// Alertmanager answers bare JSON (no Prometheus envelope); errors are a JSON string or
+    /// `{"code":…,"message":…}` with a non-2xx status.
+    private func decode<Payload: Decodable>(_ type: Payload.Type, _ response: RawResponse) throws(QueryError) -> Payload {
+        let host = transport.host
+        guard (200..<300).contains(response.status) else {
+            throw ErrorMapping.httpStatus(response.status, reason: response.reason, host: host, body: response.body)
+        }
+        do {
+            return try JSONDecoder().decode(Payload.self, from: Data(response.body.readableBytesView))
+        } catch {
+            throw ErrorMapping.badBody(error, body: response.body, host: host)
+        }
+    }
+}
