@@ -83,8 +83,9 @@ ratios = sorted(r["ratio"] for r in rows if r["slowest_ms"] > 0)
 slowest = statistics.median(r["slowest_ms"] for r in rows)
 wall = statistics.median(r["wall_ms"] for r in rows)
 p90 = ratios[int(0.9 * (len(ratios) - 1))]
+queries = rows[0]["queries"]
 print(f"refresh wall time / slowest query: median {statistics.median(ratios):.2f}x, p90 {p90:.2f}x "
-      f"(median slowest query {slowest:.1f} ms, median refresh {wall:.1f} ms, {rows[0][\"queries\"]} queries)")'
+      f"(median slowest query {slowest:.1f} ms, median refresh {wall:.1f} ms, {queries} queries)")'
 
 if [ "$minutes" -gt 1 ]; then
   sleep $(( minutes * 60 - 80 ))

@@ -34,6 +34,15 @@ public enum AppEvent: Hashable, Sendable {
     case suspend
 }
 
+extension AppEvent {
+    var isQueryAnswer: Bool {
+        switch self {
+        case .queryResult, .queryFailed: true
+        default: false
+        }
+    }
+}
+
 /// What the reducer asks the run loop to do. No I/O happens in the reducer itself.
 public enum Effect: Hashable, Sendable {
     case runQueries([QueryJob])

@@ -89,7 +89,9 @@ public struct FrameRenderer: Sendable {
             Draw.text("No dashboards loaded. Pass --dashboards DIR, or try `promdeck demo`.", x: 1, y: area.y + 1, into: &buffer)
             return
         }
-        let (start, end) = state.window.resolve(now: now)
+        // The range as of the last refresh, as Grafana draws it: the axes move when new data
+        // comes, not on every frame (a paused dashboard keeps its axes).
+        let (start, end) = state.window.resolve(now: state.lastRefreshAt ?? now)
         let byID = Dictionary((dashboard.panels + dashboard.allPanels).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         func input(_ panel: Panel, zoomed: Bool) -> PanelViewInput {
             let panelState = state.panels[panel.id] ?? PanelState()

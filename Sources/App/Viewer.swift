@@ -67,6 +67,12 @@ struct Loop {
     private var timer: Task<Void, Never>?
     private var shown: Buffer?
     private var drawPending = false
+    /// Answers that arrive while others are still out draw at most once a frame period; the
+    /// last answer of a refresh, keys and everything else draw at once.
+    private static let framePeriod = Duration.milliseconds(33)
+    private var answerPacing = false
+    private var lastDraw: ContinuousClock.Instant?
+    private var delayedDraw: Task<Void, Never>?
     private var iterator: AsyncStream<LoopEvent>.Iterator
     private let sink: AsyncStream<LoopEvent>.Continuation
 
@@ -100,6 +106,7 @@ struct Loop {
         defer {
             input.cancel()
             timer?.cancel()
+            delayedDraw?.cancel()
             for task in queries.values { task.cancel() }
         }
         state.size = backend.size
@@ -110,6 +117,7 @@ struct Loop {
             switch event {
             case .draw:
                 drawPending = false
+                delayedDraw = nil
                 draw()
             case .terminalClosed:
                 exit = .terminalClosed
@@ -118,7 +126,9 @@ struct Loop {
             case .app(let appEvent):
                 if case .queryResult(let id, _, _) = appEvent { queries[id] = nil }
                 if case .queryFailed(let id, _, _) = appEvent { queries[id] = nil }
+                answerPacing = appEvent.isQueryAnswer && !queries.isEmpty
                 exit = perform(reducer.reduce(&state, appEvent, now: clock()))
+                answerPacing = false
             }
         }
         return exit ?? .terminalClosed
@@ -214,14 +224,31 @@ struct Loop {
     }
 
     /// Coalesces redraws: the draw runs after every event already queued, so a burst of
-    /// answers costs one frame.
+    /// answers costs one frame, and answers trickling in are paced to one frame a period.
     private mutating func requestDraw() {
-        guard !drawPending else { return }
+        if drawPending {
+            // A paced frame is waiting but this change must not: draw now instead.
+            if !answerPacing, let delayed = delayedDraw {
+                delayed.cancel()
+                delayedDraw = nil
+                sink.yield(.draw)
+            }
+            return
+        }
         drawPending = true
-        sink.yield(.draw)
+        let wait = answerPacing ? lastDraw.map { Self.framePeriod - (ContinuousClock.now - $0) } ?? .zero : .zero
+        guard wait > .zero else {
+            sink.yield(.draw)
+            return
+        }
+        delayedDraw = Task { [sink] in
+            try? await Task.sleep(for: wait)
+            if !Task.isCancelled { sink.yield(.draw) }
+        }
     }
 
     private mutating func draw() {
+        lastDraw = .now
         let size = backend.size
         if size != state.size {
             state.size = size

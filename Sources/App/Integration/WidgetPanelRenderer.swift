@@ -6,6 +6,7 @@ import Render
 /// becomes the renderer's `PanelData`, then a view model, then cells.
 public struct WidgetPanelRenderer: PanelRendering {
     public var renderer: DashboardRenderer
+    private let cache = PanelRenderCache()
 
     public init(options: RenderOptions = RenderOptions()) {
         renderer = DashboardRenderer(options: options)
@@ -13,10 +14,17 @@ public struct WidgetPanelRenderer: PanelRendering {
 
     public func render(_ input: PanelViewInput, into buffer: inout Buffer, area: Rect) {
         guard !area.isEmpty else { return }
-        let model = PanelViewModelBuilder(theme: renderer.theme).build(panel: input.panel, data: Self.data(for: input))
-        var local = Buffer(width: area.width, height: area.height)
-        renderer.drawPanelBox(model, focused: input.focused, refreshing: !input.state.pending.isEmpty, into: &local, area: local.area)
-        buffer.blit(local, into: area)
+        let data = Self.data(for: input)
+        let inputs = PanelRenderCache.Inputs(
+            panel: input.panel, data: data, focused: input.focused, refreshing: !input.state.pending.isEmpty,
+            width: area.width, height: area.height)
+        let drawing = cache.drawing(panelID: input.panel.id, inputs: inputs) {
+            let model = PanelViewModelBuilder(theme: renderer.theme).build(panel: input.panel, data: data)
+            var local = Buffer(width: area.width, height: area.height)
+            renderer.drawPanelBox(model, focused: inputs.focused, refreshing: inputs.refreshing, into: &local, area: local.area)
+            return local
+        }
+        buffer.blit(drawing, into: area)
     }
 
     /// nil while nothing has arrived yet (the renderer shows "loading").

@@ -6,9 +6,12 @@ public enum GrafanaColors {
     /// "#rgb", "rgb(r, g, b)"/"rgba(...)", "text", or a CSS colour name. Nil for
     /// "transparent" and anything unknown.
     public static func rgb(_ name: String) -> (UInt8, UInt8, UInt8)? {
-        let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+        // Called for every coloured cell of a frame: the common case (a bare name or hex) skips
+        // Foundation's trimming and finds names in a table parsed once.
+        let bare = name.first?.isWhitespace != true && name.last?.isWhitespace != true
+        let key = (bare ? name : name.trimmingCharacters(in: .whitespaces)).lowercased()
         if key == "transparent" || key.isEmpty { return nil }
-        if let hex = named[key] ?? css[key] { return parseHex(hex) }
+        if let known = parsedNames[key] { return (known.red, known.green, known.blue) }
         if key.hasPrefix("#") { return parseHex(key) }
         if key.hasPrefix("rgb") { return parseRGBFunction(key) }
         return nil
@@ -29,6 +32,11 @@ public enum GrafanaColors {
         guard values.count == 3 else { return nil }
         return (values[0], values[1], values[2])
     }
+
+    private struct RGB: Sendable { var red, green, blue: UInt8 }
+
+    private static let parsedNames: [String: RGB] = named.merging(css) { shade, _ in shade }
+        .compactMapValues { hex in parseHex(hex).map { RGB(red: $0.0, green: $0.1, blue: $0.2) } }
 
     /// Grafana's dark-theme hues, by shade name.
     static let named: [String: String] = [
