@@ -8,14 +8,20 @@ public struct SeriesFrame: Hashable, Sendable {
     public var labels: Labels
     public var samples: [Sample]
     public var colorName: String
+    /// The field config after `fieldConfig.overrides`; nil means the panel's defaults.
+    public var config: FieldDefaults?
 
-    public init(name: String, refId: String, labels: Labels, samples: [Sample], colorName: String) {
+    public init(name: String, refId: String, labels: Labels, samples: [Sample], colorName: String, config: FieldDefaults? = nil) {
         self.name = name
         self.refId = refId
         self.labels = labels
         self.samples = samples
         self.colorName = colorName
+        self.config = config
     }
+
+    /// This series' field config: its overrides applied, else the panel's defaults.
+    func fieldConfig(_ panel: Panel) -> FieldDefaults { config ?? panel.fieldConfig.defaults }
 }
 
 /// One reduced value of a stat, gauge or bar gauge.
