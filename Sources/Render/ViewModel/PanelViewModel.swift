@@ -55,6 +55,8 @@ public struct GaugeModel: Hashable, Sendable {
     /// Threshold boundaries within min…max with their colours and levels.
     public var markers: [ThresholdMarker]
     public var showMarkers: Bool
+    /// The base threshold step's colour (below the first marker), for the arc's bands.
+    public var baseColor: ValueColor? = nil
 }
 
 public struct ThresholdMarker: Hashable, Sendable {

@@ -60,7 +60,8 @@ enum StatBuilder {
         let (min, max) = bounds(panel: panel, frames: frames)
         return GaugeModel(values: reduced(panel: panel, frames: frames, min: min, max: max), min: min, max: max,
                           markers: markers(panel: panel, min: min, max: max),
-                          showMarkers: panel.options.showThresholdMarkers ?? true)
+                          showMarkers: panel.options.showThresholdMarkers ?? true,
+                          baseColor: (panel.fieldConfig.defaults.thresholds ?? defaultThresholds).steps.first.map { ValueColor(name: $0.color) })
     }
 
     static func barGauge(panel: Panel, frames: [SeriesFrame]) -> BarGaugeModel {
