@@ -130,6 +130,22 @@ import Dashboards
         #expect(emptyStat.values.first?.display.text == "none yet")
     }
 
+    @Test func hideFromDropsTheLineOrItsLegendEntry() throws {
+        let panel = Self.with(Fixture.requestRate, [
+            Self.override("byName", .string("ai-engine"), [("custom.hideFrom", .object([("viz", .bool(true)), ("legend", .bool(false))]))]),
+            Self.override("byName", .string("execution"), [("custom.hideFrom.legend", .bool(true))]),
+        ])
+        let lines = try lines(panel)
+        #expect(lines.map(\.points.isEmpty) == [true, false, false])
+        #expect(lines.map(\.inLegend) == [true, false, true])
+        let model = PanelViewModelBuilder().build(panel: panel, data: Fixture.data[panel.id])
+        guard case .timeSeries(let series) = model.content else { throw ModelError.notTimeSeries }
+        var buffer = Buffer(width: 70, height: 14)
+        TimeSeriesWidget(model: series).render(into: &buffer, area: buffer.area, theme: Theme())
+        #expect(buffer.lines.contains { $0.contains("ai-engine") } && buffer.lines.contains { $0.contains("risk-safety") })
+        #expect(!buffer.lines.contains { $0.contains("execution") })
+    }
+
     @Test func timeSeriesWithOverridesGolden() throws {
         let panel = Self.with(Fixture.requestRate, [
             Self.override("byName", .string("ai-engine"), [("displayName", .string("AI")), ("color", .object([("mode", .string("fixed")), ("fixedColor", .string("red"))]))]),

@@ -81,9 +81,11 @@ public struct TimeSeriesLine: Hashable, Sendable {
     public var points: [Sample]
     /// Legend values, by legend calc id, already formatted.
     public var legendValues: [(id: String, text: String)]
+    /// False when an override sets `custom.hideFrom.legend`.
+    public var inLegend: Bool = true
 
     public static func == (lhs: TimeSeriesLine, rhs: TimeSeriesLine) -> Bool {
-        lhs.name == rhs.name && lhs.color == rhs.color && lhs.points.count == rhs.points.count
+        lhs.name == rhs.name && lhs.color == rhs.color && lhs.inLegend == rhs.inLegend && lhs.points.count == rhs.points.count
             && zip(lhs.points, rhs.points).allSatisfy { $0.isIdentical(to: $1) }
             && lhs.legendValues.map(\.id) == rhs.legendValues.map(\.id) && lhs.legendValues.map(\.text) == rhs.legendValues.map(\.text)
     }

@@ -24,7 +24,12 @@ enum TimeSeriesBuilder {
                 let value = Reducer.reduce(frame.samples, id: id)
                 return (id, value.map { lineProcessor.format($0) } ?? "-")
             }
-            return TimeSeriesLine(name: frame.name, color: ValueColor(name: colorName), points: frame.samples, legendValues: values)
+            // Grafana's "hide series": custom.hideFrom.viz keeps the legend entry but draws
+            // nothing (nor stretches the axis); hideFrom.legend drops the legend entry.
+            let hidden = lineConfig.custom["hideFrom"]
+            return TimeSeriesLine(name: frame.name, color: ValueColor(name: colorName),
+                                  points: hidden?["viz"]?.bool == true ? [] : frame.samples, legendValues: values,
+                                  inLegend: hidden?["legend"]?.bool != true)
         }
         return TimeSeriesModel(
             lines: lines, start: start, end: max(end, start + 1), fixedMin: config.min, fixedMax: config.max,
