@@ -100,7 +100,7 @@ let package = Package(
         ),
         benchmark("SimulatorBenchmarks", dependencies: ["Simulator", "PromModel"]),
         benchmark("EngineBenchmarks", dependencies: ["PromQL", "PromModel", "Simulator", "PrometheusAPI", "Dashboards", "TestSupport"]),
-        benchmark("RenderBenchmarks", dependencies: ["Render", "PromModel", "Dashboards", "Terminal"]),
+        benchmark("RenderBenchmarks", dependencies: ["Render", "PromModel", "PromQL", "Dashboards", "Terminal", "Simulator"]),
         benchmark("DecodeBenchmarks", dependencies: ["PrometheusAPI", "PromModel"]),
     ]
 )

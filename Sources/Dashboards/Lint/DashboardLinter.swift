@@ -176,6 +176,7 @@ struct LintContext {
         }
         checkDatasource(panel["datasource"])
         checkUnits(panel)
+        checkOverrides(panel)
         guard type != "row" else { return }
         if let targets = panel["targets"]?.items {
             for target in targets { checkTarget(target, panel: panel) }

@@ -8,14 +8,20 @@ public struct SeriesFrame: Hashable, Sendable {
     public var labels: Labels
     public var samples: [Sample]
     public var colorName: String
+    /// The field config after `fieldConfig.overrides`; nil means the panel's defaults.
+    public var config: FieldDefaults?
 
-    public init(name: String, refId: String, labels: Labels, samples: [Sample], colorName: String) {
+    public init(name: String, refId: String, labels: Labels, samples: [Sample], colorName: String, config: FieldDefaults? = nil) {
         self.name = name
         self.refId = refId
         self.labels = labels
         self.samples = samples
         self.colorName = colorName
+        self.config = config
     }
+
+    /// This series' field config: its overrides applied, else the panel's defaults.
+    func fieldConfig(_ panel: Panel) -> FieldDefaults { config ?? panel.fieldConfig.defaults }
 }
 
 /// One reduced value of a stat, gauge or bar gauge.
@@ -49,6 +55,8 @@ public struct GaugeModel: Hashable, Sendable {
     /// Threshold boundaries within min…max with their colours and levels.
     public var markers: [ThresholdMarker]
     public var showMarkers: Bool
+    /// The base threshold step's colour (below the first marker), for the arc's bands.
+    public var baseColor: ValueColor? = nil
 }
 
 public struct ThresholdMarker: Hashable, Sendable {
@@ -73,9 +81,11 @@ public struct TimeSeriesLine: Hashable, Sendable {
     public var points: [Sample]
     /// Legend values, by legend calc id, already formatted.
     public var legendValues: [(id: String, text: String)]
+    /// False when an override sets `custom.hideFrom.legend`.
+    public var inLegend: Bool = true
 
     public static func == (lhs: TimeSeriesLine, rhs: TimeSeriesLine) -> Bool {
-        lhs.name == rhs.name && lhs.color == rhs.color && lhs.points.count == rhs.points.count
+        lhs.name == rhs.name && lhs.color == rhs.color && lhs.inLegend == rhs.inLegend && lhs.points.count == rhs.points.count
             && zip(lhs.points, rhs.points).allSatisfy { $0.isIdentical(to: $1) }
             && lhs.legendValues.map(\.id) == rhs.legendValues.map(\.id) && lhs.legendValues.map(\.text) == rhs.legendValues.map(\.text)
     }

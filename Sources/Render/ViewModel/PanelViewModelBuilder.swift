@@ -48,7 +48,8 @@ public struct PanelViewModelBuilder: Sendable {
         return model
     }
 
-    /// Every successful target's series, named by legendFormat and coloured by the palette.
+    /// Every successful target's series, named by legendFormat and coloured by the palette,
+    /// with the overrides that match it applied (a displayName renames it).
     public func seriesFrames(panel: Panel, data: PanelData) -> [SeriesFrame] {
         var frames: [SeriesFrame] = []
         for result in data.results {
@@ -56,9 +57,12 @@ public struct PanelViewModelBuilder: Sendable {
             let target = panel.targets.first { $0.refId == result.refId }
             for series in response.result.series {
                 let name = SeriesNaming.name(labels: series.labels, legendFormat: target?.legendFormat ?? "", expr: target?.expr ?? result.refId)
+                let field = OverrideField(displayName: name, name: "Value", refId: result.refId, type: "number", samples: series.samples)
+                let config = FieldOverrides.config(for: field, in: panel.fieldConfig)
+                let shown = config.displayName.map { FieldOverrides.rename($0, labels: series.labels, original: name) } ?? name
                 frames.append(SeriesFrame(
-                    name: Sanitizer.visible(name), refId: result.refId, labels: series.labels,
-                    samples: series.samples, colorName: theme.seriesColorName(frames.count)))
+                    name: Sanitizer.visible(shown), refId: result.refId, labels: series.labels,
+                    samples: series.samples, colorName: theme.seriesColorName(frames.count), config: config))
             }
         }
         return frames

@@ -6,10 +6,11 @@ import Dashboards
 enum StatBuilder {
     static func reduced(panel: Panel, frames: [SeriesFrame], min: Double, max: Double) -> [ReducedValue] {
         let calc = panel.options.reduceOptions.calcs.first ?? "lastNotNull"
-        let config = panel.fieldConfig.defaults
         var values: [ReducedValue] = []
         for frame in frames {
-            let processor = DisplayProcessor(config: config, min: min, max: max, seriesColor: frame.colorName)
+            let config = frame.fieldConfig(panel)
+            // An override's min/max bounds its own field; the others share the panel's.
+            let processor = DisplayProcessor(config: config, min: config.min ?? min, max: config.max ?? max, seriesColor: frame.colorName)
             if panel.options.reduceOptions.values {
                 for sample in frame.samples {
                     values.append(ReducedValue(name: frame.name, display: processor.display(sample.value)))
@@ -17,7 +18,8 @@ enum StatBuilder {
             } else {
                 let value = Reducer.reduce(frame.samples, id: calc)
                 let sparkline = frame.samples.map { $0.value.isNaN ? nil : Optional($0.value) }
-                let name = config.displayName.map { SeriesNaming.render($0.replacingFieldLabels, labels: frame.labels) } ?? frame.name
+                // Frames from seriesFrames are already renamed; hand-built ones take the default displayName.
+                let name = frame.config == nil ? config.displayName.map { FieldOverrides.rename($0, labels: frame.labels, original: frame.name) } ?? frame.name : frame.name
                 values.append(ReducedValue(name: name, display: processor.display(value), sparkline: sparkline))
             }
         }
@@ -58,7 +60,8 @@ enum StatBuilder {
         let (min, max) = bounds(panel: panel, frames: frames)
         return GaugeModel(values: reduced(panel: panel, frames: frames, min: min, max: max), min: min, max: max,
                           markers: markers(panel: panel, min: min, max: max),
-                          showMarkers: panel.options.showThresholdMarkers ?? true)
+                          showMarkers: panel.options.showThresholdMarkers ?? true,
+                          baseColor: (panel.fieldConfig.defaults.thresholds ?? defaultThresholds).steps.first.map { ValueColor(name: $0.color) })
     }
 
     static func barGauge(panel: Panel, frames: [SeriesFrame]) -> BarGaugeModel {

@@ -3,9 +3,9 @@ import Dashboards
 
 enum TableBuilder {
     /// One row per series (label set), label columns then one value column per target;
-    /// range results contribute their last value.
+    /// range results contribute their last value. Overrides match columns by name ("job",
+    /// "Value", "Value #B"), refId and type; a displayName renames the column.
     static func build(panel: Panel, frames: [SeriesFrame], data: PanelData) -> TableModel {
-        let config = panel.fieldConfig.defaults
         let refIds = orderedUnique(frames.map(\.refId))
         let labelNames = orderedLabelNames(frames)
         var rowOrder: [Labels] = []
@@ -17,22 +17,34 @@ enum TableBuilder {
         }
         let valueColumns = refIds.count > 1 ? refIds.map { "Value #\($0)" } : ["Value"]
         let (min, max) = StatBuilder.bounds(panel: panel, frames: frames)
-        let processor = DisplayProcessor(config: config, min: min, max: max)
-        let colored = cellsAreColored(config)
+        let labelConfigs = labelNames.map { name in
+            FieldOverrides.config(for: OverrideField(displayName: name, name: name, refId: nil, type: "string", samples: []), in: panel.fieldConfig)
+        }
+        let valueConfigs = zip(refIds, valueColumns).map { refId, column in
+            let lasts = rowOrder.compactMap { values[$0]?[refId] }.map { Sample(data.time, $0) }
+            return FieldOverrides.config(for: OverrideField(displayName: column, name: column, refId: refId, type: "number", samples: lasts), in: panel.fieldConfig)
+        }
+        let processors = valueConfigs.map { DisplayProcessor(config: $0, min: $0.min ?? min, max: $0.max ?? max) }
         var rows: [[TableModel.Cell]] = rowOrder.map { labels in
-            var row = labelNames.map { name -> TableModel.Cell in
+            var row = zip(labelNames, labelConfigs).map { name, config -> TableModel.Cell in
                 let text = Sanitizer.visible(labels[name] ?? "")
-                return TableModel.Cell(text: text, number: Double(text), color: nil)
+                let mapped = config.mappings.isEmpty ? nil : ValueMapper.match(nil, text: text, mappings: config.mappings)
+                return TableModel.Cell(text: mapped?.text.map(Sanitizer.visible) ?? text, number: Double(text),
+                                       color: mapped?.color.map { ValueColor(name: $0) })
             }
-            for refId in refIds {
+            for (index, refId) in refIds.enumerated() {
                 let value = values[labels]?[refId]
-                let display = processor.display(value)
+                let display = processors[index].display(value)
+                let colored = cellsAreColored(valueConfigs[index])
                 row.append(TableModel.Cell(text: value == nil ? "" : display.text, number: value, color: colored ? display.color : nil))
             }
             return row
         }
-        let columns = labelNames.map { TableModel.Column(name: $0, numeric: false) }
-            + valueColumns.map { TableModel.Column(name: $0, numeric: true) }
+        func shown(_ name: String, _ config: FieldDefaults) -> String {
+            config.displayName.map { Sanitizer.visible(FieldOverrides.rename($0, labels: Labels(), original: name)) } ?? name
+        }
+        let columns = zip(labelNames, labelConfigs).map { TableModel.Column(name: shown($0, $1), numeric: false) }
+            + zip(valueColumns, valueConfigs).map { TableModel.Column(name: shown($0, $1), numeric: true) }
         var sortColumn: Int?
         var descending = false
         if let sortBy = panel.options.raw["sortBy"]?.array?.first,

@@ -16,12 +16,20 @@ enum TimeSeriesBuilder {
         let legend = panel.options.legend ?? LegendOptions()
         let calcs = legend.calcs.isEmpty ? defaultLegendCalcs : legend.calcs
         let lines = frames.map { frame -> TimeSeriesLine in
-            let colorName = config.colorMode == "fixed" ? (config.fixedColor ?? frame.colorName) : frame.colorName
+            // The axis keeps the panel's unit; an override's unit and decimals show in its legend values.
+            let lineConfig = frame.fieldConfig(panel)
+            let lineProcessor = DisplayProcessor(config: lineConfig, min: processor.min, max: processor.max)
+            let colorName = lineConfig.colorMode == "fixed" ? (lineConfig.fixedColor ?? frame.colorName) : frame.colorName
             let values = calcs.map { id -> (id: String, text: String) in
                 let value = Reducer.reduce(frame.samples, id: id)
-                return (id, value.map { processor.format($0) } ?? "-")
+                return (id, value.map { lineProcessor.format($0) } ?? "-")
             }
-            return TimeSeriesLine(name: frame.name, color: ValueColor(name: colorName), points: frame.samples, legendValues: values)
+            // Grafana's "hide series": custom.hideFrom.viz keeps the legend entry but draws
+            // nothing (nor stretches the axis); hideFrom.legend drops the legend entry.
+            let hidden = lineConfig.custom["hideFrom"]
+            return TimeSeriesLine(name: frame.name, color: ValueColor(name: colorName),
+                                  points: hidden?["viz"]?.bool == true ? [] : frame.samples, legendValues: values,
+                                  inLegend: hidden?["legend"]?.bool != true)
         }
         return TimeSeriesModel(
             lines: lines, start: start, end: max(end, start + 1), fixedMin: config.min, fixedMax: config.max,
@@ -43,10 +51,10 @@ enum TimeSeriesBuilder {
 enum PieBuilder {
     static func build(panel: Panel, frames: [SeriesFrame]) -> PieModel {
         let calc = panel.options.reduceOptions.calcs.first ?? "lastNotNull"
-        let config = panel.fieldConfig.defaults
         let values = frames.map { Reducer.reduce($0.samples, id: calc) ?? 0 }
         let total = values.filter { $0 > 0 }.reduce(0, +)
         let slices = zip(frames, values).map { frame, value in
+            let config = frame.fieldConfig(panel)
             let processor = DisplayProcessor(config: config, min: 0, max: total, seriesColor: frame.colorName)
             let colorName = config.colorMode == nil || config.colorMode?.hasPrefix("palette") == true ? frame.colorName : (processor.display(value).color?.name ?? frame.colorName)
             return PieSlice(name: frame.name, value: value, percent: total > 0 ? max(0, value) / total : 0,

@@ -1,5 +1,6 @@
-/// Grafana's gauge, drawn as a bar: the value above, the bar in the value's colour, and a
-/// scale below with threshold markers (▲ in the threshold's colour) between min and max.
+/// Grafana's gauge: an arc (GaugeArc) when the pane has room, else a bar with the value
+/// above, the bar in the value's colour, and a scale below with threshold markers (▲ in the
+/// threshold's colour) between min and max.
 public struct GaugeWidget: Widget {
     public var model: GaugeModel
 
@@ -15,6 +16,10 @@ public struct GaugeWidget: Widget {
 
     func renderOne(_ value: ReducedValue, showName: Bool, into buffer: inout Buffer, area: Rect, theme: Theme) {
         let inner = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
+        if GaugeArc.fits(inner) {
+            GaugeArc(model: model).render(value, showName: showName, into: &buffer, area: inner, theme: theme)
+            return
+        }
         guard inner.width >= 3, inner.height >= 1 else {
             buffer.writeCentered(value.display.text, y: area.y, style: theme.style(for: value.display.color, bold: true), area: area, theme: theme)
             return

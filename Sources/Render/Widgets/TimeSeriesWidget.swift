@@ -23,7 +23,8 @@ public struct TimeSeriesWidget: Widget {
     public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
         guard area.width >= 8, area.height >= 2 else { return }
         let tableHeader = model.legendAsTable ? 1 : 0
-        let legendRows = model.showLegend && area.height >= 6 ? min(model.lines.count + tableHeader, max(1 + tableHeader, area.height / (model.legendAsTable ? 3 : 4))) : 0
+        let legend = legendView
+        let legendRows = model.showLegend && area.height >= 6 && !legend.model.lines.isEmpty ? min(legend.model.lines.count + tableHeader, max(1 + tableHeader, area.height / (model.legendAsTable ? 3 : 4))) : 0
         let xAxisRows = area.height - legendRows >= 4 ? 1 : 0
         let plotRows = area.height - legendRows - xAxisRows
         let range = yRange(plotRows: plotRows)
@@ -43,7 +44,7 @@ public struct TimeSeriesWidget: Widget {
         drawLines(into: &buffer, plot: plot, range: (range.low, range.high), theme: theme)
         if xAxisRows > 0 { drawTimeAxis(into: &buffer, plot: plot, row: plot.maxY, theme: theme) }
         if legendRows > 0 {
-            drawLegend(into: &buffer, area: Rect(x: area.x, y: area.maxY - legendRows, width: area.width, height: legendRows), theme: theme)
+            legend.drawLegend(into: &buffer, area: Rect(x: area.x, y: area.maxY - legendRows, width: area.width, height: legendRows), theme: theme)
         }
     }
 
@@ -87,6 +88,13 @@ public struct TimeSeriesWidget: Widget {
             }
             tick += step
         }
+    }
+
+    /// The widget as its legend sees it: without the lines hidden from the legend.
+    var legendView: TimeSeriesWidget {
+        var copy = self
+        copy.model.lines = model.lines.filter(\.inLegend)
+        return copy
     }
 
     func drawLegend(into buffer: inout Buffer, area: Rect, theme: Theme) {
