@@ -99,7 +99,7 @@ let package = Package(
             path: "Benchmarks/BenchmarkSupport"
         ),
         benchmark("SimulatorBenchmarks", dependencies: ["Simulator", "PromModel"]),
-        benchmark("EngineBenchmarks", dependencies: ["PromQL", "PromModel", "Simulator", "PrometheusAPI", "Dashboards", "TestSupport"]),
+        benchmark("EngineBenchmarks", dependencies: ["PromQL", "PromModel", "Simulator", "PrometheusAPI", "Dashboards", "App", "Terminal", "TestSupport"]),
         benchmark("RenderBenchmarks", dependencies: ["Render", "PromModel", "Dashboards", "Terminal"]),
     ]
 )
