@@ -18,10 +18,11 @@ let benchmarks: @Sendable () -> Void = {
     // another through the HTTP client against Prometheus (what `view --url` pays: HTTP and
     // JSON decoding included) and through the embedded datasource (what `demo` pays).
     let dashboard = BaselineComparison(subject: "embedded engine", baseline: "Prometheus via HTTP")
+    let queryCount = BenchmarkMetric.custom("queries per refresh", useScalingFactor: false)
     for file in dashboardFiles {
         let name = "Dashboard \(file.replacingOccurrences(of: ".json", with: "")): 1 h at the pane step"
         Benchmark(
-            name, configuration: .init(metrics: [.wallClock] + dashboard.metrics),
+            name, configuration: .init(metrics: [.wallClock] + dashboard.metrics + [queryCount]),
             closure: { benchmark in
                 guard let plan = fixture.plan(file), let prometheus = fixture.prometheus, let embedded = try? fixture.embedded else {
                     benchmark.error("setup did not run")
@@ -31,6 +32,7 @@ let benchmarks: @Sendable () -> Void = {
                     benchmark.error("the datasources disagree, so the ratio would compare unequal work:\n\(problem)")
                     return
                 }
+                benchmark.measurement(queryCount, plan.queries.count)
                 benchmark.startMeasurement()
                 do {
                     try await dashboard.measure(benchmark, baseline: {
