@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "PromModelTests", dependencies: ["PromModel"]),
         // Fixtures (Prometheus-style .test files, the differential query corpus) are read from
         // the source tree by path, not bundled.
-        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "Simulator", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DashboardsTests", dependencies: ["Dashboards", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PrometheusAPITests", dependencies: ["PrometheusAPI", "PromModel", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PromModel", "PromQL", "PrometheusAPI", "TestSupport"]),
@@ -99,7 +99,7 @@ let package = Package(
             path: "Benchmarks/BenchmarkSupport"
         ),
         benchmark("SimulatorBenchmarks", dependencies: ["Simulator", "PromModel"]),
-        benchmark("EngineBenchmarks", dependencies: ["PromQL", "PromModel", "Simulator", "PrometheusAPI", "Dashboards", "TestSupport"]),
+        benchmark("EngineBenchmarks", dependencies: ["PromQL", "PromModel", "Simulator", "PrometheusAPI", "Dashboards", "App", "Terminal", "TestSupport"]),
         benchmark("RenderBenchmarks", dependencies: ["Render", "PromModel", "PromQL", "Dashboards", "Terminal", "Simulator"]),
         benchmark("DecodeBenchmarks", dependencies: ["PrometheusAPI", "PromModel"]),
     ]

@@ -1,14 +1,21 @@
 import Foundation
 import PromModel
+import Simulator
 
 /// The differential test's dataset: three hours of 15 s samples in OpenMetrics, deterministic
 /// from a seed, with the edge cases that make engines disagree: counter resets, gaps longer
 /// than the 5 m lookback, series that start and stop mid-range, NaN values, jittered scrape
 /// times, histograms with a missing bucket and without +Inf, many values of one label.
+/// Then the simulator's backfill: an hour of the demo's platform (`Simulation(seed: 1)`, the
+/// metrics the four dashboards query), inside the window so both kinds of data meet.
 struct DifferentialDataset {
     static let start: Int64 = 1_700_000_000  // seconds
     static let duration: Int64 = 3 * 3600
     static let interval: Int64 = 15
+    /// The simulated hour: 55 m to 115 m into the window, so the instants at 55 m (its first
+    /// sample), 60 m and 110 m and the range over 40 m..120 m see it start, run and stop.
+    static let simulationStart: Int64 = start + 55 * 60
+    static let simulationEnd: Int64 = simulationStart + 3600
 
     var text = ""
     var sampleCount = 0
@@ -74,7 +81,20 @@ struct DifferentialDataset {
         histogram("request_duration_seconds", ["job": "web"], bounds: ["0.05", "0.1", "0.5", "1", "+Inf"], steps: steps, resetAt: nil)
         // No +Inf bucket: histogram_quantile must return NaN.
         histogram("broken_duration_seconds", ["job": "api"], bounds: ["0.1", "1"], steps: steps, resetAt: nil)
+        simulatedHour()
         text += "# EOF\n"
+    }
+
+    /// The simulator's OpenMetrics for its hour, without its `# EOF` (one ends the file).
+    /// Its `http_requests` family repeats the synthetic one's name with other jobs and labels.
+    private mutating func simulatedHour() {
+        let simulation = Simulation(seed: 1)
+        let backfill = simulation.openMetrics(
+            start: Self.simulationStart * 1000, end: Self.simulationEnd * 1000, interval: Self.interval * 1000)
+        // Every series at every instant, both ends included (counting lines is slow in debug).
+        let instants = Int((Self.simulationEnd - Self.simulationStart) / Self.interval) + 1
+        sampleCount += simulation.samples(at: Self.simulationStart * 1000).count * instants
+        text += backfill.hasSuffix("# EOF\n") ? String(backfill.dropLast("# EOF\n".count)) : backfill
     }
 
     private mutating func family(_ name: String, type: String) {

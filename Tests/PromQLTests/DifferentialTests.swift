@@ -32,9 +32,8 @@ struct DifferentialTests {
 
     @Test("corpus agrees with Prometheus")
     func corpus() async throws {
-        let queries = try String(contentsOfFile: repositoryRoot() + "/Tests/PromQLTests/Fixtures/differential_queries.txt", encoding: .utf8)
-            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        let corpus = try String(contentsOfFile: repositoryRoot() + "/Tests/PromQLTests/Fixtures/differential_queries.txt", encoding: .utf8)
+        let queries = Self.queries(in: corpus.split(separator: "\n"))
         #expect(queries.count >= 300)
 
         let directory = try TemporaryDirectory("differential")
@@ -67,6 +66,7 @@ struct DifferentialTests {
         var disagreements: [String] = []
         var messageDifferences: [String] = []
         var disagreeingQueries = Set<String>()
+        var answeredQueries = Set<String>()
         for (evaluation, body) in zip(evaluations, bodies) {
             let theirs = NormalizedResult.parse(response: body)
             let ours: NormalizedResult
@@ -95,8 +95,12 @@ struct DifferentialTests {
                     messageDifferences.append("\(evaluation.query): ours \(ourType) \"\(ourMessage)\", Prometheus \(type) \"\(message)\"")
                 }
             }
-            if case .vector(let v) = theirs, v.isEmpty { empty += 1 }
-            if case .matrix(let m) = theirs, m.isEmpty { empty += 1 }
+            switch theirs {
+            case .vector(let v) where v.isEmpty: empty += 1
+            case .matrix(let m) where m.isEmpty: empty += 1
+            case .error: break
+            default: answeredQueries.insert(evaluation.query)
+            }
         }
         let summary = """
             differential: \(queries.count) queries, \(evaluations.count) evaluations (\(Self.instantTimes.count) instants + \(Self.ranges.count) ranges each), \(dataset.sampleCount) samples
@@ -108,6 +112,26 @@ struct DifferentialTests {
             print("errors on both sides with different wording:\n  " + messageDifferences.joined(separator: "\n  "))
         }
         #expect(disagreements.count == 0, "\(summary)\n\(disagreements.prefix(60).joined(separator: "\n"))")
+        // The simulator's queries are there to compare values, so each must find data at
+        // some instant or range, or the times have drifted away from the simulated hour.
+        let simulatorQueries = Self.simulatorSection(of: corpus)
+        let neverAnswered = simulatorQueries.filter { !answeredQueries.contains($0) }
+        #expect(simulatorQueries.count >= 33)
+        #expect(neverAnswered.isEmpty, "simulator queries with no data at any time: \(neverAnswered)")
+    }
+
+    /// The marker comment that opens the corpus's section over the simulator's metrics.
+    static let simulatorMarker = "# The simulator's hour"
+
+    static func queries(in lines: some Sequence<Substring>) -> [String] {
+        lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    /// The queries from the simulator marker to the end of the corpus.
+    static func simulatorSection(of corpus: String) -> [String] {
+        let lines = corpus.split(separator: "\n")
+        guard let marker = lines.firstIndex(where: { $0.hasPrefix(simulatorMarker) }) else { return [] }
+        return queries(in: lines[marker...])
     }
 
     /// Percent-encodes a query parameter (`+` included, which URLComponents leaves alone).
