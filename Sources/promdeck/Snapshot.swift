@@ -54,6 +54,8 @@ struct Snapshot: AsyncParsableCommand {
 
     func run() async throws {
         let file = try Self.find(dashboard, in: dashboards)
+        // Repeated panels and rows drawn once per value of the saved selection.
+        let board = file.dashboard.expandingRepeats()
         let wall = Timestamp((Date().timeIntervalSince1970 * 1000).rounded())
         let requested: Timestamp?
         do {
@@ -73,11 +75,11 @@ struct Snapshot: AsyncParsableCommand {
             // does not change with the locale it was taken in.
             let capability = format == .ansi ? ColorCapability.detect(environment: ProcessInfo.processInfo.environment) : .truecolor
             let renderer = DashboardRenderer(options: RenderOptions(capability: capability, asciiOnly: ascii))
-            let layout = DashboardLayout.compute(dashboard: file.dashboard, width: width, availableHeight: height - 2)
+            let layout = DashboardLayout.compute(dashboard: board, width: width, availableHeight: height - 2)
             let data = await DashboardQueries.run(
-                file.dashboard, datasource: source.datasource, from: start, to: end, panelWidths: layout.panelWidths)
+                board, datasource: source.datasource, from: start, to: end, panelWidths: layout.panelWidths)
             print(try renderer.snapshot(
-                dashboard: file.dashboard, data: data, width: width, height: height, time: end, format: format,
+                dashboard: board, data: data, width: width, height: height, time: end, format: format,
                 state: DashboardViewState(timeRangeText: "\(from) → \(time ?? "now")")), terminator: format == .json ? "\n" : "")
         }
     }
