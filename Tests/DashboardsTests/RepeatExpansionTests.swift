@@ -53,8 +53,8 @@ import Testing
         ])
         // 24 / 5 is fractional in Grafana; whole columns are shared out as evenly as possible.
         let fifths = Self.expand([Self.repeated(GridPos(x: 0, y: 0, w: 24, h: 4), maxPerRow: 5)])
-        #expect(fifths.panels.map(\.gridPos.x) == [0, 4, 9, 14, 19])
-        #expect(fifths.panels.map(\.gridPos.w) == [4, 5, 5, 5, 5])
+        #expect(fifths.panels.map(\.gridPos.x) == [0, 5, 10, 15, 20])
+        #expect(fifths.panels.map(\.gridPos.w) == [5, 5, 5, 5, 4])
     }
 
     @Test func verticalStacksCopiesWithTheSameSize() {

@@ -53,7 +53,9 @@ public enum RepeatExpansion {
                 let perRow = min(gridColumns, count, max(1, maxPerRow))
                 return (0..<count).map { index in
                     let slot = index % perRow
-                    let x0 = slot * gridColumns / perRow, x1 = (slot + 1) * gridColumns / perRow
+                    // Rounded up, so the spare columns go to the first copies.
+                    let x0 = (slot * gridColumns + perRow - 1) / perRow
+                    let x1 = ((slot + 1) * gridColumns + perRow - 1) / perRow
                     return GridPos(x: x0, y: gridPos.y + index / perRow * gridPos.h, w: x1 - x0, h: gridPos.h)
                 }
             }
