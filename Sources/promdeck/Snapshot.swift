@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Dashboards
 import Foundation
@@ -54,8 +55,6 @@ struct Snapshot: AsyncParsableCommand {
 
     func run() async throws {
         let file = try Self.find(dashboard, in: dashboards)
-        // Repeated panels and rows drawn once per value of the saved selection.
-        let board = file.dashboard.expandingRepeats()
         let wall = Timestamp((Date().timeIntervalSince1970 * 1000).rounded())
         let requested: Timestamp?
         do {
@@ -71,6 +70,10 @@ struct Snapshot: AsyncParsableCommand {
             } catch {
                 throw ValidationError("--from: \(error)")
             }
+            // Repeated panels and rows, once per value of the saved selection.
+            var board = file.dashboard
+            board.variables = await RepeatVariableOptions.resolve(file.dashboard, datasource: source.datasource, start: start, end: end)
+            board = board.expandingRepeats()
             // Colours only matter for ansi; the glyph set follows --ascii alone, so a snapshot
             // does not change with the locale it was taken in.
             let capability = format == .ansi ? ColorCapability.detect(environment: ProcessInfo.processInfo.environment) : .truecolor

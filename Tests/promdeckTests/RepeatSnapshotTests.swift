@@ -74,4 +74,21 @@ struct RepeatSnapshotTests {
         let total = try #require(panels.first { $0["title"] as? String == "All jobs" }.flatMap(value))
         #expect(abs(perJob.reduce(0, +) - total) < 1e-6 * max(1, total), "\(perJob) vs \(total)")
     }
+
+    @Test func queryVariableOptionsAreLoadedForTheRepeat() async throws {
+        // Grafana saves no options for a query variable: snapshot asks the datasource.
+        let custom = "{\"name\": \"job\", \"type\": \"custom\", \"query\": \"\(Self.jobs.joined(separator: ","))\""
+        let query = "{\"name\": \"job\", \"type\": \"query\", \"query\": \"label_values(http_requests_total, job)\", \"regex\": \"/^(?!monitoring).*/\""
+        let dashboard = Self.dashboard.replacingOccurrences(of: custom, with: query)
+        #expect(dashboard != Self.dashboard)
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        _ = try directory.write("repeat-by-job.json", dashboard)
+        let output = try await Self.snapshot(in: directory, ["--format", "json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let titles = (root["panels"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+        // label_values answers sorted; the regex drops monitoring-health.
+        #expect(titles == ["Requests ai-engine", "Requests execution", "Requests portfolio-intelligence", "Requests risk-safety", "All jobs"])
+    }
 }
