@@ -29,16 +29,22 @@ import Testing
         dashboard.panels.map { [$0.id, $0.gridPos.x, $0.gridPos.y, $0.gridPos.w, $0.gridPos.h] }
     }
 
-    @Test func horizontalWithoutMaxPerRowKeepsTheWidthAndWraps() {
-        let expanded = Self.expand([Self.repeated(GridPos(x: 0, y: 0, w: 8, h: 4)), Self.below])
-        // Five copies of width 8: three on the first grid row, two on the next; "Below" moves
-        // down by the one extra row of copies. Copies 2... get ids after the largest (9).
+    @Test func horizontalWithoutMaxPerRowUsesGrafanasDefaultOfFour() {
+        // Unset maxPerRow is 4 in Grafana (`panel.maxPerRow || 4`): five copies are
+        // max(24 / 5, 24 / 4) = 6 wide, four on the first grid row, whatever the panel's own
+        // x and w; "Below" moves down by the one extra row. Copies after the first get ids
+        // after the largest (9).
+        let expanded = Self.expand([Self.repeated(GridPos(x: 8, y: 0, w: 8, h: 4)), Self.below])
         #expect(Self.grid(expanded) == [
-            [1, 0, 0, 8, 4], [10, 8, 0, 8, 4], [11, 16, 0, 8, 4], [12, 0, 4, 8, 4], [13, 8, 4, 8, 4], [9, 0, 8, 24, 8],
+            [1, 0, 0, 6, 4], [10, 6, 0, 6, 4], [11, 12, 0, 6, 4], [12, 18, 0, 6, 4], [13, 0, 4, 6, 4], [9, 0, 8, 24, 8],
         ])
         #expect(expanded.panels.prefix(5).map { $0.scopedVariables["job"] } == Self.jobs)
         #expect(expanded.panels.prefix(5).map(\.repeatSourceID) == [nil, 1, 1, 1, 1])
         #expect(expanded.panels[5].scopedVariables.isEmpty)
+        // Two values fill the row: max(24 / 2, 24 / 4) = 12.
+        let two = Self.expand([Self.repeated(GridPos(x: 0, y: 0, w: 8, h: 4))], Self.jobVariable(current: ["execution", "ai-engine"]))
+        #expect(Self.grid(two) == [[1, 0, 0, 12, 4], [2, 12, 0, 12, 4]])
+        #expect(two.panels.map { $0.scopedVariables["job"] } == ["ai-engine", "execution"])
     }
 
     @Test func horizontalWithMaxPerRowDividesTheWidth() {
@@ -71,13 +77,14 @@ import Testing
 
     @Test func oneValueIsOneScopedCopy() {
         let one = Self.jobVariable(current: ["execution"])
+        // Grafana's max(24 / 1, 24 / maxPerRow) fills the row.
         let kept = Self.expand([Self.repeated(GridPos(x: 0, y: 0, w: 8, h: 4)), Self.below], one)
-        #expect(Self.grid(kept) == [[1, 0, 0, 8, 4], [9, 0, 4, 24, 8]])
+        #expect(Self.grid(kept) == [[1, 0, 0, 24, 4], [9, 0, 4, 24, 8]])
         #expect(kept.panels[0].scopedVariables == ["job": "execution"])
         #expect(kept.panels[0].title == "Requests execution")
-        // With maxPerRow, Grafana's max(24 / 1, 24 / maxPerRow) fills the row.
-        let wide = Self.expand([Self.repeated(GridPos(x: 0, y: 0, w: 8, h: 4), maxPerRow: 4)], one)
-        #expect(Self.grid(wide) == [[1, 0, 0, 24, 4]])
+        // Vertical keeps the panel's own place and size.
+        let vertical = Self.expand([Self.repeated(GridPos(x: 4, y: 0, w: 8, h: 4), direction: .vertical)], one)
+        #expect(Self.grid(vertical) == [[1, 4, 0, 8, 4]])
     }
 
     @Test func noValuesLeaveThePanelOnceUnscoped() {

@@ -22,7 +22,7 @@ public struct Panel: Hashable, Sendable {
     public var repeatVariable: String?
     /// How repeated copies are laid out (`repeatDirection`, "h" unless "v").
     public var repeatDirection: RepeatDirection
-    /// Horizontal repeats: most copies per grid row (`maxPerRow`); nil keeps the panel's width.
+    /// Horizontal repeats: most copies per grid row (`maxPerRow`); nil means Grafana's 4.
     public var maxPerRow: Int?
     /// Variables fixed to one value for this panel: a repeated copy's own value (Grafana's
     /// `scopedVars`), used instead of the dashboard-wide selection when interpolating.

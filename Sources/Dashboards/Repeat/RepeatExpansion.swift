@@ -5,14 +5,16 @@
 ///   each with `scopedVariables[name]` set to its value and its title and legend formats
 ///   interpolated for it. The first copy keeps the panel's id; the others get fresh ids after
 ///   the largest in the dashboard, in order, as Grafana's getNextPanelId hands them out.
-/// - Horizontal copies start at the left edge and wrap at 24 columns: with `maxPerRow` each
-///   is `max(24 / count, 24 / maxPerRow)` wide; without it they keep the panel's width.
+/// - Horizontal copies start at the left edge, each `max(24 / count, 24 / maxPerRow)` wide
+///   (`maxPerRow` 4 when unset, as in Grafana), wrapping onto new grid rows.
 ///   Vertical copies stack below each other with the panel's x, w and h.
 /// - A row with `repeat` is copied with all its panels per value, each copy below the last.
 /// - Everything after a repeat (in grid order) moves down by the extra height.
 /// - No selected values: the panel (or row) stays once, with nothing scoped.
 public enum RepeatExpansion {
     static let gridColumns = 24
+    /// Grafana's `panel.maxPerRow || 4` (DashboardModel) and `maxPerRow ?? 4` (scenes).
+    public static let defaultMaxPerRow = 4
 
     /// `dashboard` with its repeats expanded for `variables` (their `current` and loaded
     /// `options`); a dashboard without repeats comes back unchanged.
@@ -47,22 +49,15 @@ public enum RepeatExpansion {
                 GridPos(x: gridPos.x, y: gridPos.y + index * gridPos.h, w: gridPos.w, h: gridPos.h)
             }
         case .horizontal:
-            if let maxPerRow {
-                // Grafana's width is 24 / min(count, maxPerRow), fractional; in whole columns the
-                // copies of one grid row share the 24 columns as evenly as they can.
-                let perRow = min(gridColumns, count, max(1, maxPerRow))
-                return (0..<count).map { index in
-                    let slot = index % perRow
-                    // Rounded up, so the spare columns go to the first copies.
-                    let x0 = (slot * gridColumns + perRow - 1) / perRow
-                    let x1 = ((slot + 1) * gridColumns + perRow - 1) / perRow
-                    return GridPos(x: x0, y: gridPos.y + index / perRow * gridPos.h, w: x1 - x0, h: gridPos.h)
-                }
-            }
-            let width = max(1, min(gridColumns, gridPos.w))
-            let perRow = gridColumns / width
+            // Grafana's width is max(24 / count, 24 / maxPerRow), fractional; in whole columns
+            // the copies of one grid row share the 24 columns as evenly as they can.
+            let perRow = min(gridColumns, count, max(1, maxPerRow ?? defaultMaxPerRow))
             return (0..<count).map { index in
-                GridPos(x: index % perRow * width, y: gridPos.y + index / perRow * gridPos.h, w: width, h: gridPos.h)
+                let slot = index % perRow
+                // Rounded up, so the spare columns go to the first copies.
+                let x0 = (slot * gridColumns + perRow - 1) / perRow
+                let x1 = ((slot + 1) * gridColumns + perRow - 1) / perRow
+                return GridPos(x: x0, y: gridPos.y + index / perRow * gridPos.h, w: x1 - x0, h: gridPos.h)
             }
         }
     }
