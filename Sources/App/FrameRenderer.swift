@@ -94,7 +94,8 @@ public struct FrameRenderer: Sendable {
         let (start, end) = state.window.resolve(now: state.lastRefreshAt ?? now)
         let byID = Dictionary((dashboard.panels + dashboard.allPanels).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         func input(_ panel: Panel, zoomed: Bool) -> PanelViewInput {
-            let panelState = state.panels[panel.id] ?? PanelState()
+            let known = state.panels[panel.id] ?? PanelState()
+            let panelState = known.scope == panel.scopedVariables ? known : PanelState(scope: panel.scopedVariables)
             return PanelViewInput(
                 panel: panel, state: panelState, status: panelState.status(now: now), start: start, end: end, now: now,
                 focused: panel.id == state.focusedPanelID, zoomed: zoomed)

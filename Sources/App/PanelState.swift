@@ -15,8 +15,13 @@ public struct PanelState: Hashable, Sendable {
     /// Wall time of the slowest query of the last refresh, in milliseconds.
     public var lastDuration: Int64?
     public var warnings: [String] = []
+    /// The repeat values the data was fetched for (the panel's `scopedVariables`): a copy
+    /// whose id now stands for another value does not show the old value's data.
+    public var scope: [String: String] = [:]
 
-    public init() {}
+    public init(scope: [String: String] = [:]) {
+        self.scope = scope
+    }
 
     public var seriesCount: Int { results.values.reduce(0) { $0 + $1.series.count } }
 

@@ -61,19 +61,30 @@ public struct AppState: Hashable, Sendable {
         }
     }
 
-    public var dashboard: Dashboard? { dashboards.indices.contains(dashboardIndex) ? dashboards[dashboardIndex] : nil }
+    /// The current dashboard as drawn and queried: panel and row repeats expanded for the
+    /// current selections and loaded options, so a change to either re-expands it.
+    public var dashboard: Dashboard? {
+        guard let source = sourceDashboard else { return nil }
+        return RepeatExpansion.expand(source, variables: effectiveVariables(of: source))
+    }
+
+    /// The current dashboard as loaded, repeats not expanded.
+    public var sourceDashboard: Dashboard? { dashboards.indices.contains(dashboardIndex) ? dashboards[dashboardIndex] : nil }
 
     /// The refresh period in milliseconds, or nil when auto-refresh is off.
     public var refreshInterval: Int64? {
         if let refreshOverride { return refreshOverride > 0 ? refreshOverride : nil }
-        return dashboard?.refresh.flatMap(PrometheusDuration.milliseconds).flatMap { $0 > 0 ? $0 : nil }
+        return sourceDashboard?.refresh.flatMap(PrometheusDuration.milliseconds).flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// The dashboard's variables with the user's selections and the options loaded from the
     /// datasource; "All" stays the `$__all` marker so the planner expands it as Grafana does.
     public var effectiveVariables: [Variable] {
-        guard let dashboard else { return [] }
-        return dashboard.variables.map { variable in
+        sourceDashboard.map(effectiveVariables(of:)) ?? []
+    }
+
+    private func effectiveVariables(of dashboard: Dashboard) -> [Variable] {
+        dashboard.variables.map { variable in
             var effective = variable
             if let chosen = selections[dashboard.uid]?[variable.name] { effective.current = chosen }
             if let options = variableOptions[dashboard.uid]?[variable.name] { effective.options = options }

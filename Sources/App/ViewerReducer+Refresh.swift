@@ -37,7 +37,8 @@ extension ViewerReducer {
         let plan = planner.plan(
             dashboard: dashboard, panels: requests, variables: state.effectiveVariables, start: start, end: end)
         for request in requests {
-            var panel = state.panels[request.panel.id] ?? PanelState()
+            var panel = state.panels[request.panel.id] ?? PanelState(scope: request.panel.scopedVariables)
+            if panel.scope != request.panel.scopedVariables { panel = PanelState(scope: request.panel.scopedVariables) }
             panel.queries = []
             panel.pending = []
             state.panels[request.panel.id] = panel

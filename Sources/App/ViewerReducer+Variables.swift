@@ -62,6 +62,7 @@ extension ViewerReducer {
         }
         let variable = state.dashboards.first { $0.uid == uid }?.variables.first { $0.name == name }
         let options = VariableFilter.apply(regex: variable?.regex, to: values)
+        let copiesBefore = repeatedCopies(state)
         state.variableOptions[uid, default: [:]][name] = options
         var effects: [Effect] = [.redraw]
         let current = state.selections[uid]?[name] ?? []
@@ -71,9 +72,25 @@ extension ViewerReducer {
             let fallback = (variable?.includeAll ?? false) ? [Variable.allValueMarker] : Array(options.prefix(1))
             state.selections[uid, default: [:]][name] = fallback
             if state.dashboard?.uid == uid { effects = restart(&state, now: now) }
+        } else if state.dashboard?.uid == uid, repeatedCopies(state) != copiesBefore {
+            // New options under "All" change which repeated copies exist: query them.
+            effects = restart(&state, now: now)
         }
         guard state.dashboard?.uid == uid else { return effects }
         let dependents = Set(VariableChain(state.dashboard?.variables ?? []).dependents(of: name))
         return effects + requestVariableOptions(&state, now: now, only: dependents, force: false)
     }
+
+    /// The current dashboard's panels with their repeat values, to notice a re-expansion.
+    func repeatedCopies(_ state: AppState) -> [PanelScope] {
+        guard let source = state.sourceDashboard,
+              source.panels.contains(where: { $0.repeatVariable != nil || $0.panels.contains { $0.repeatVariable != nil } }),
+              let dashboard = state.dashboard else { return [] }
+        return (dashboard.panels + dashboard.allPanels).map { PanelScope(panelID: $0.id, scope: $0.scopedVariables) }
+    }
+}
+
+struct PanelScope: Hashable {
+    var panelID: Int
+    var scope: [String: String]
 }

@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Dashboards
 import Foundation
@@ -69,15 +70,19 @@ struct Snapshot: AsyncParsableCommand {
             } catch {
                 throw ValidationError("--from: \(error)")
             }
+            // Repeated panels and rows, once per value of the saved selection.
+            var board = file.dashboard
+            board.variables = await RepeatVariableOptions.resolve(file.dashboard, datasource: source.datasource, start: start, end: end)
+            board = board.expandingRepeats()
             // Colours only matter for ansi; the glyph set follows --ascii alone, so a snapshot
             // does not change with the locale it was taken in.
             let capability = format == .ansi ? ColorCapability.detect(environment: ProcessInfo.processInfo.environment) : .truecolor
             let renderer = DashboardRenderer(options: RenderOptions(capability: capability, asciiOnly: ascii))
-            let layout = DashboardLayout.compute(dashboard: file.dashboard, width: width, availableHeight: height - 2)
+            let layout = DashboardLayout.compute(dashboard: board, width: width, availableHeight: height - 2)
             let data = await DashboardQueries.run(
-                file.dashboard, datasource: source.datasource, from: start, to: end, panelWidths: layout.panelWidths)
+                board, datasource: source.datasource, from: start, to: end, panelWidths: layout.panelWidths)
             print(try renderer.snapshot(
-                dashboard: file.dashboard, data: data, width: width, height: height, time: end, format: format,
+                dashboard: board, data: data, width: width, height: height, time: end, format: format,
                 state: DashboardViewState(timeRangeText: "\(from) → \(time ?? "now")")), terminator: format == .json ? "\n" : "")
         }
     }

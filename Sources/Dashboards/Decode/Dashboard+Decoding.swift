@@ -73,7 +73,9 @@ extension Panel {
             collapsed: value["collapsed"]?.bool ?? false,
             panels: children,
             repeatVariable: value["repeat"]?.string.flatMap { $0.isEmpty ? nil : $0 },
-            raw: value
+            raw: value,
+            repeatDirection: value["repeatDirection"]?.string == "v" ? .vertical : .horizontal,
+            maxPerRow: value["maxPerRow"]?.lenientInt.flatMap { $0 > 0 ? $0 : nil }
         )
     }
 }

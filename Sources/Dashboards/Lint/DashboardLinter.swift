@@ -175,6 +175,7 @@ struct LintContext {
             if let node = panel[key], node.string != nil { checkReferences(in: node, what: "panel \(key)") }
         }
         checkDatasource(panel["datasource"])
+        checkRepeat(panel)
         checkUnits(panel)
         checkOverrides(panel)
         guard type != "row" else { return }
@@ -187,6 +188,22 @@ struct LintContext {
         guard let node else { return }
         if node.string != nil { checkReferences(in: node, what: "datasource") }
         if let uid = node["uid"], uid.string != nil { checkReferences(in: uid, what: "datasource") }
+    }
+
+    /// `repeat` must name a template variable; `repeatDirection` is "h" or "v".
+    mutating func checkRepeat(_ panel: JSONNode) {
+        if let node = panel["repeat"], !node.isNull {
+            if let name = node.string {
+                if !name.isEmpty && !variableNames.contains(name) {
+                    error("panel \(describe(panel)) repeats for unknown variable \"\(name)\"", at: node.start)
+                }
+            } else {
+                error("\"repeat\" must be a variable name, found \(node.kindDescription)", at: node.start)
+            }
+        }
+        if let node = panel["repeatDirection"], !node.isNull, node.string != "h", node.string != "v" {
+            error("\"repeatDirection\" must be \"h\" or \"v\"", at: node.start)
+        }
     }
 
     mutating func checkUnits(_ panel: JSONNode) {

@@ -18,8 +18,17 @@ public struct Panel: Hashable, Sendable {
     /// For rows: collapsed rows hold their panels here; open rows have them at top level.
     public var collapsed: Bool
     public var panels: [Panel]
-    /// Template variable this panel repeats for, if any.
+    /// Template variable this panel (or row) repeats for, if any.
     public var repeatVariable: String?
+    /// How repeated copies are laid out (`repeatDirection`, "h" unless "v").
+    public var repeatDirection: RepeatDirection
+    /// Horizontal repeats: most copies per grid row (`maxPerRow`); nil means Grafana's 4.
+    public var maxPerRow: Int?
+    /// Variables fixed to one value for this panel: a repeated copy's own value (Grafana's
+    /// `scopedVars`), used instead of the dashboard-wide selection when interpolating.
+    public var scopedVariables: [String: String]
+    /// For a repeated copy: the id of the panel it was copied from (the first copy keeps it).
+    public var repeatSourceID: Int?
     public var raw: JSONValue
 
     public init(
@@ -27,7 +36,9 @@ public struct Panel: Hashable, Sendable {
         gridPos: GridPos = GridPos(), datasource: DatasourceRef? = nil, targets: [Target] = [],
         fieldConfig: FieldConfig = FieldConfig(), options: PanelOptions = PanelOptions(),
         maxDataPoints: Int? = nil, interval: String? = nil, collapsed: Bool = false,
-        panels: [Panel] = [], repeatVariable: String? = nil, raw: JSONValue = .null
+        panels: [Panel] = [], repeatVariable: String? = nil, raw: JSONValue = .null,
+        repeatDirection: RepeatDirection = .horizontal, maxPerRow: Int? = nil,
+        scopedVariables: [String: String] = [:], repeatSourceID: Int? = nil
     ) {
         self.id = id
         self.type = type
@@ -44,7 +55,17 @@ public struct Panel: Hashable, Sendable {
         self.panels = panels
         self.repeatVariable = repeatVariable
         self.raw = raw
+        self.repeatDirection = repeatDirection
+        self.maxPerRow = maxPerRow
+        self.scopedVariables = scopedVariables
+        self.repeatSourceID = repeatSourceID
     }
+}
+
+/// Grafana's `repeatDirection`: copies side by side ("h") or stacked ("v").
+public enum RepeatDirection: String, Hashable, Sendable {
+    case horizontal = "h"
+    case vertical = "v"
 }
 
 /// Position on Grafana's grid: 24 columns wide, `h` in grid units (30 px each in Grafana).

@@ -65,14 +65,16 @@ public struct QueryPlan: Sendable {
         var planned: [PlannedQuery] = []
         let rangeMs = max(0, toMs - fromMs)
         for panel in Self.visiblePanels(dashboard, includeCollapsed: includeCollapsed) {
+            // A repeated copy sees its own value of the repeat variable.
+            let scoped = base.scoped(panel.scopedVariables)
             let maxDataPoints = panel.maxDataPoints ?? panelWidths[panel.id] ?? defaultWidth
-            let minInterval = panel.interval.map(base.interpolate)
+            let minInterval = panel.interval.map(scoped.interpolate)
             for target in panel.targets where !target.hide {
                 guard !target.expr.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
                 let intervals = calculator.intervals(
                     rangeMs: rangeMs, maxDataPoints: maxDataPoints, panelMinInterval: minInterval,
-                    queryMinStep: target.interval.map(base.interpolate))
-                var interpolator = base
+                    queryMinStep: target.interval.map(scoped.interpolate))
+                var interpolator = scoped
                 interpolator.builtIns.merge(intervals.builtInValues) { _, new in new }
                 let step = max(1, intervals.stepMs)
                 let instant = target.instant && !target.range

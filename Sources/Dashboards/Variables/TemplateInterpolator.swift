@@ -29,8 +29,28 @@ public struct TemplateInterpolator: Sendable {
         interpolateMapped(text).text
     }
 
+    /// `text` interpolated for display (panel titles, legends): references without a format
+    /// take Grafana's `text` format instead of PromQL escaping.
+    public func interpolateText(_ text: String) -> String {
+        interpolateMapped(text, defaultFormat: "text").text
+    }
+
+    /// This interpolator with some variables fixed to one value each (a repeated panel's
+    /// `scopedVariables`): they keep their definition, so formatting is as for a selection
+    /// of that single value; names that are not dashboard variables become constants.
+    public func scoped(_ values: [String: String]) -> TemplateInterpolator {
+        guard !values.isEmpty else { return self }
+        var copy = self
+        for (name, value) in values {
+            var variable = variablesByName[name] ?? Variable(name: name, kind: .constant)
+            variable.current = [value]
+            copy.variablesByName[name] = variable
+        }
+        return copy
+    }
+
     /// `text` interpolated, plus a map from offsets in the result back to offsets in `text`.
-    public func interpolateMapped(_ text: String) -> (text: String, map: SubstitutionMap) {
+    public func interpolateMapped(_ text: String, defaultFormat: String? = nil) -> (text: String, map: SubstitutionMap) {
         let bytes = Array(text.utf8)
         var output: [UInt8] = []
         var segments: [SubstitutionMap.Segment] = []
@@ -40,7 +60,8 @@ public struct TemplateInterpolator: Sendable {
             segments.append(.init(output: output.count..<(output.count + end - cursor), source: cursor..<end, isLiteral: true))
             output.append(contentsOf: bytes[cursor..<end])
         }
-        for reference in VariableReference.scan(bytes) {
+        for var reference in VariableReference.scan(bytes) {
+            if reference.format == nil { reference.format = defaultFormat }
             guard let value = value(of: reference) else { continue }
             copyLiteral(upTo: reference.range.lowerBound)
             let replacement = Array(value.utf8)
