@@ -14,6 +14,8 @@ public struct PanelState: Hashable, Sendable {
     public var queries: [QueryKey] = []
     /// Wall time of the slowest query of the last refresh, in milliseconds.
     public var lastDuration: Int64?
+    /// The range of the latest answered query: the x axis the data was fetched for.
+    public var range: QueryRange?
     public var warnings: [String] = []
     /// The repeat values the data was fetched for (the panel's `scopedVariables`): a copy
     /// whose id now stands for another value does not show the old value's data.

@@ -65,6 +65,8 @@ public struct AppState: Hashable, Sendable {
     /// current selections and loaded options, so a change to either re-expands it.
     public var dashboard: Dashboard? {
         guard let source = sourceDashboard else { return nil }
+        // Asked for on every frame: most dashboards have no repeats and skip the variables.
+        guard RepeatExpansion.hasRepeats(source) else { return source }
         return RepeatExpansion.expand(source, variables: effectiveVariables(of: source))
     }
 
@@ -98,6 +100,7 @@ public struct InFlightQuery: Hashable, Sendable {
     public var key: QueryKey
     public var consumers: [PanelTarget]
     public var startedAt: Timestamp
+    public var range: QueryRange
 }
 
 public struct StatusMessage: Hashable, Sendable {

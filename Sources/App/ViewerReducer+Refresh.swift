@@ -47,7 +47,7 @@ extension ViewerReducer {
         for query in plan {
             let id = QueryID(state.nextQueryID)
             state.nextQueryID += 1
-            state.inFlight[id] = InFlightQuery(key: query.key, consumers: query.consumers, startedAt: now)
+            state.inFlight[id] = InFlightQuery(key: query.key, consumers: query.consumers, startedAt: now, range: query.range)
             jobs.append(QueryJob(id: id, key: query.key, range: query.range))
             for consumer in query.consumers {
                 state.panels[consumer.panelID]?.pending.insert(id)
@@ -72,7 +72,7 @@ extension ViewerReducer {
         for query in plan {
             let id = QueryID(state.nextQueryID)
             state.nextQueryID += 1
-            state.inFlight[id] = InFlightQuery(key: query.key, consumers: query.consumers, startedAt: now)
+            state.inFlight[id] = InFlightQuery(key: query.key, consumers: query.consumers, startedAt: now, range: query.range)
             state.adhoc?.panel.pending.insert(id)
             state.adhoc?.panel.queries.append(query.key)
             jobs.append(QueryJob(id: id, key: query.key, range: query.range))

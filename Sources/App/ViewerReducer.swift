@@ -30,13 +30,14 @@ public struct ViewerReducer: Sendable {
         case .tick:
             return handleTick(&state, now: now)
         case .queryResult(let id, let response, let duration):
-            return finishQuery(id, &state, now: now, duration: duration) { panel, refID in
+            return finishQuery(id, &state, now: now, duration: duration) { panel, refID, query in
                 panel.results[refID] = response.result
+                if !query.key.instant { panel.range = query.range }
                 panel.lastSuccess = now
                 panel.warnings = response.warnings
             }
         case .queryFailed(let id, let error, let duration):
-            return finishQuery(id, &state, now: now, duration: duration) { panel, _ in
+            return finishQuery(id, &state, now: now, duration: duration) { panel, _, _ in
                 panel.lastError = error
                 panel.lastErrorAt = now
             }
@@ -79,7 +80,7 @@ public struct ViewerReducer: Sendable {
 
     private func finishQuery(
         _ id: QueryID, _ state: inout AppState, now: Timestamp, duration: Int64,
-        apply: (inout PanelState, String) -> Void
+        apply: (inout PanelState, String, InFlightQuery) -> Void
     ) -> [Effect] {
         // Unknown ids were cancelled (time range or dashboard changed): drop their answers.
         guard let query = state.inFlight.removeValue(forKey: id) else { return [] }
@@ -87,14 +88,14 @@ public struct ViewerReducer: Sendable {
             if consumer.panelID == AdhocState.panelID {
                 guard state.adhoc != nil else { continue }
                 state.adhoc?.panel.pending.remove(id)
-                apply(&state.adhoc!.panel, consumer.refID)
+                apply(&state.adhoc!.panel, consumer.refID, query)
                 state.adhoc?.panel.lastDuration = duration
                 continue
             }
             var panel = state.panels[consumer.panelID] ?? PanelState()
             let firstOfRefresh = panel.pending.count == panel.queries.count
             panel.pending.remove(id)
-            apply(&panel, consumer.refID)
+            apply(&panel, consumer.refID, query)
             panel.lastDuration = firstOfRefresh ? duration : max(panel.lastDuration ?? 0, duration)
             state.panels[consumer.panelID] = panel
         }

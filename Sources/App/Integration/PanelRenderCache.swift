@@ -2,9 +2,9 @@ import Dashboards
 import Render
 import Synchronization
 
-/// The last drawing of each panel with what it was drawn from. A frame copies the panels whose
-/// inputs are unchanged instead of drawing them again, so an answer for one panel costs one
-/// panel, and an idle refresh that brings the same data costs almost nothing.
+/// The last drawings of each panel with what they were drawn from. A frame copies the panels
+/// whose inputs are unchanged instead of drawing them again, so an answer for one panel costs
+/// one panel, and a steady refresh (same data, the refreshing mark on, then off) costs none.
 final class PanelRenderCache: Sendable {
     struct Inputs: Equatable {
         var panel: Panel
@@ -15,18 +15,25 @@ final class PanelRenderCache: Sendable {
         var height: Int
     }
 
+    private struct Slot: Hashable {
+        var panelID: Int
+        /// A refresh toggles the mark on and back off: both drawings are kept.
+        var refreshing: Bool
+    }
+
     private struct Entry {
         var inputs: Inputs
         var drawing: Buffer
     }
 
-    /// Bounded by the panels of the dashboards shown; a panel id's newest drawing replaces its old one.
-    private let entries = Mutex<[Int: Entry]>([:])
+    /// At most two drawings per panel id of the dashboards shown; a newer one replaces its slot.
+    private let entries = Mutex<[Slot: Entry]>([:])
 
     func drawing(panelID: Int, inputs: Inputs, draw: () -> Buffer) -> Buffer {
-        if let cached = entries.withLock({ $0[panelID] }), cached.inputs == inputs { return cached.drawing }
+        let slot = Slot(panelID: panelID, refreshing: inputs.refreshing)
+        if let cached = entries.withLock({ $0[slot] }), cached.inputs == inputs { return cached.drawing }
         let drawing = draw()
-        entries.withLock { $0[panelID] = Entry(inputs: inputs, drawing: drawing) }
+        entries.withLock { $0[slot] = Entry(inputs: inputs, drawing: drawing) }
         return drawing
     }
 }

@@ -43,9 +43,11 @@ public struct WidgetPanelRenderer: PanelRendering {
         if results.isEmpty, case .loading = input.status { return nil }
         var staleAge: Int?, staleReason: String?
         if case .stale(let age, let reason) = input.status { (staleAge, staleReason) = (Int(age / 1000), reason) }
-        // The range only places the x axis; the step is not used for drawing.
+        // The range only places the x axis: the one the data was fetched for, so the axis moves
+        // with the data (and an unchanged refresh draws nothing new).
+        let range = state.range ?? QueryRange(start: input.start, end: input.end, step: 15_000)
         return PanelData(
-            results: results, range: QueryRange(start: input.start, end: input.end, step: 15_000), time: input.end,
+            results: results, range: range, time: range.end,
             isLoading: !state.pending.isEmpty, staleAge: staleAge, staleReason: staleReason)
     }
 }

@@ -18,11 +18,14 @@ public enum RepeatExpansion {
 
     /// `dashboard` with its repeats expanded for `variables` (their `current` and loaded
     /// `options`); a dashboard without repeats comes back unchanged.
-    public static func expand(_ dashboard: Dashboard, variables: [Variable]) -> Dashboard {
-        let hasRepeats = dashboard.panels.contains { panel in
+    public static func hasRepeats(_ dashboard: Dashboard) -> Bool {
+        dashboard.panels.contains { panel in
             panel.repeatVariable != nil || panel.panels.contains { $0.repeatVariable != nil }
         }
-        guard hasRepeats else { return dashboard }
+    }
+
+    public static func expand(_ dashboard: Dashboard, variables: [Variable]) -> Dashboard {
+        guard hasRepeats(dashboard) else { return dashboard }
         var expansion = Expander(dashboard: dashboard, variables: variables)
         var expanded = dashboard
         expanded.panels = expansion.expandTopLevel(dashboard.panels)
