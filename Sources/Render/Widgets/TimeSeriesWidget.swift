@@ -99,7 +99,9 @@ public struct TimeSeriesWidget: Widget {
 
     func drawLegend(into buffer: inout Buffer, area: Rect, theme: Theme) {
         let marker = theme.ascii ? "-" : "━"
-        if model.legendAsTable && area.height >= 2 {
+        // A table legend needs its header and a row per series; when that does not fit, the
+        // list or compact legend still names every series instead of hiding them under "+N more".
+        if model.legendAsTable && area.height - 1 >= model.lines.count {
             drawTableLegend(into: &buffer, area: area, theme: theme, marker: marker)
             return
         }
