@@ -2,7 +2,6 @@ import AsyncHTTPClient
 import Foundation
 import Logging
 import PromModel
-import Synchronization
 
 /// What the viewer's alerts view asks of an Alertmanager (a seam for tests).
 public protocol AlertmanagerSource: Sendable {
@@ -16,25 +15,21 @@ public protocol AlertmanagerSource: Sendable {
 /// timeout, size cap and error values all behave the same.
 public final class AlertmanagerClient: AlertmanagerSource {
     public let settings: DatasourceSettings
-    private let transport: Transport
-    private let ownedClient: HTTPClient?
-    private let isShutDown = Mutex(false)
+    private let connection: ClientConnection
+    private var transport: Transport { connection.transport }
 
     /// A client over a shared `HTTPClient`, which the caller shuts down.
     public init(settings: DatasourceSettings, httpClient: HTTPClient, logger: Logger = Logger(label: "promdeck.alertmanager-api"),
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.settings = settings
-        transport = Transport(settings: settings, httpClient: httpClient, environment: environment, logger: logger)
-        ownedClient = nil
+        connection = ClientConnection(settings: settings, httpClient: httpClient, logger: logger, environment: environment)
     }
 
     /// A client with its own `HTTPClient`; call `shutdown()` when done.
     public init(settings: DatasourceSettings, logger: Logger = Logger(label: "promdeck.alertmanager-api"),
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let httpClient = PrometheusClient.makeHTTPClient(for: [settings])
         self.settings = settings
-        transport = Transport(settings: settings, httpClient: httpClient, environment: environment, logger: logger)
-        ownedClient = httpClient
+        connection = ClientConnection(settings: settings, httpClient: nil, logger: logger, environment: environment)
     }
 
     /// Settings for an Alertmanager at `url` that sits beside `datasource`: its TLS, timeout
@@ -54,14 +49,9 @@ public final class AlertmanagerClient: AlertmanagerSource {
         return settings
     }
 
+    /// Shuts down the `HTTPClient` this client created (not a shared one passed in).
     public func shutdown() async {
-        guard let ownedClient, isShutDown.withLock({ done in defer { done = true }; return !done }) else { return }
-        try? await ownedClient.shutdown()
-    }
-
-    deinit {
-        guard let ownedClient, isShutDown.withLock({ !$0 }) else { return }
-        ownedClient.shutdown { _ in }
+        await connection.shutdown()
     }
 
     public func alerts() async throws(QueryError) -> [AlertmanagerAlert] {

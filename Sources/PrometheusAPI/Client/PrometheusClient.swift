@@ -3,7 +3,6 @@ import Foundation
 import Logging
 import NIOCore
 import PromModel
-import Synchronization
 
 /// A Prometheus-compatible HTTP API (Prometheus, VictoriaMetrics, Thanos, Mimir, Cortex) as a
 /// `Datasource`.
@@ -13,37 +12,26 @@ import Synchronization
 /// Swift task cancellation, and fails only with `QueryError`.
 public final class PrometheusClient: Datasource {
     public let settings: DatasourceSettings
-    private let transport: Transport
-    private let ownedClient: HTTPClient?
-    private let isShutDown = Mutex(false)
+    private let connection: ClientConnection
+    private var transport: Transport { connection.transport }
 
     /// A client over a shared `HTTPClient`, which the caller shuts down.
     public init(settings: DatasourceSettings, httpClient: HTTPClient, logger: Logger = Logger(label: "promdeck.prometheus-api"),
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.settings = settings
-        transport = Transport(settings: settings, httpClient: httpClient, environment: environment, logger: logger)
-        ownedClient = nil
+        connection = ClientConnection(settings: settings, httpClient: httpClient, logger: logger, environment: environment)
     }
 
     /// A client with its own `HTTPClient`; call `shutdown()` when done.
     public init(settings: DatasourceSettings, logger: Logger = Logger(label: "promdeck.prometheus-api"),
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let httpClient = PrometheusClient.makeHTTPClient(for: [settings])
         self.settings = settings
-        transport = Transport(settings: settings, httpClient: httpClient, environment: environment, logger: logger)
-        ownedClient = httpClient
+        connection = ClientConnection(settings: settings, httpClient: nil, logger: logger, environment: environment)
     }
 
     /// Shuts down the `HTTPClient` this client created (not a shared one passed in).
     public func shutdown() async {
-        guard let ownedClient, isShutDown.withLock({ done in defer { done = true }; return !done }) else { return }
-        try? await ownedClient.shutdown()
-    }
-
-    deinit {
-        // A forgotten shutdown() must not trip AsyncHTTPClient's debug-build precondition.
-        guard let ownedClient, isShutDown.withLock({ !$0 }) else { return }
-        ownedClient.shutdown { _ in }
+        await connection.shutdown()
     }
 
     /// The process-wide HTTP client: HTTP/1.1 keep-alive pool, gzip accepted and inflated

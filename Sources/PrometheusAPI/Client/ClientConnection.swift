@@ -1,0 +1,30 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import Synchronization
+
+/// What every API client here holds: the transport it sends through, and the `HTTPClient` it
+/// created itself, if it did, shut down exactly once (a shared one belongs to the caller).
+final class ClientConnection: Sendable {
+    let transport: Transport
+    private let ownedClient: HTTPClient?
+    private let isShutDown = Mutex(false)
+
+    /// `httpClient` nil: create one for these settings and own it.
+    init(settings: DatasourceSettings, httpClient: HTTPClient?, logger: Logger, environment: [String: String]) {
+        let client = httpClient ?? PrometheusClient.makeHTTPClient(for: [settings])
+        transport = Transport(settings: settings, httpClient: client, environment: environment, logger: logger)
+        ownedClient = httpClient == nil ? client : nil
+    }
+
+    func shutdown() async {
+        guard let ownedClient, isShutDown.withLock({ done in defer { done = true }; return !done }) else { return }
+        try? await ownedClient.shutdown()
+    }
+
+    deinit {
+        // A forgotten shutdown() must not trip AsyncHTTPClient's debug-build precondition.
+        guard let ownedClient, isShutDown.withLock({ !$0 }) else { return }
+        ownedClient.shutdown { _ in }
+    }
+}
