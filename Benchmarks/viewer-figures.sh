@@ -87,8 +87,14 @@ queries = rows[0]["queries"]
 print(f"refresh wall time / slowest query: median {statistics.median(ratios):.2f}x, p90 {p90:.2f}x "
       f"(median slowest query {slowest:.1f} ms, median refresh {wall:.1f} ms, {queries} queries)")'
 
+# Memory over the run, a line every two minutes: it should level off, not climb.
+elapsed=80
+while [ $(( elapsed + 120 )) -le $(( minutes * 60 )) ]; do
+  sleep 120; elapsed=$(( elapsed + 120 ))
+  echo "after $(( elapsed / 60 )) min: $(memory "$pid")"
+done
 if [ "$minutes" -gt 1 ]; then
-  sleep $(( minutes * 60 - 80 ))
+  sleep $(( minutes * 60 - elapsed ))
   echo "after $minutes minutes: $(memory "$pid")"
 fi
 tmux -L "$socket" kill-server
