@@ -23,7 +23,6 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         try ViewerOptions.requireTerminal(command: "demo")
-        MallocArenas.limitForTheViewer()
         let loaded = try Wiring.demoDashboards(directory: dashboards)
         try await viewer.run(command: "demo", dashboards: loaded, datasource: Wiring.liveDemoDatasource(seed: seed))
     }

@@ -7,4 +7,9 @@ struct Promdeck: AsyncParsableCommand {
         abstract: "A terminal Grafana for Prometheus.",
         subcommands: [Lint.self, Query.self, Simulate.self, Datasources.self, View.self, Demo.self, Snapshot.self]
     )
+
+    static func main() async {
+        MallocArenas.limit()
+        await main(nil)
+    }
 }

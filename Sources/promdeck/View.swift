@@ -31,7 +31,6 @@ struct View: AsyncParsableCommand {
 
     func run() async throws {
         try ViewerOptions.requireTerminal(command: "view")
-        MallocArenas.limitForTheViewer()
         let settings = try source.settings()
         let alertmanagerClient = try source.alertmanager(flag: alertmanager, datasource: settings)
         let client = PrometheusClient(settings: settings)
