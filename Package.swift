@@ -30,8 +30,8 @@ let package = Package(
             name: "CNCurses",
             providers: [.apt(["libncurses-dev"])]
         ),
-        // glibc's mallopt, to cap malloc arenas in the long-running viewer.
-        .systemLibrary(name: "CMalloc"),
+        // Caps glibc's malloc arenas at load time (the viewer runs all day; see the source).
+        .target(name: "CMallocArenas"),
         // Labels, samples, series and query results shared by the engine, the HTTP client,
         // the simulator and the renderer.
         .target(name: "PromModel", swiftSettings: optimizedInDebug),
@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "promdeck",
             dependencies: [
-                "PromModel", "PromQL", "Dashboards", "PrometheusAPI", "Simulator", "Render", "Terminal", "App", "CMalloc",
+                "PromModel", "PromQL", "Dashboards", "PrometheusAPI", "Simulator", "Render", "Terminal", "App", "CMallocArenas",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

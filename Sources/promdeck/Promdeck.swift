@@ -7,9 +7,4 @@ struct Promdeck: AsyncParsableCommand {
         abstract: "A terminal Grafana for Prometheus.",
         subcommands: [Lint.self, Query.self, Simulate.self, Datasources.self, View.self, Demo.self, Snapshot.self]
     )
-
-    static func main() async {
-        MallocArenas.limit()
-        await main(nil)
-    }
 }

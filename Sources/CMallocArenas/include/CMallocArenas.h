@@ -1,0 +1,1 @@
+// Nothing to call: linking the target installs its load-time constructor (malloc_arenas.c).
