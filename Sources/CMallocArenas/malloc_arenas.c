@@ -1,8 +1,10 @@
 // glibc gives threads that allocate their own malloc arenas (up to eight per core), and
-// memory freed on one thread into another's arena tends to stay there. Measured on `view` at a
-// 2 s refresh: private memory hovered at 6.5-7.2 MB with the default and stayed at 5.9 MB with
-// two arenas. The limit must be set before any thread but the main one allocates; the async
-// main of Swift starts its threads before our code runs, so this is a load-time constructor.
+// memory freed into one arena is not reused by the others: on a many-core machine the viewer's
+// threads (Swift's concurrency pool and SwiftNIO's event loops, one per core each) could keep
+// tens of arenas of stale memory over a day-long session. Two arenas bound that. The limit
+// must be set before threads other than the main one allocate, and Swift's async main starts
+// its threads before any of our Swift code runs, hence a load-time constructor.
+// (On the 2-core development machine `view` settles at 6.9-7.0 MB private memory either way.)
 #if defined(__linux__)
 #include <malloc.h>
 
