@@ -102,7 +102,7 @@ let package = Package(
         ),
         benchmark("SimulatorBenchmarks", dependencies: ["Simulator", "PromModel"]),
         benchmark("EngineBenchmarks", dependencies: ["PromQL", "PromModel", "Simulator", "PrometheusAPI", "Dashboards", "App", "Terminal", "TestSupport"]),
-        benchmark("RenderBenchmarks", dependencies: ["Render", "PromModel", "PromQL", "Dashboards", "Terminal", "Simulator"]),
+        benchmark("RenderBenchmarks", dependencies: ["Render", "PromModel", "PromQL", "Dashboards", "Terminal", "Simulator", "App"]),
         benchmark("DecodeBenchmarks", dependencies: ["PrometheusAPI", "PromModel"]),
     ]
 )

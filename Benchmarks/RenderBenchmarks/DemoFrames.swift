@@ -1,3 +1,4 @@
+import App
 import Dashboards
 import Foundation
 import PromModel
@@ -38,26 +39,8 @@ struct DemoFrames: Sendable {
         platform.advance(to: time)
         let datasource = EmbeddedDatasource(engine: platform.engine)
         let layout = DashboardLayout.compute(dashboard: dashboard, width: DemoFrames.width, availableHeight: DemoFrames.height - 2)
-        let plan = QueryPlan(dashboard: dashboard, fromMs: time - 3_600_000, toMs: time, panelWidths: layout.panelWidths)
-        var data: [Int: PanelData] = [:]
-        for request in plan.requests {
-            let outcome: Result<QueryResponse, QueryError>
-            do throws(QueryError) {
-                outcome = .success(request.instant
-                    ? try await datasource.query(request.expr, at: request.endMs)
-                    : try await datasource.queryRange(
-                        request.expr, range: QueryRange(start: request.startMs, end: request.endMs, step: request.stepMs)))
-            } catch {
-                outcome = .failure(error)
-            }
-            for consumer in request.consumers {
-                var panel = data[consumer.panelID] ?? PanelData(
-                    range: QueryRange(start: request.startMs, end: request.endMs, step: request.stepMs), time: time)
-                panel.results.append(TargetResult(refId: consumer.refID, outcome: outcome))
-                data[consumer.panelID] = panel
-            }
-        }
-        return data
+        return await DashboardAnswers.run(
+            dashboard, datasource: datasource, from: time - 3_600_000, to: time, panelWidths: layout.panelWidths)
     }
 
     /// Sixteen real panels (Trading Performance's ten, then Service Health's first six) on a

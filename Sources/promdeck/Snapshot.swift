@@ -79,7 +79,7 @@ struct Snapshot: AsyncParsableCommand {
             let capability = format == .ansi ? ColorCapability.detect(environment: ProcessInfo.processInfo.environment) : .truecolor
             let renderer = DashboardRenderer(options: RenderOptions(capability: capability, asciiOnly: ascii))
             let layout = DashboardLayout.compute(dashboard: board, width: width, availableHeight: height - 2)
-            let data = await DashboardQueries.run(
+            let data = await DashboardAnswers.run(
                 board, datasource: source.datasource, from: start, to: end, panelWidths: layout.panelWidths)
             print(try renderer.snapshot(
                 dashboard: board, data: data, width: width, height: height, time: end, format: format,
@@ -98,42 +98,3 @@ struct Snapshot: AsyncParsableCommand {
 }
 
 extension SnapshotFormat: ExpressibleByArgument {}
-
-/// Runs a dashboard's query plan once and groups the answers by panel.
-enum DashboardQueries {
-    static func run(
-        _ dashboard: Dashboard, datasource: any Datasource, from: Timestamp, to: Timestamp, panelWidths: [Int: Int]
-    ) async -> [Int: PanelData] {
-        // Panels in collapsed rows are queried too: the JSON format reports every panel.
-        let plan = QueryPlan(dashboard: dashboard, fromMs: from, toMs: to, panelWidths: panelWidths, includeCollapsed: true)
-        let answers = await withTaskGroup(of: (Int, Result<QueryResponse, QueryError>).self) { group in
-            for (index, request) in plan.requests.enumerated() {
-                group.addTask {
-                    do throws(QueryError) {
-                        let response = request.instant
-                            ? try await datasource.query(request.expr, at: request.endMs)
-                            : try await datasource.queryRange(
-                                request.expr, range: QueryRange(start: request.startMs, end: request.endMs, step: request.stepMs))
-                        return (index, .success(response))
-                    } catch {
-                        return (index, .failure(error))
-                    }
-                }
-            }
-            var byIndex: [Int: Result<QueryResponse, QueryError>] = [:]
-            for await (index, outcome) in group { byIndex[index] = outcome }
-            return byIndex
-        }
-        var data: [Int: PanelData] = [:]
-        for (index, request) in plan.requests.enumerated() {
-            guard let outcome = answers[index] else { continue }
-            for consumer in request.consumers {
-                var panel = data[consumer.panelID] ?? PanelData(
-                    range: QueryRange(start: request.startMs, end: request.endMs, step: request.stepMs), time: to)
-                panel.results.append(TargetResult(refId: consumer.refID, outcome: outcome))
-                data[consumer.panelID] = panel
-            }
-        }
-        return data
-    }
-}
