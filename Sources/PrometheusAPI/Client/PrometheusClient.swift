@@ -15,18 +15,12 @@ public final class PrometheusClient: Datasource {
     private let connection: ClientConnection
     private var transport: Transport { connection.transport }
 
-    /// A client over a shared `HTTPClient`, which the caller shuts down.
-    public init(settings: DatasourceSettings, httpClient: HTTPClient, logger: Logger = Logger(label: "promdeck.prometheus-api"),
+    /// `httpClient`: a shared client, which the caller shuts down; nil: the client makes its
+    /// own, and `shutdown()` closes it.
+    public init(settings: DatasourceSettings, httpClient: HTTPClient? = nil, logger: Logger = Logger(label: "promdeck.prometheus-api"),
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.settings = settings
         connection = ClientConnection(settings: settings, httpClient: httpClient, logger: logger, environment: environment)
-    }
-
-    /// A client with its own `HTTPClient`; call `shutdown()` when done.
-    public init(settings: DatasourceSettings, logger: Logger = Logger(label: "promdeck.prometheus-api"),
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
-        self.settings = settings
-        connection = ClientConnection(settings: settings, httpClient: nil, logger: logger, environment: environment)
     }
 
     /// Shuts down the `HTTPClient` this client created (not a shared one passed in).
