@@ -164,11 +164,7 @@ struct Loop {
                 }
             case .fetchAlerts:
                 Task { [datasource, sink] in
-                    do throws(QueryError) {
-                        sink.yield(.app(.alerts(.success(try await datasource.alerts()))))
-                    } catch {
-                        sink.yield(.app(.alerts(.failure(error))))
-                    }
+                    sink.yield(.app(.alerts(await Loop.capture { () async throws(QueryError) in try await datasource.alerts() })))
                 }
             case .fetchAlertmanager:
                 guard let source = alertmanager else { break }
