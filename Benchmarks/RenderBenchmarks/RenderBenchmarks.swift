@@ -7,7 +7,6 @@ import Dashboards
 import Foundation
 import PromModel
 import Render
-import Terminal
 
 /// Query results prepared once per run (the demo's hour of history takes seconds), outside
 /// any measurement.
@@ -148,10 +147,10 @@ let benchmarks: @Sendable () -> Void = {
                                 width: DemoFrames.width, height: DemoFrames.height, state: DashboardViewState()).buffer
             }
             let before = frame(refresh.before)
-            let scrapeBytes = TerminalBytes.count(FrameDiff.runs(from: before, to: frame(refresh.scrape)))
+            let scrapeBytes = TerminalBytes.count(frame(refresh.scrape).diff(from: before))
             let minuteFrame = frame(refresh.minute)
-            let minuteBytes = TerminalBytes.count(FrameDiff.runs(from: before, to: minuteFrame))
-            let fullBytes = TerminalBytes.count(FrameDiff.runs(from: nil, to: minuteFrame))
+            let minuteBytes = TerminalBytes.count(minuteFrame.diff(from: before))
+            let fullBytes = TerminalBytes.count(minuteFrame.diff(from: nil))
             benchmark.stopMeasurement()
             benchmark.measurement(scrape, scrapeBytes)
             benchmark.measurement(minute, minuteBytes)

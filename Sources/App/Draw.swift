@@ -60,7 +60,7 @@ enum Draw {
     }
 
     /// Columns `text` takes on screen.
-    static func width(_ text: String) -> Int { text.reduce(0) { $0 + DisplayWidth.of($1) } }
+    static func width(_ text: String) -> Int { DisplayWidth.of(text) }
 
     /// `text` cut to `columns`, with an ellipsis when cut.
     static func truncate(_ text: String, to columns: Int) -> String {
@@ -74,23 +74,5 @@ enum Draw {
             used += w
         }
         return out + "…"
-    }
-}
-
-/// Terminal columns of a grapheme: 2 for East Asian wide and emoji, 0 for controls.
-enum DisplayWidth {
-    static func of(_ character: Character) -> Int {
-        guard let scalar = character.unicodeScalars.first else { return 0 }
-        let value = scalar.value
-        if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
-        if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        switch value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
-            return 2
-        default:
-            return 1
-        }
     }
 }

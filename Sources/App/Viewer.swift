@@ -250,7 +250,7 @@ struct Loop {
             state.size = size
         }
         let frame = render(state, size, clock())
-        let runs = FrameDiff.runs(from: shown, to: frame)
+        let runs = frame.diff(from: shown)
         if !runs.isEmpty || shown == nil {
             backend.draw(runs)
             backend.present()

@@ -1,9 +1,10 @@
 extension Buffer {
     /// The runs of cells that differ from `previous`: what a terminal must repaint to turn
     /// `previous` into this buffer. A run never starts on a continuation cell nor ends inside
-    /// a wide grapheme. When the sizes differ every row is one run (a full repaint).
-    public func diff(from previous: Buffer) -> [CellRun] {
-        guard previous.width == width, previous.height == height else {
+    /// a wide grapheme. With no previous frame, or one of another size, every row is one run
+    /// (a full repaint). The terminal backend and the bytes benchmark both paint these runs.
+    public func diff(from previous: Buffer?) -> [CellRun] {
+        guard let previous, previous.width == width, previous.height == height else {
             return (0..<height).map { row in
                 CellRun(x: 0, y: row, cells: Array(cells[(row * width)..<((row + 1) * width)]))
             }
