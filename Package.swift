@@ -89,7 +89,7 @@ let package = Package(
         // Golden screens live in Snapshots/ as plain text read by the tests, not resources.
         .testTarget(name: "RenderTests", dependencies: ["Render", "PromModel", "Dashboards", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Render"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "PromModel", "Dashboards", "Render", "TestSupport"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "PromModel", "Dashboards", "Render", "Simulator", "TestSupport"]),
         // Golden screens of the four dashboards live in Snapshots/ as plain text.
         .testTarget(name: "promdeckTests", dependencies: ["TestSupport"], exclude: ["Snapshots"]),
 

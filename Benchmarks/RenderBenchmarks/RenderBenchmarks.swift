@@ -84,8 +84,7 @@ let benchmarks: @Sendable () -> Void = {
         let prepared = try await preparation.value()
         benchmark.startMeasurement()
         frame.measure(benchmark, baseline: { blackHole(Baselines.styledFill(width: 200, height: 60)) }) {
-            let models = renderer.viewModels(dashboard: prepared.sixteen, data: prepared.sixteenData)
-            blackHole(renderer.render(dashboard: prepared.sixteen, panels: models, width: 200, height: 60, state: DashboardViewState()))
+            blackHole(renderer.render(dashboard: prepared.sixteen, data: prepared.sixteenData, width: 200, height: 60, state: DashboardViewState()))
         }
     }
 
@@ -143,7 +142,7 @@ let benchmarks: @Sendable () -> Void = {
             guard let refresh = prepared.refreshes[name] else { return }
             benchmark.startMeasurement()
             func frame(_ data: [Int: PanelData]) -> Buffer {
-                renderer.render(dashboard: refresh.dashboard, panels: renderer.viewModels(dashboard: refresh.dashboard, data: data),
+                renderer.render(dashboard: refresh.dashboard, data: data,
                                 width: DemoFrames.width, height: DemoFrames.height, state: DashboardViewState()).buffer
             }
             let before = frame(refresh.before)

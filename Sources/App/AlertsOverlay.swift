@@ -6,76 +6,67 @@ import Render
 /// or suppressed, with the silence or inhibiting alert) and its active and pending silences.
 /// Each source fails on its own line without hiding the others.
 enum AlertsOverlay {
-    struct Line: Hashable {
-        var text: String
-        var style: Style = .plain
-    }
+    typealias Line = DialogModel.Line
 
-    private static let heading = Style(attributes: .bold)
-    private static let dim = Style(foreground: .ansi(8))
-    private static let error = Style(foreground: .ansi(1))
-    private static let firing = Style(foreground: .ansi(1), attributes: .bold)
-    private static let warning = Style(foreground: .ansi(3))
+    private static let heading = DialogModel.Role.heading
+    private static let dim = DialogModel.Role.dim
+    private static let error = DialogModel.Role.error
+    private static let firing = DialogModel.Role.critical
+    private static let warning = DialogModel.Role.warning
 
     /// List rows of the dialog on a screen `screenHeight` lines high (border and footer aside).
-    static func visibleRows(screenHeight: Int) -> Int { max(1, screenHeight - 3) }
+    static func visibleRows(screenHeight: Int) -> Int { DialogWidget.visibleRows(screenHeight: screenHeight) }
 
     /// The view's lines, long ones wrapped to the screen so nothing (say "ends in 2h") is cut off.
     static func lines(_ state: AppState, now: Timestamp) -> [Line] {
         let width = max(20, state.size.width - 6)
         return unwrapped(state, now: now).flatMap { line in
-            OverlayRenderer.wrap(line.text, width: width).map { Line(text: $0, style: line.style) }
+            TextFit.hardWrap(line.text, width: width).map { Line($0, line.role) }
         }
     }
 
     private static func unwrapped(_ state: AppState, now: Timestamp) -> [Line] {
-        var lines = [Line(text: "Prometheus alerts", style: heading)]
+        var lines = [Line("Prometheus alerts", heading)]
         lines += prometheus(state.alerts, now: now)
         switch state.alertmanager {
         case .notConfigured:
             break
         case .notLoaded, .loading:
-            lines += [Line(text: ""), Line(text: "Alertmanager", style: heading), Line(text: "  Loading…", style: dim)]
+            lines += [Line(""), Line("Alertmanager", heading), Line("  Loading…", dim)]
         case .loaded(let snapshot, _):
-            lines += [Line(text: ""), Line(text: "Alertmanager alerts", style: heading)]
+            lines += [Line(""), Line("Alertmanager alerts", heading)]
             lines += alertmanagerAlerts(snapshot, now: now)
-            lines += [Line(text: ""), Line(text: "Silences", style: heading)]
+            lines += [Line(""), Line("Silences", heading)]
             lines += silences(snapshot.silences, now: now)
         }
         return lines
     }
 
-    static func draw(_ state: AppState, now: Timestamp, into buffer: inout Buffer) {
+    static func dialog(_ state: AppState, now: Timestamp) -> DialogModel {
         let lines = lines(state, now: now)
-        let widest = lines.map { Draw.width($0.text) }.max() ?? 40
-        let width = min(buffer.width - 2, max(60, widest + 4))
-        let inner = Draw.dialog(width: width, height: lines.count + 3, title: "Alerts", into: &buffer)
-        let rows = max(1, inner.height - 1)
+        let rows = min(lines.count, visibleRows(screenHeight: state.size.height))
         let first = max(0, min(state.alertsScroll, lines.count - rows))
-        for (offset, line) in lines.dropFirst(first).prefix(rows).enumerated() {
-            Draw.text(Draw.truncate(line.text, to: inner.width - 2), x: inner.x + 1, y: inner.y + offset, style: line.style, into: &buffer)
-        }
         var footer = "r reload  Esc close"
         if lines.count > rows {
             footer = "↑↓ PgUp PgDn scroll  " + footer + "  \(first + 1)-\(min(lines.count, first + rows))/\(lines.count)"
         }
-        Draw.text(Draw.truncate(footer, to: inner.width - 1), x: inner.x + 1, y: inner.maxY - 1, style: dim, into: &buffer)
+        return DialogModel(title: "Alerts", lines: lines, scroll: first, footer: footer, minimumWidth: 60)
     }
 
     // MARK: Sections
 
     private static func prometheus(_ alerts: AlertsState, now: Timestamp) -> [Line] {
         switch alerts {
-        case .notLoaded, .loading: return [Line(text: "  Loading…", style: dim)]
+        case .notLoaded, .loading: return [Line("  Loading…", dim)]
         case .failed(let failure): return failed("alerts", failure)
         case .loaded(let alerts, _):
             let shown = alerts.filter { $0.state != .inactive }
                 .sorted { ($0.state == .firing ? 0 : 1, $0.labels) < ($1.state == .firing ? 0 : 1, $1.labels) }
-            guard !shown.isEmpty else { return [Line(text: "  No firing or pending alerts", style: dim)] }
+            guard !shown.isEmpty else { return [Line("  No firing or pending alerts", dim)] }
             return shown.map { alert in
                 let since = alert.activeAt.map { " for \(duration(now - $0))" } ?? ""
                 let text = "  \(alert.state == .firing ? "FIRING " : "pending") \(describe(alert.labels))\(since)\(summary(alert.annotations))"
-                return Line(text: text, style: alert.state == .firing ? firing : warning)
+                return Line(text, alert.state == .firing ? firing : warning)
             }
         }
     }
@@ -86,7 +77,7 @@ enum AlertsOverlay {
         case .failure(let failure): return failed("Alertmanager alerts", failure)
         case .success(let loaded): alerts = loaded
         }
-        guard !alerts.isEmpty else { return [Line(text: "  No alerts in Alertmanager", style: dim)] }
+        guard !alerts.isEmpty else { return [Line("  No alerts in Alertmanager", dim)] }
         let silencesByID = (try? snapshot.silences.get()).map { Dictionary($0.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) } ?? [:]
         let namesByFingerprint = Dictionary(alerts.map { ($0.fingerprint, $0.labels["alertname"] ?? $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
         func rank(_ alert: AlertmanagerAlert) -> Int { alert.state == .active ? 0 : alert.state == .unprocessed ? 1 : 2 }
@@ -110,7 +101,7 @@ enum AlertsOverlay {
             }
             let reason = reasons.isEmpty ? "" : " · " + reasons.joined(separator: " · ")
             let text = "  \(state)\(describe(alert.labels))\(since)\(summary(alert.annotations))\(reason)"
-            return Line(text: text, style: alert.state == .active ? firing : dim)
+            return Line(text, alert.state == .active ? firing : dim)
         }
     }
 
@@ -122,7 +113,7 @@ enum AlertsOverlay {
         }
         let current = silences.filter { $0.state != .expired }
             .sorted { ($0.state == .active ? 0 : 1, $0.endsAt ?? .max) < ($1.state == .active ? 0 : 1, $1.endsAt ?? .max) }
-        guard !current.isEmpty else { return [Line(text: "  No active or pending silences", style: dim)] }
+        guard !current.isEmpty else { return [Line("  No active or pending silences", dim)] }
         return current.map { silence in
             var parts = [silence.matchers.map(\.description).joined(separator: ", ")]
             if !silence.createdBy.isEmpty { parts.append("by \(silence.createdBy)") }
@@ -133,14 +124,14 @@ enum AlertsOverlay {
                 parts.append("ends in \(duration(endsAt - now))")
             }
             let text = "  \(silence.state == .active ? "active " : "pending") " + parts.joined(separator: " · ")
-            return Line(text: text, style: silence.state == .active ? .plain : dim)
+            return Line(text, silence.state == .active ? .plain : dim)
         }
     }
 
     // MARK: Pieces
 
     private static func failed(_ what: String, _ failure: QueryError) -> [Line] {
-        [Line(text: "  Could not load \(what): \(failure.summary)", style: error), Line(text: "  \(failure.message)", style: dim)]
+        [Line("  Could not load \(what): \(failure.summary)", error), Line("  \(failure.message)", dim)]
     }
 
     /// `Name [severity] {other="labels"}` without the noise of every label.

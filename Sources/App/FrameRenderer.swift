@@ -3,132 +3,109 @@ import PromModel
 import Render
 import Terminal
 
-/// Draws a whole frame from the state: header, the dashboard's panels (or the zoomed one,
-/// or the ad-hoc result), the status line and any overlay.
+/// The frame for a state: the viewer's chrome (header, footer, dialog) as Render's models,
+/// the panels' answers as Render's `PanelData`, all drawn by Render's `DashboardRenderer`,
+/// the one frame renderer, so `snapshot` of a state and the viewer's screen are the same.
 ///
 /// Seam: `Viewer.run` takes any `(AppState, TerminalSize, Timestamp) -> Buffer`; this is the
-/// built-in one, with panels drawn by a `PanelRendering`.
+/// built-in one.
 public struct FrameRenderer: Sendable {
-    public var layout: any DashboardLayouting
-    public var panels: any PanelRendering
-    public static let minimumSize = TerminalSize(width: 40, height: 10)
+    public var renderer: DashboardRenderer
+    private let cache = PanelRenderCache()
+    public static let minimumSize = TerminalSize(width: DashboardRenderer.minimumWidth, height: DashboardRenderer.minimumHeight)
 
-    public init(layout: any DashboardLayouting = RenderLayout(), panels: any PanelRendering = WidgetPanelRenderer()) {
-        self.layout = layout
-        self.panels = panels
+    public init(options: RenderOptions = RenderOptions()) {
+        renderer = DashboardRenderer(options: options)
     }
 
     public func render(_ state: AppState, size: TerminalSize, now: Timestamp) -> Buffer {
-        var buffer = Buffer(width: size.width, height: size.height)
-        guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else {
-            let lines = ["Terminal too small: \(size)", "promdeck needs at least \(Self.minimumSize)"]
-            for (index, line) in lines.enumerated() {
-                let text = Draw.truncate(line, to: size.width)
-                Draw.text(text, x: max(0, (size.width - Draw.width(text)) / 2), y: size.height / 2 - 1 + index, into: &buffer)
-            }
-            return buffer
-        }
-        drawHeader(state, now: now, into: &buffer)
-        let canvas = Rect(x: 0, y: Geometry.headerHeight, width: size.width, height: Geometry.canvasHeight(size))
+        frame(state, size: size, now: now).buffer
+    }
+
+    public func frame(_ state: AppState, size: TerminalSize, now: Timestamp) -> DashboardFrame {
+        var view = DashboardViewState(
+            focusedPanelID: state.focusedPanelID, scroll: state.scroll, zoomedPanelID: state.zoomedPanelID,
+            header: header(state), footer: footer(state), dialog: ViewerDialogs.dialog(state, now: now))
         if let adhoc = state.adhoc {
-            drawAdhoc(adhoc, state, now: now, area: canvas, into: &buffer)
-        } else {
-            drawDashboard(state, now: now, area: canvas, into: &buffer)
+            let panel = Panel(
+                id: AdhocState.panelID, type: adhoc.asTable ? "table" : "timeseries", title: adhoc.expr,
+                targets: [Target(refId: "A", expr: adhoc.expr)])
+            let (start, end) = state.window.resolve(now: now)
+            view.zoomedPanelID = panel.id
+            view.focusedPanelID = panel.id
+            if !adhoc.panel.pending.isEmpty { view.refreshingPanelIDs = [panel.id] }
+            let data = Self.data(panel: panel, state: adhoc.panel, now: now, start: start, end: end)
+            return renderer.render(
+                dashboard: Dashboard(uid: "adhoc", title: "", panels: [panel]), data: data.map { [panel.id: $0] } ?? [:],
+                width: size.width, height: size.height, state: view, cache: cache)
         }
-        drawFooter(state, into: &buffer)
-        OverlayRenderer().draw(state, now: now, into: &buffer)
-        return buffer
-    }
-
-    private func drawHeader(_ state: AppState, now: Timestamp, into buffer: inout Buffer) {
-        let bar = Style(foreground: .ansi(15), background: .ansi(4))
-        Draw.fill(Rect(x: 0, y: 0, width: buffer.width, height: 1), style: bar, into: &buffer)
-        var right = " \(state.window)"
-        if let interval = state.refreshInterval { right += " ⟳ \(PrometheusDuration.format(interval))" }
-        if state.paused { right += " ⏸ PAUSED" }
-        if !state.inFlight.isEmpty { right += " …" }
-        right += " "
-        let title: String
-        if let adhoc = state.adhoc {
-            title = " : \(adhoc.expr)"
-        } else if let dashboard = state.dashboard {
-            title = " [\(state.dashboardIndex + 1)/\(state.dashboards.count)] \(dashboard.title)"
-        } else {
-            title = " promdeck: no dashboards"
-        }
-        let rightWidth = Draw.width(right)
-        Draw.text(Draw.truncate(title, to: max(1, buffer.width - rightWidth - 1)), x: 0, y: 0,
-                  style: Style(foreground: .ansi(15), background: .ansi(4), attributes: .bold), into: &buffer)
-        let pausedStyle = state.paused ? Style(foreground: .ansi(0), background: .ansi(3), attributes: .bold) : bar
-        Draw.text(right, x: max(0, buffer.width - rightWidth), y: 0, style: pausedStyle, into: &buffer)
-    }
-
-    private func drawFooter(_ state: AppState, into buffer: inout Buffer) {
-        let y = buffer.height - 1
-        Draw.fill(Rect(x: 0, y: y, width: buffer.width, height: 1), into: &buffer)
-        if case .prompt(let text, _) = state.overlay {
-            let shown = ":" + text
-            let visible = Draw.width(shown) < buffer.width - 1 ? shown : "…" + String(shown.suffix(buffer.width - 3))
-            let used = Draw.text(visible, x: 0, y: y, style: Style(attributes: .bold), into: &buffer)
-            Draw.text("█", x: used, y: y, into: &buffer)
-            return
-        }
-        if let status = state.status {
-            let style = status.isError ? Style(foreground: .ansi(1), attributes: .bold) : Style(foreground: .ansi(2))
-            Draw.text(Draw.truncate(status.text, to: buffer.width), x: 0, y: y, style: style, into: &buffer)
-            return
-        }
-        let hints = state.adhoc != nil
-            ? "Esc back  Tab table/graph  : edit  e export  ? help  q quit"
-            : "? help  q quit  Tab dashboards  ←↑↓→ focus  Enter zoom  t time  : query  a alerts"
-        Draw.text(Draw.truncate(hints, to: buffer.width), x: 0, y: y, style: Style(foreground: .ansi(8)), into: &buffer)
-    }
-
-    private func drawDashboard(_ state: AppState, now: Timestamp, area: Rect, into buffer: inout Buffer) {
         guard let dashboard = state.dashboard else {
-            Draw.text("No dashboards loaded. Pass --dashboards DIR, or try `promdeck demo`.", x: 1, y: area.y + 1, into: &buffer)
-            return
+            view.dialog = view.dialog ?? DialogModel(
+                title: "promdeck", lines: [DialogModel.Line("No dashboards loaded. Pass --dashboards DIR, or try `promdeck demo`.")],
+                footer: "q quit")
+            return renderer.render(dashboard: Dashboard(uid: "", title: ""), data: [:], width: size.width, height: size.height, state: view)
         }
         // The range as of the last refresh, as Grafana draws it: the axes move when new data
         // comes, not on every frame (a paused dashboard keeps its axes).
         let (start, end) = state.window.resolve(now: state.lastRefreshAt ?? now)
-        let byID = Dictionary((dashboard.panels + dashboard.allPanels).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        func input(_ panel: Panel, zoomed: Bool) -> PanelViewInput {
+        var data: [Int: PanelData] = [:]
+        for panel in dashboard.panels + dashboard.allPanels where panel.type != "row" {
             let known = state.panels[panel.id] ?? PanelState()
+            // A repeated copy whose id now stands for another value does not show the old value's data.
             let panelState = known.scope == panel.scopedVariables ? known : PanelState(scope: panel.scopedVariables)
-            return PanelViewInput(
-                panel: panel, state: panelState, status: panelState.status(now: now), start: start, end: end, now: now,
-                focused: panel.id == state.focusedPanelID, zoomed: zoomed)
+            if !panelState.pending.isEmpty { view.refreshingPanelIDs.insert(panel.id) }
+            data[panel.id] = Self.data(panel: panel, state: panelState, now: now, start: start, end: end)
         }
-        if let zoomed = state.zoomedPanelID, let panel = byID[zoomed] {
-            panels.render(input(panel, zoomed: true), into: &buffer, area: area)
-            return
-        }
-        for frame in layout.layout(dashboard, width: area.width, height: area.height) {
-            guard let panel = byID[frame.panelID] else { continue }
-            let rect = Rect(x: frame.rect.x, y: frame.rect.y - state.scroll + area.y, width: frame.rect.width, height: frame.rect.height)
-            guard rect.maxY > area.y, rect.y < area.maxY else { continue }
-            // Panels cut by the scroll edge are drawn off-screen and copied in.
-            if rect.y < area.y || rect.maxY > area.maxY {
-                var scratch = Buffer(width: buffer.width, height: rect.height)
-                panels.render(input(panel, zoomed: false), into: &scratch, area: Rect(x: rect.x, y: 0, width: rect.width, height: rect.height))
-                for y in max(rect.y, area.y)..<min(rect.maxY, area.maxY) {
-                    for x in rect.x..<min(rect.maxX, buffer.width) { buffer[x, y] = scratch[x, y - rect.y] }
-                }
-            } else {
-                panels.render(input(panel, zoomed: false), into: &buffer, area: rect)
-            }
-        }
+        return renderer.render(dashboard: dashboard, data: data, width: size.width, height: size.height, state: view, cache: cache)
     }
 
-    private func drawAdhoc(_ adhoc: AdhocState, _ state: AppState, now: Timestamp, area: Rect, into buffer: inout Buffer) {
-        let (start, end) = state.window.resolve(now: now)
-        let panel = Panel(
-            id: AdhocState.panelID, type: adhoc.asTable ? "table" : "timeseries", title: adhoc.expr,
-            targets: [Target(refId: "A", expr: adhoc.expr)])
-        let input = PanelViewInput(
-            panel: panel, state: adhoc.panel, status: adhoc.panel.status(now: now), start: start, end: end, now: now,
-            focused: true, zoomed: true)
-        panels.render(input, into: &buffer, area: area)
+    private func header(_ state: AppState) -> HeaderModel {
+        let title: String, position: String?
+        var variables: [HeaderModel.Variable] = []
+        if let adhoc = state.adhoc {
+            (title, position) = (": " + adhoc.expr, nil)
+        } else if let dashboard = state.dashboard {
+            title = dashboard.title.isEmpty ? dashboard.uid : dashboard.title
+            position = state.dashboards.count > 1 ? "\(state.dashboardIndex + 1)/\(state.dashboards.count)" : nil
+            for variable in dashboard.variables where variable.hide != 2 {
+                let values = state.selections[dashboard.uid]?[variable.name] ?? variable.current
+                variables.append(HeaderModel.Variable(name: variable.name, value: ViewerDialogs.display(values)))
+            }
+        } else {
+            (title, position) = ("promdeck: no dashboards", nil)
+        }
+        return HeaderModel(
+            title: title, position: position, variables: variables, timeRange: state.window.description,
+            refresh: state.refreshInterval.map(PrometheusDuration.format), paused: state.paused, busy: !state.inFlight.isEmpty)
+    }
+
+    private func footer(_ state: AppState) -> FooterModel {
+        if case .prompt(let text, _) = state.overlay { return .prompt(text) }
+        if let status = state.status { return .status(status.text, isError: status.isError) }
+        return .hints(KeyMap.footerHints(state))
+    }
+
+    /// nil while nothing has arrived yet (the renderer shows "loading").
+    static func data(panel: Panel, state: PanelState, now: Timestamp, start: Timestamp, end: Timestamp) -> PanelData? {
+        var results: [TargetResult] = []
+        for target in panel.targets where !target.hide {
+            if let result = state.results[target.refId] {
+                results.append(TargetResult(refId: target.refId, result: result))
+            } else if let error = state.lastError {
+                // A target with nothing to show failed: the renderer marks the panel as an
+                // error when all did, or lists the failures when only some did.
+                results.append(TargetResult(refId: target.refId, error: error))
+            }
+        }
+        let status = state.status(now: now)
+        if results.isEmpty, case .loading = status { return nil }
+        var staleAge: Int?, staleReason: String?
+        if case .stale(let age, let reason) = status { (staleAge, staleReason) = (Int(age / 1000), reason) }
+        // The range only places the x axis: the one the data was fetched for, so the axis moves
+        // with the data (and an unchanged refresh draws nothing new).
+        let range = state.range ?? QueryRange(start: start, end: end, step: 15_000)
+        return PanelData(
+            results: results, range: range, time: range.end,
+            isLoading: !state.pending.isEmpty, staleAge: staleAge, staleReason: staleReason)
     }
 }

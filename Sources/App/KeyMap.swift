@@ -1,11 +1,14 @@
-/// The keys, as the `?` overlay lists them.
+import Render
+
+/// The keys, as the `?` overlay and the footer list them.
 public enum KeyMap {
     public static let help: [(keys: String, action: String)] = [
         ("1-9 Tab S-Tab", "switch dashboard"),
         ("d", "dashboard picker"),
-        ("←↓↑→ hjkl", "move panel focus"),
+        ("←↓↑→ hjkl", "move focus (panels and row headers)"),
         ("PgUp PgDn", "scroll the dashboard"),
         ("Enter / Esc", "zoom panel full screen / back"),
+        ("Enter, click", "open / close the focused row"),
         ("+ / -", "zoom time range out / in"),
         ("[ / ]", "pan time range back / forward"),
         ("t", "time range picker"),
@@ -23,4 +26,24 @@ public enum KeyMap {
 
     /// The time picker's presets.
     public static let timePresets = ["5m", "15m", "30m", "1h", "3h", "6h", "12h", "24h", "2d", "7d"]
+
+    /// The footer's hints for what the screen shows now.
+    static func footerHints(_ state: AppState) -> [FooterModel.Hint] {
+        typealias Hint = FooterModel.Hint
+        if state.adhoc != nil {
+            return [Hint("Esc", "back"), Hint("Tab", "table/graph"), Hint(":", "edit"), Hint("e", "export"), Hint("?", "help"), Hint("q", "quit")]
+        }
+        if state.zoomedPanelID != nil {
+            return [Hint("Esc", "back"), Hint("q", "quit"), Hint("r", "refresh"), Hint("t", "time"), Hint("?", "help")]
+        }
+        let row = state.focusedRow
+        var hints = [Hint("?", "help"), Hint("q", "quit")]
+        if state.dashboards.count > 1 { hints.append(Hint("Tab", "dashboards")) }
+        hints.append(Hint("←↑↓→", "focus"))
+        hints.append(row.map { Hint("Enter", $0.collapsed ? "open row" : "close row") } ?? Hint("Enter", "zoom"))
+        hints.append(Hint("t", "time"))
+        if !(state.dashboard?.variables.isEmpty ?? true) { hints.append(Hint("v", "vars")) }
+        hints += [Hint(":", "query"), Hint("a", "alerts")]
+        return hints
+    }
 }

@@ -12,8 +12,13 @@ public struct AppState: Hashable, Sendable {
     public var refreshOverride: Int64?
     public var paused = false
     public var size: TerminalSize
+    /// The focused panel or row header.
     public var focusedPanelID: Int?
     public var zoomedPanelID: Int?
+    /// Rows the user opened or closed, per dashboard uid: their state is the saved one flipped.
+    public var toggledRows: [String: Set<Int>] = [:]
+    /// Every row open, whatever was saved (`snapshot --expand-rows`).
+    public var allRowsOpen = false
     /// First canvas line shown (dashboards taller than the screen scroll).
     public var scroll = 0
     public var overlay: Overlay?
@@ -62,12 +67,21 @@ public struct AppState: Hashable, Sendable {
     }
 
     /// The current dashboard as drawn and queried: panel and row repeats expanded for the
-    /// current selections and loaded options, so a change to either re-expands it.
+    /// current selections and loaded options, so a change to either re-expands it, and the
+    /// rows the user toggled opened or closed (only open rows' panels are laid out and queried).
     public var dashboard: Dashboard? {
         guard let source = sourceDashboard else { return nil }
         // Asked for on every frame: most dashboards have no repeats and skip the variables.
-        guard RepeatExpansion.hasRepeats(source) else { return source }
-        return RepeatExpansion.expand(source, variables: effectiveVariables(of: source))
+        let expanded = RepeatExpansion.hasRepeats(source) ? RepeatExpansion.expand(source, variables: effectiveVariables(of: source)) : source
+        var toggles = toggledRows[source.uid] ?? []
+        if allRowsOpen { toggles = expanded.collapsedRowIDs }
+        return expanded.togglingRows(toggles)
+    }
+
+    /// The focused row header, if focus is on one.
+    public var focusedRow: Panel? {
+        guard let id = focusedPanelID else { return nil }
+        return dashboard?.panels.first { $0.id == id && $0.type == "row" }
     }
 
     /// The current dashboard as loaded, repeats not expanded.

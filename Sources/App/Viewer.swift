@@ -26,8 +26,8 @@ public enum Viewer {
         refreshTrace: (@Sendable (String) -> Void)? = nil
     ) async -> Exit {
         defer { backend.shutdown() }
-        let renderFrame = render ?? { [layout = reducer.layout] state, size, now in
-            FrameRenderer(layout: layout).render(state, size: size, now: now)
+        let renderFrame = render ?? { [frames = FrameRenderer()] state, size, now in
+            frames.render(state, size: size, now: now)
         }
         var state = initial
         if alertmanager != nil, state.alertmanager == .notConfigured { state.alertmanager = .notLoaded }

@@ -38,6 +38,7 @@ extension ViewerReducer {
         case .pageUp: return scroll(&state, by: -(Geometry.canvasHeight(state.size) - 1), now: now)
         case .enter:
             guard state.zoomedPanelID == nil, let focused = state.focusedPanelID else { return [] }
+            if state.focusedRow != nil { return toggleRow(focused, &state, now: now) }
             state.zoomedPanelID = focused
             return cancelPanels([focused], &state) + refresh(&state, now: now, force: false) + [.fullRedraw]
         case .escape:
@@ -95,6 +96,16 @@ extension ViewerReducer {
         guard index != state.dashboardIndex else { return [] }
         state.dashboardIndex = index
         return activateDashboard(&state, now: now)
+    }
+
+    /// Opens or closes a row: its panels join or leave the layout, and those now on screen
+    /// get their data.
+    func toggleRow(_ id: Int, _ state: inout AppState, now: Timestamp) -> [Effect] {
+        guard let uid = state.dashboard?.uid else { return [] }
+        state.toggledRows[uid, default: []].formSymmetricDifference([id])
+        state.focusedPanelID = id
+        clampScroll(&state)
+        return refresh(&state, now: now, force: false) + [.redraw]
     }
 
     func moveFocus(_ direction: FocusDirection, _ state: inout AppState, now: Timestamp) -> [Effect] {

@@ -121,6 +121,8 @@ public struct ViewerReducer: Sendable {
             let canvasY = mouse.y - Geometry.headerHeight + state.scroll
             guard let hit = frames(state).first(where: { $0.rect.contains(x: mouse.x, y: canvasY) }) else { return [] }
             state.focusedPanelID = hit.panelID
+            // A click on a row header opens or closes it, as in Grafana.
+            if state.focusedRow != nil { return toggleRow(hit.panelID, &state, now: now) }
             return [.redraw]
         }
     }

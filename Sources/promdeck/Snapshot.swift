@@ -5,6 +5,7 @@ import Foundation
 import PromModel
 import PromQL
 import Render
+import Terminal
 
 /// `promdeck snapshot`: one frame of a dashboard, headless, to stdout.
 struct Snapshot: AsyncParsableCommand {
@@ -47,6 +48,9 @@ struct Snapshot: AsyncParsableCommand {
     @Flag(help: "ASCII only: no braille, block or box-drawing characters.")
     var ascii = false
 
+    @Flag(help: "Draw every row open (collapsed rows' panels included); without it rows stay as saved.")
+    var expandRows = false
+
     func validate() throws {
         guard width > 0, height > 0, width <= 1000, height <= 1000 else {
             throw ValidationError("--width and --height must be between 1 and 1000")
@@ -64,26 +68,19 @@ struct Snapshot: AsyncParsableCommand {
         }
         try await source.resolve(now: requested ?? wall).using { source in
             let end = requested ?? source.defaultTime ?? wall
-            let start: Timestamp
+            let window: TimeWindow
             do {
-                start = try TimeExpression.resolve(from, now: end)
+                window = try TimeWindow(from: from, to: "now", now: end)
             } catch {
                 throw ValidationError("--from: \(error)")
             }
-            // Repeated panels and rows, once per value of the saved selection.
-            var board = file.dashboard
-            board.variables = await RepeatVariableOptions.resolve(file.dashboard, datasource: source.datasource, start: start, end: end)
-            board = board.expandingRepeats()
             // Colours only matter for ansi; the glyph set follows --ascii alone, so a snapshot
             // does not change with the locale it was taken in.
             let capability = format == .ansi ? ColorCapability.detect(environment: ProcessInfo.processInfo.environment) : .truecolor
-            let renderer = DashboardRenderer(options: RenderOptions(capability: capability, asciiOnly: ascii))
-            let layout = DashboardLayout.compute(dashboard: board, width: width, availableHeight: height - 2)
-            let data = await DashboardAnswers.run(
-                board, datasource: source.datasource, from: start, to: end, panelWidths: layout.panelWidths)
-            print(try renderer.snapshot(
-                dashboard: board, data: data, width: width, height: height, time: end, format: format,
-                state: DashboardViewState(timeRangeText: "\(from) → \(time ?? "now")")), terminator: format == .json ? "\n" : "")
+            let pipeline = SnapshotPipeline(
+                dashboard: file.dashboard, window: window, time: end, size: TerminalSize(width: width, height: height),
+                options: RenderOptions(capability: capability, asciiOnly: ascii), format: format, expandRows: expandRows)
+            print(try await pipeline.run(datasource: source.datasource), terminator: format == .json ? "\n" : "")
         }
     }
 

@@ -72,7 +72,7 @@ enum Wiring {
     }
 
     static func renderer(options: RenderOptions) -> Viewer.FrameRendering {
-        let frames = FrameRenderer(layout: RenderLayout(), panels: WidgetPanelRenderer(options: options))
+        let frames = FrameRenderer(options: options)
         return { state, size, now in frames.render(state, size: size, now: now) }
     }
 }

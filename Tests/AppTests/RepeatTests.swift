@@ -41,7 +41,7 @@ import Testing
         #expect(frames[0].rect.y == frames[1].rect.y && frames[0].rect.maxX <= frames[1].rect.x)
         harness.answerAll()
         let text = FrameRenderer().render(harness.state, size: harness.state.size, now: harness.now).text
-        #expect(text.contains("Requests a") && text.contains("Requests b") && !text.contains("$job"))
+        #expect(text.contains("Requests a") && text.contains("Requests b") && !text.contains("Requests $job"))
         // Focus moves between the copies.
         #expect(harness.state.focusedPanelID == 1)
         harness.press(.right)

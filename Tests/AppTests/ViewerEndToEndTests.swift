@@ -40,7 +40,7 @@ extension Tag {
         try terminal.tmux.resize(width: 80, height: 24)
         let resized = await terminal.tmux.waitForScreen { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-            return lines.count >= 24 && lines[0].contains("EventBus Monitoring") && lines[23].hasPrefix("? help")
+            return lines.count >= 24 && lines[0].contains("EventBus Monitoring") && lines[23].hasPrefix(" ? help")
                 && lines.allSatisfy { $0.count <= 80 } && (lines[1].hasPrefix("┌") || lines[1].hasPrefix("╔")) && (lines[1].hasSuffix("┐") || lines[1].hasSuffix("╗"))
         }
         #expect(resized.ok, "resize to 80x24 did not redraw cleanly:\n\(resized.screen)")

@@ -6,8 +6,7 @@ import Dashboards
 @Suite struct DashboardTests {
     func frame(_ width: Int, _ height: Int, options: RenderOptions = RenderOptions(), state: DashboardViewState = Fixture.state) -> DashboardFrame {
         let renderer = DashboardRenderer(options: options)
-        let models = renderer.viewModels(dashboard: Fixture.dashboard, data: Fixture.data)
-        return renderer.render(dashboard: Fixture.dashboard, panels: models, width: width, height: height, state: state)
+        return renderer.render(dashboard: Fixture.dashboard, data: Fixture.data, width: width, height: height, state: state)
     }
 
     @Test(arguments: [(80, 24), (160, 45), (240, 70)])
@@ -45,8 +44,8 @@ import Dashboards
     @Test func tooSmallScreen() {
         let small = frame(30, 8)
         #expect(small.tooSmall)
-        #expect(small.buffer.text.contains("terminal too small"))
-        #expect(small.buffer.text.contains("needs 40x10"))
+        #expect(small.buffer.text.contains("Terminal too small: 30x8"))
+        #expect(small.buffer.text.contains("needs at least 40x10"))
     }
 
     @Test func statesLookDistinct() {

@@ -113,6 +113,10 @@ enum Fixture {
         return data
     }
 
-    static let state = DashboardViewState(focusedPanelID: 5, timeRangeText: "now-1h → now", refreshText: "5s",
-                                          variables: [(name: "job", value: "All"), (name: "symbol", value: "BTCUSDT")])
+    static let state = DashboardViewState(
+        focusedPanelID: 5,
+        header: HeaderModel(
+            title: "", position: "1/3", variables: [HeaderModel.Variable(name: "job", value: "All"), HeaderModel.Variable(name: "symbol", value: "BTCUSDT")],
+            timeRange: "Last 1h", refresh: "5s"),
+        footer: .hints([FooterModel.Hint("?", "help"), FooterModel.Hint("q", "quit"), FooterModel.Hint("←↑↓→", "focus"), FooterModel.Hint("Enter", "zoom")]))
 }

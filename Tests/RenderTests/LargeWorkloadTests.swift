@@ -24,14 +24,13 @@ import Dashboards
         let dashboard = Dashboard(uid: "perf", title: "Perf", panels: panels)
         let renderer = DashboardRenderer()
         var frame: DashboardFrame?
-        let models = renderer.viewModels(dashboard: dashboard, data: data)
-        frame = renderer.render(dashboard: dashboard, panels: models, width: 200, height: 60, state: DashboardViewState())
+        frame = renderer.render(dashboard: dashboard, data: data, width: 200, height: 60, state: DashboardViewState())
         #expect(frame?.visiblePanelIDs.count == 16)
         // Bytes for a steady refresh (one stat changes) against a full repaint.
         guard let before = frame?.buffer else { return }
         var changed = data
         changed[200] = Fixture.matrix([Fixture.series(Labels(), { 2_000_000 + 500 * Double($0) })])
-        let after = renderer.render(dashboard: dashboard, panels: renderer.viewModels(dashboard: dashboard, data: changed),
+        let after = renderer.render(dashboard: dashboard, data: changed,
                                     width: 200, height: 60, state: DashboardViewState()).buffer
         let diffBytes = after.diff(from: before).reduce(0) { $0 + 12 + $1.cells.reduce(0) { $0 + $1.symbol.utf8.count + 20 } }
         let fullBytes = AnsiSerializer.serialize(after).utf8.count

@@ -1,49 +1,31 @@
 import Foundation
 import Dashboards
 
-/// The viewer's state that changes what is drawn.
+/// The viewer's state that changes what is drawn, as the screen shows it.
 public struct DashboardViewState: Hashable, Sendable {
     public var focusedPanelID: Int?
     /// Rows scrolled down from the top of the dashboard (clamped when rendering).
     public var scroll: Int
     /// A panel shown alone over the whole body.
     public var zoomedPanelID: Int?
-    /// "now-1h → now" or absolute times, as the viewer wants it shown.
-    public var timeRangeText: String
-    /// "5s", or nil when auto-refresh is off.
-    public var refreshText: String?
-    /// Template variables with their current values, in dashboard order.
-    public var variables: [(name: String, value: String)]
     /// Panels whose refresh is in flight while older data stays on screen.
     public var refreshingPanelIDs: Set<Int>
-    /// Overrides the footer's key hints (e.g. a prompt or an error from the viewer).
-    public var footerMessage: String?
+    /// The top line; an empty title shows the dashboard's.
+    public var header: HeaderModel
+    public var footer: FooterModel
+    /// A dialog over the dashboard.
+    public var dialog: DialogModel?
 
-    public init(focusedPanelID: Int? = nil, scroll: Int = 0, zoomedPanelID: Int? = nil, timeRangeText: String = "now-1h → now",
-                refreshText: String? = nil, variables: [(name: String, value: String)] = [], refreshingPanelIDs: Set<Int> = [],
-                footerMessage: String? = nil) {
+    public init(focusedPanelID: Int? = nil, scroll: Int = 0, zoomedPanelID: Int? = nil, refreshingPanelIDs: Set<Int> = [],
+                header: HeaderModel = HeaderModel(title: "", timeRange: "Last 1h"), footer: FooterModel = .hints([]),
+                dialog: DialogModel? = nil) {
         self.focusedPanelID = focusedPanelID
         self.scroll = scroll
         self.zoomedPanelID = zoomedPanelID
-        self.timeRangeText = timeRangeText
-        self.refreshText = refreshText
-        self.variables = variables
         self.refreshingPanelIDs = refreshingPanelIDs
-        self.footerMessage = footerMessage
-    }
-
-    public static func == (lhs: DashboardViewState, rhs: DashboardViewState) -> Bool {
-        lhs.focusedPanelID == rhs.focusedPanelID && lhs.scroll == rhs.scroll && lhs.zoomedPanelID == rhs.zoomedPanelID
-            && lhs.timeRangeText == rhs.timeRangeText && lhs.refreshText == rhs.refreshText
-            && lhs.variables.map(\.name) == rhs.variables.map(\.name) && lhs.variables.map(\.value) == rhs.variables.map(\.value)
-            && lhs.refreshingPanelIDs == rhs.refreshingPanelIDs && lhs.footerMessage == rhs.footerMessage
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(focusedPanelID)
-        hasher.combine(scroll)
-        hasher.combine(zoomedPanelID)
-        hasher.combine(timeRangeText)
+        self.header = header
+        self.footer = footer
+        self.dialog = dialog
     }
 }
 
@@ -61,16 +43,23 @@ public struct DashboardFrame: Sendable {
     public var tooSmall: Bool
 }
 
-/// Draws a whole dashboard: header, panels laid out on the grid (scrolled, or one zoomed),
-/// and a footer of key hints. Pure: same inputs, same buffer.
+/// Draws the whole screen: header, panels laid out on the grid (scrolled, or one zoomed),
+/// the footer and any dialog. The viewer and `snapshot` both draw through it. Pure: same
+/// inputs, same buffer.
 public struct DashboardRenderer: Sendable {
     public var theme: Theme
     public static let minimumWidth = 40
     public static let minimumHeight = 10
+    /// Lines above and below the dashboard body.
+    public static let headerHeight = 1
+    public static let footerHeight = 1
 
     public init(options: RenderOptions = RenderOptions()) {
         theme = Theme(options: options)
     }
+
+    /// Body lines of a screen `height` lines high.
+    public static func bodyHeight(screenHeight height: Int) -> Int { max(1, height - headerHeight - footerHeight) }
 
     /// View models for every panel from whatever data there is (nil data → loading).
     public func viewModels(dashboard: Dashboard, data: [Int: PanelData]) -> [Int: PanelViewModel] {
@@ -83,38 +72,68 @@ public struct DashboardRenderer: Sendable {
         return models
     }
 
-    public func render(dashboard: Dashboard, panels: [Int: PanelViewModel], width: Int, height: Int, state: DashboardViewState) -> DashboardFrame {
+    /// The frame for `data` (each panel's answers by id; a panel without data shows as
+    /// loading). `layout` is the one the caller already computed for this size; `cache`
+    /// keeps panel drawings between frames.
+    public func render(dashboard: Dashboard, data: [Int: PanelData], width: Int, height: Int, state: DashboardViewState,
+                       layout given: DashboardLayout? = nil, cache: PanelRenderCache? = nil) -> DashboardFrame {
         var buffer = Buffer(width: width, height: height)
-        guard width >= DashboardRenderer.minimumWidth, height >= DashboardRenderer.minimumHeight else {
-            let message = MessageWidget(["terminal too small", "(needs \(DashboardRenderer.minimumWidth)x\(DashboardRenderer.minimumHeight), have \(width)x\(height))"], style: Style(attributes: .bold))
-            message.render(into: &buffer, area: buffer.area, theme: theme)
+        guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
+            let lines = ["Terminal too small: \(width)x\(height)", "promdeck needs at least \(Self.minimumWidth)x\(Self.minimumHeight)"]
+            MessageWidget(lines, style: Style(attributes: .bold)).render(into: &buffer, area: buffer.area, theme: theme)
             return DashboardFrame(buffer: buffer, visiblePanelIDs: [], layout: DashboardLayout(placements: [], contentHeight: 0, stacked: true),
                                   scroll: 0, maxScroll: 0, bodyHeight: 0, tooSmall: true)
         }
-        let body = Rect(x: 0, y: 1, width: width, height: height - 2)
-        let layout = DashboardLayout.compute(dashboard: dashboard, width: width, availableHeight: body.height)
+        let body = Rect(x: 0, y: Self.headerHeight, width: width, height: Self.bodyHeight(screenHeight: height))
+        let layout = given ?? DashboardLayout.compute(dashboard: dashboard, width: width, availableHeight: body.height)
         let maxScroll = max(0, layout.contentHeight - body.height)
         let scroll = max(0, min(state.scroll, maxScroll))
+        let byID = Dictionary((dashboard.panels + dashboard.allPanels).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var visible: [Int] = []
-        if let zoomed = state.zoomedPanelID, let model = panels[zoomed] {
-            PanelFrame(model: model, focused: true, refreshing: state.refreshingPanelIDs.contains(zoomed)).render(into: &buffer, area: body, theme: theme)
+        if let zoomed = state.zoomedPanelID, let panel = byID[zoomed] {
+            let drawing = drawing(of: panel, data: data[zoomed], focused: true, refreshing: state.refreshingPanelIDs.contains(zoomed),
+                                  width: body.width, height: body.height, cache: cache)
+            buffer.blit(drawing, into: body)
             visible = [zoomed]
         } else {
             visible = layout.visiblePanelIDs(scroll: scroll, viewportHeight: body.height)
-            for placement in layout.placements where visible.contains(placement.panelID) {
-                guard let model = panels[placement.panelID] else { continue }
-                drawPanel(model, placement: placement, scroll: scroll, body: body, state: state, into: &buffer)
+            let shown = Set(visible)
+            for placement in layout.placements where shown.contains(placement.panelID) {
+                guard let panel = byID[placement.panelID] else { continue }
+                let drawing = drawing(
+                    of: panel, data: data[panel.id], focused: state.focusedPanelID == panel.id,
+                    refreshing: state.refreshingPanelIDs.contains(panel.id), width: placement.rect.width, height: placement.rect.height,
+                    cache: cache)
+                blit(drawing, placement: placement, scroll: scroll, body: body, into: &buffer)
             }
         }
-        drawHeader(dashboard: dashboard, state: state, into: &buffer)
-        drawFooter(state: state, scroll: scroll, layout: layout, body: body, into: &buffer)
+        var header = state.header
+        if header.title.isEmpty { header.title = dashboard.title.isEmpty ? dashboard.uid : dashboard.title }
+        HeaderBar(model: header).render(into: &buffer, area: Rect(x: 0, y: 0, width: width, height: Self.headerHeight), theme: theme)
+        var position: String?
+        if layout.contentHeight > body.height && state.zoomedPanelID == nil {
+            position = "rows \(scroll + 1)-\(min(layout.contentHeight, scroll + body.height))/\(layout.contentHeight)"
+        }
+        FooterBar(model: state.footer, position: position)
+            .render(into: &buffer, area: Rect(x: 0, y: height - Self.footerHeight, width: width, height: Self.footerHeight), theme: theme)
+        if let dialog = state.dialog { DialogWidget(model: dialog).render(into: &buffer, area: buffer.area, theme: theme) }
         return DashboardFrame(buffer: buffer, visiblePanelIDs: visible, layout: layout, scroll: scroll, maxScroll: maxScroll,
                               bodyHeight: body.height, tooSmall: false)
     }
 
-    /// Renders a panel at full size off screen and copies the visible part, so panels cut by
-    /// the screen edge keep their shape.
-    /// One panel in its box, or a row header: what the viewer draws per panel too.
+    /// One panel in its box, or a row header, drawn at its full size.
+    func drawing(of panel: Panel, data: PanelData?, focused: Bool, refreshing: Bool, width: Int, height: Int, cache: PanelRenderCache?) -> Buffer {
+        let draw = {
+            let model = PanelViewModelBuilder(theme: theme).build(panel: panel, data: data)
+            var local = Buffer(width: width, height: height)
+            drawPanelBox(model, focused: focused, refreshing: refreshing, into: &local, area: local.area)
+            return local
+        }
+        guard let cache else { return draw() }
+        let inputs = PanelRenderCache.Inputs(panel: panel, data: data, focused: focused, refreshing: refreshing, width: width, height: height)
+        return cache.drawing(panelID: panel.id, inputs: inputs, draw: draw)
+    }
+
     public func drawPanelBox(_ model: PanelViewModel, focused: Bool, refreshing: Bool, into buffer: inout Buffer, area: Rect) {
         if case .row(let collapsed, let count) = model.content {
             RowHeaderWidget(title: model.title, collapsed: collapsed, panelCount: count, focused: focused).render(into: &buffer, area: area, theme: theme)
@@ -123,43 +142,13 @@ public struct DashboardRenderer: Sendable {
         }
     }
 
-    func drawPanel(_ model: PanelViewModel, placement: PanelPlacement, scroll: Int, body: Rect, state: DashboardViewState, into buffer: inout Buffer) {
+    /// Copies the part of a panel's drawing inside the body, so panels cut by the screen
+    /// edge keep their shape.
+    func blit(_ drawing: Buffer, placement: PanelPlacement, scroll: Int, body: Rect, into buffer: inout Buffer) {
         let rect = placement.rect
-        var panelBuffer = Buffer(width: rect.width, height: rect.height)
-        let local = panelBuffer.area
-        drawPanelBox(model, focused: state.focusedPanelID == placement.panelID,
-                     refreshing: state.refreshingPanelIDs.contains(placement.panelID), into: &panelBuffer, area: local)
         let top = body.y + rect.y - scroll
         let visibleTop = max(top, body.y), visibleBottom = min(top + rect.height, body.maxY)
         guard visibleBottom > visibleTop else { return }
-        buffer.blit(panelBuffer, sourceY: visibleTop - top, into: Rect(x: rect.x, y: visibleTop, width: rect.width, height: visibleBottom - visibleTop))
-    }
-
-    func drawHeader(dashboard: Dashboard, state: DashboardViewState, into buffer: inout Buffer) {
-        let area = Rect(x: 0, y: 0, width: buffer.width, height: 1)
-        buffer.fill(area, with: Cell(" ", style: theme.header))
-        let range = theme.ascii ? state.timeRangeText.replacingOccurrences(of: "→", with: "->") : state.timeRangeText
-        var parts = [dashboard.title.isEmpty ? dashboard.uid : dashboard.title, range]
-        if let refresh = state.refreshText { parts.append((theme.ascii ? "every " : "⟳ ") + refresh) }
-        let variables = state.variables.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
-        if !variables.isEmpty { parts.append(variables) }
-        let separator = theme.ascii ? " | " : " │ "
-        buffer.writeFitted(" " + parts.map { Sanitizer.visible($0) }.joined(separator: separator), x: 0, y: 0, style: theme.header, area: area, theme: theme)
-    }
-
-    func drawFooter(state: DashboardViewState, scroll: Int, layout: DashboardLayout, body: Rect, into buffer: inout Buffer) {
-        let y = buffer.height - 1
-        let area = Rect(x: 0, y: y, width: buffer.width, height: 1)
-        var position = ""
-        if layout.contentHeight > body.height && state.zoomedPanelID == nil {
-            position = " rows \(scroll + 1)-\(min(layout.contentHeight, scroll + body.height))/\(layout.contentHeight) "
-        }
-        let arrows = theme.ascii ? "up/dn" : "↑↓"
-        let hints = state.footerMessage ?? (state.zoomedPanelID == nil
-            ? "q quit  \(arrows) scroll  tab focus  enter zoom  r refresh  t time  v vars  ? help"
-            : "esc back  q quit  r refresh  t time  ? help")
-        let hintArea = Rect(x: 0, y: y, width: buffer.width - position.count, height: 1)
-        buffer.writeFitted(" " + hints, x: 0, y: y, style: theme.footer, area: hintArea, theme: theme)
-        if !position.isEmpty { buffer.write(position, x: buffer.width - position.count, y: y, style: theme.footer, clip: area) }
+        buffer.blit(drawing, sourceY: visibleTop - top, into: Rect(x: rect.x, y: visibleTop, width: rect.width, height: visibleBottom - visibleTop))
     }
 }

@@ -15,13 +15,16 @@ extension DashboardRenderer {
     /// loading.
     public func snapshot(dashboard: Dashboard, data: [Int: PanelData], width: Int, height: Int, time: Timestamp,
                          format: SnapshotFormat, state: DashboardViewState = DashboardViewState()) throws -> String {
-        let models = viewModels(dashboard: dashboard, data: data)
         switch format {
         case .json:
-            return try DashboardSnapshot(dashboard: dashboard, models: models, time: time).json()
+            return try DashboardSnapshot(dashboard: dashboard, models: viewModels(dashboard: dashboard, data: data), time: time).json()
         case .text, .ansi:
-            let frame = render(dashboard: dashboard, panels: models, width: width, height: height, state: state)
-            return format == .text ? AnsiSerializer.plainText(frame.buffer) : AnsiSerializer.serialize(frame.buffer, capability: theme.options.capability)
+            return output(render(dashboard: dashboard, data: data, width: width, height: height, state: state).buffer, format: format)
         }
+    }
+
+    /// A drawn frame as `--format text` or `ansi` prints it (JSON is built from the models).
+    public func output(_ buffer: Buffer, format: SnapshotFormat) -> String {
+        format == .ansi ? AnsiSerializer.serialize(buffer, capability: theme.options.capability) : AnsiSerializer.plainText(buffer)
     }
 }

@@ -32,14 +32,24 @@ public enum Sanitizer {
         return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
     }
 
-    /// ASCII-only fallback of a string: non-ASCII graphemes become `?` (one per column).
+    /// ASCII-only fallback of a string: arrows and common punctuation become their ASCII
+    /// look-alikes, other non-ASCII graphemes `?` (one per column).
     public static func ascii(_ text: String) -> String {
         var out = ""
         for grapheme in text {
-            if grapheme.isASCII { out.append(grapheme) } else {
+            if grapheme.isASCII {
+                out.append(grapheme)
+            } else if let replacement = asciiLookAlikes[grapheme] {
+                out += replacement
+            } else {
                 out += String(repeating: "?", count: max(1, DisplayWidth.of(grapheme)))
             }
         }
         return out
     }
+
+    private static let asciiLookAlikes: [Character: String] = [
+        "←": "<", "→": ">", "↑": "^", "↓": "v", "…": "...", "—": "-", "–": "-", "·": "-", "•": "*",
+        "✗": "x", "✓": "v", "█": "#", "⟳": "~", "⏸": "||", "▸": ">", "▾": "v", "×": "x",
+    ]
 }

@@ -15,6 +15,10 @@ public struct Glyphs: Hashable, Sendable {
     public var upperHalf: String
     public var bullet: String
     public var marker: String
+    /// The header's refresh period, paused badge and busy mark.
+    public var refresh: String
+    public var paused: String
+    public var busy: String
 
     public static let unicode = Glyphs(
         topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", horizontal: "─", vertical: "│",
@@ -22,7 +26,8 @@ public struct Glyphs: Hashable, Sendable {
         ellipsis: "…", loading: "⟳", error: "✗", rowOpen: "▾", rowCollapsed: "▸",
         verticalLevels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         horizontalLevels: ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
-        fullBlock: "█", lightShade: "░", upperHalf: "▀", bullet: "•", marker: "┃"
+        fullBlock: "█", lightShade: "░", upperHalf: "▀", bullet: "•", marker: "┃",
+        refresh: "⟳", paused: "⏸", busy: "…"
     )
 
     public static let ascii = Glyphs(
@@ -31,7 +36,8 @@ public struct Glyphs: Hashable, Sendable {
         ellipsis: "~", loading: "...", error: "x", rowOpen: "v", rowCollapsed: ">",
         verticalLevels: ["_", "_", ".", ".", "-", "-", "=", "#"],
         horizontalLevels: ["#", "#", "#", "#", "#", "#", "#", "#"],
-        fullBlock: "#", lightShade: ".", upperHalf: "#", bullet: "*", marker: "|"
+        fullBlock: "#", lightShade: ".", upperHalf: "#", bullet: "*", marker: "|",
+        refresh: "every", paused: "||", busy: "..."
     )
 }
 

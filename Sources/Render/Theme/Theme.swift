@@ -59,6 +59,19 @@ public struct Theme: Hashable, Sendable {
     public var loadingText: Style { isMonochrome ? Style(attributes: .dim) : Style(foreground: color("blue")) }
     public var header: Style { Style(attributes: [.reverse]) }
     public var footer: Style { isMonochrome ? Style(attributes: .dim) : Style(foreground: color("#8E8E8E").downgradedFallback(.ansi(7))) }
+
+    // Chrome: the header bar, status line and dialogs. ANSI colours read on every colour
+    // terminal; monochrome (NO_COLOR, --no-color) gets attributes only.
+    public var headerBar: Style { isMonochrome ? Style(attributes: .reverse) : Style(foreground: .ansi(15), background: .ansi(4)) }
+    public var headerTitle: Style { isMonochrome ? Style(attributes: [.reverse, .bold]) : Style(foreground: .ansi(15), background: .ansi(4), attributes: .bold) }
+    public var pausedBadge: Style { isMonochrome ? Style(attributes: .bold) : Style(foreground: .ansi(0), background: .ansi(3), attributes: .bold) }
+    public var statusText: Style { isMonochrome ? .plain : Style(foreground: .ansi(2)) }
+    public var dialogBorder: Style { isMonochrome ? .plain : Style(foreground: .ansi(6)) }
+    public var dialogTitle: Style { isMonochrome ? Style(attributes: .bold) : Style(foreground: .ansi(6), attributes: .bold) }
+    public var selected: Style { isMonochrome ? Style(attributes: [.reverse, .bold]) : Style(foreground: .ansi(0), background: .ansi(6), attributes: .bold) }
+
+    /// Text as this theme may show it: ASCII-only themes transliterate or replace the rest.
+    public func displayed(_ text: String) -> String { ascii ? Sanitizer.ascii(text) : text }
 }
 
 extension Color {

@@ -1,7 +1,6 @@
 import Dashboards
-import Render
 import Testing
-@testable import App
+@testable import Render
 
 @Suite("Panel render cache")
 struct PanelRenderCacheTests {

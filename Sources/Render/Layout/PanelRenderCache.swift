@@ -1,11 +1,10 @@
 import Dashboards
-import Render
 import Synchronization
 
 /// The last drawings of each panel with what they were drawn from. A frame copies the panels
 /// whose inputs are unchanged instead of drawing them again, so an answer for one panel costs
 /// one panel, and a steady refresh (same data, the refreshing mark on, then off) costs none.
-final class PanelRenderCache: Sendable {
+public final class PanelRenderCache: Sendable {
     struct Inputs: Equatable {
         var panel: Panel
         var data: PanelData?
@@ -28,6 +27,8 @@ final class PanelRenderCache: Sendable {
 
     /// At most two drawings per panel id of the dashboards shown; a newer one replaces its slot.
     private let entries = Mutex<[Slot: Entry]>([:])
+
+    public init() {}
 
     func drawing(panelID: Int, inputs: Inputs, draw: () -> Buffer) -> Buffer {
         let slot = Slot(panelID: panelID, refreshing: inputs.refreshing)

@@ -1,0 +1,46 @@
+import Dashboards
+import PromModel
+import Render
+import Terminal
+
+/// `promdeck snapshot`: the viewer's state for one dashboard at a fixed time, settled against
+/// the datasource, drawn by the viewer's own frame renderer (text, ANSI), or every panel's
+/// computed values (JSON, collapsed rows included).
+public struct SnapshotPipeline: Sendable {
+    public var dashboard: Dashboard
+    public var window: TimeWindow
+    public var time: Timestamp
+    public var size: TerminalSize
+    public var options: RenderOptions
+    public var format: SnapshotFormat
+    /// Every row open (`--expand-rows`); otherwise rows stay as saved.
+    public var expandRows: Bool
+
+    public init(dashboard: Dashboard, window: TimeWindow, time: Timestamp, size: TerminalSize, options: RenderOptions,
+                format: SnapshotFormat, expandRows: Bool = false) {
+        self.dashboard = dashboard
+        self.window = window
+        self.time = time
+        self.size = size
+        self.options = options
+        self.format = format
+        self.expandRows = expandRows
+    }
+
+    public func run(datasource: any Datasource) async throws -> String {
+        var state = AppState(dashboards: [dashboard], window: window, size: size)
+        state.allRowsOpen = expandRows
+        await HeadlessViewer.settle(&state, datasource: datasource, now: time)
+        let renderer = FrameRenderer(options: options)
+        guard format == .json else {
+            return renderer.renderer.output(renderer.render(state, size: size, now: time), format: format)
+        }
+        // Every panel, with the variables as the viewer resolved them.
+        var board = state.dashboard ?? dashboard
+        board.variables = state.effectiveVariables
+        let (start, end) = window.resolve(now: time)
+        let layout = DashboardLayout.compute(dashboard: board, width: size.width, availableHeight: DashboardRenderer.bodyHeight(screenHeight: size.height))
+        let data = await DashboardAnswers.run(board, datasource: datasource, from: start, to: end, panelWidths: layout.panelWidths)
+        return try renderer.renderer.snapshot(dashboard: board, data: data, width: size.width, height: size.height, time: end, format: .json)
+    }
+}
