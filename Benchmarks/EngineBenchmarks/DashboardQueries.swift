@@ -6,7 +6,7 @@ import Terminal
 /// The queries the viewer sends for one dashboard at 160×45 over now-1h..now, planned by the
 /// viewer's own code: the reducer's start event asks for the variables' options (answered
 /// from `datasource`, which keeps every variable at its default, All), then the viewer's
-/// layout gives every panel its columns and `GrafanaQueryPlanner` turns them into queries.
+/// layout gives every panel its columns and the dashboards module's plan turns them into queries.
 /// Every panel is planned, not only the first screen's, as if the user scrolled through.
 enum DashboardQueries {
     static let size = TerminalSize(width: 160, height: 45)
@@ -25,13 +25,12 @@ enum DashboardQueries {
             _ = reducer.reduce(&state, .variableOptions(dashboardUID: request.dashboardUID, name: request.name, result), now: now)
         }
         let frames = reducer.layout.layout(dashboard, width: size.width, height: Geometry.canvasHeight(size))
-        let panels = Dictionary(dashboard.allPanels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // The columns a panel's graph gets, as ViewerReducer.visibleRequests gives them.
-        let requests = frames.compactMap { frame in
-            panels[frame.panelID].map { PanelRequest(panel: $0, columns: max(1, frame.rect.width - 2)) }
-        }
+        let panels = Set(dashboard.allPanels.map(\.id))
+        // The columns a panel's graph gets, as ViewerReducer.visibleWidths gives them.
+        var widths: [Int: Int] = [:]
+        for frame in frames where panels.contains(frame.panelID) { widths[frame.panelID] = max(1, frame.rect.width - 2) }
         let (start, end) = state.window.resolve(now: now)
-        return reducer.planner.plan(dashboard: dashboard, panels: requests, variables: state.effectiveVariables, start: start, end: end)
+        return reducer.plan(dashboard, widths: widths, variables: state.effectiveVariables, start: start, end: end)
     }
 
     /// Runs one planned query, as the viewer's run loop does: instant at the range's end.

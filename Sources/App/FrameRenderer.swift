@@ -90,7 +90,8 @@ public struct FrameRenderer: Sendable {
         var results: [TargetResult] = []
         for target in panel.targets where !target.hide {
             if let result = state.results[target.refId] {
-                results.append(TargetResult(refId: target.refId, result: result))
+                let answered = state.answeredQueries[target.refId]
+                results.append(TargetResult(refId: target.refId, result: result, expr: answered?.expr, legendFormat: answered?.legendFormat))
             } else if let error = state.lastError {
                 // A target with nothing to show failed: the renderer marks the panel as an
                 // error when all did, or lists the failures when only some did.

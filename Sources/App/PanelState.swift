@@ -12,6 +12,8 @@ public struct PanelState: Hashable, Sendable {
     public var pending: Set<QueryID> = []
     /// The queries as last sent (after interpolation), for inspect.
     public var queries: [QueryKey] = []
+    /// Per target refId, the query its result answered: its series are named from these.
+    public var answeredQueries: [String: AnsweredQuery] = [:]
     /// Wall time of the slowest query of the last refresh, in milliseconds.
     public var lastDuration: Int64?
     /// The range of the latest answered query: the x axis the data was fetched for.
@@ -39,6 +41,12 @@ public struct PanelState: Hashable, Sendable {
         if lastSuccess == nil { return .loading }
         return results.values.allSatisfy(\.isEmpty) ? .noData : .ok
     }
+}
+
+/// A target's query as planned: the expression and legend with the variables filled in.
+public struct AnsweredQuery: Hashable, Sendable {
+    public var expr: String
+    public var legendFormat: String
 }
 
 public enum PanelDataStatus: Hashable, Sendable {

@@ -10,16 +10,29 @@ extension ViewerReducer {
     }
 
     /// The panels on screen now with the columns each one's graph gets.
-    func visibleRequests(_ state: AppState) -> [PanelRequest] {
-        guard let dashboard = state.dashboard else { return [] }
-        let byID = Dictionary(dashboard.allPanels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        if let zoomed = state.zoomedPanelID, let panel = byID[zoomed] {
-            return [PanelRequest(panel: panel, columns: max(1, state.size.width - 2))]
-        }
+    func visibleWidths(_ state: AppState) -> [Int: Int] {
+        guard let dashboard = state.dashboard else { return [:] }
+        let known = Set(dashboard.allPanels.map(\.id))
+        if let zoomed = state.zoomedPanelID, known.contains(zoomed) { return [zoomed: max(1, state.size.width - 2)] }
         let top = state.scroll, bottom = state.scroll + Geometry.canvasHeight(state.size)
-        return frames(state).compactMap { frame in
-            guard frame.rect.y < bottom, frame.rect.maxY > top, let panel = byID[frame.panelID] else { return nil }
-            return PanelRequest(panel: panel, columns: max(1, frame.rect.width - 2))
+        var widths: [Int: Int] = [:]
+        for frame in frames(state) where frame.rect.y < bottom && frame.rect.maxY > top && known.contains(frame.panelID) {
+            widths[frame.panelID] = max(1, frame.rect.width - 2)
+        }
+        return widths
+    }
+
+    /// The queries for these panels (id → columns), from the dashboards module's plan:
+    /// Grafana's interval rules, variable formats and step alignment, deduplicated.
+    public func plan(_ dashboard: Dashboard, widths: [Int: Int], variables: [Variable], start: Timestamp, end: Timestamp) -> [ViewerQuery] {
+        let plan = QueryPlan(
+            dashboard: dashboard, variables: variables, fromMs: start, toMs: end, panelWidths: widths,
+            includeCollapsed: true, only: Set(widths.keys), calculator: calculator)
+        return plan.requests.map { request in
+            ViewerQuery(
+                key: QueryKey(expr: request.expr, step: request.instant ? 0 : request.stepMs, instant: request.instant),
+                range: QueryRange(start: request.startMs, end: request.endMs, step: max(1, request.stepMs)),
+                consumers: request.consumers.map { PanelTarget(panelID: $0.panelID, refID: $0.refID, legendFormat: $0.legendFormat) })
         }
     }
 
@@ -30,18 +43,17 @@ extension ViewerReducer {
         if state.adhoc != nil { return refreshAdhoc(&state, now: now) }
         guard let dashboard = state.dashboard else { return [] }
         let busy = Set(state.inFlight.values.flatMap { $0.consumers.map(\.panelID) })
-        let requests = visibleRequests(state).filter { !busy.contains($0.panel.id) }
-        if force || !requests.isEmpty { state.lastRefreshAt = now }
-        guard !requests.isEmpty else { return [] }
+        let widths = visibleWidths(state).filter { !busy.contains($0.key) }
+        if force || !widths.isEmpty { state.lastRefreshAt = now }
+        guard !widths.isEmpty else { return [] }
         let (start, end) = state.window.resolve(now: now)
-        let plan = planner.plan(
-            dashboard: dashboard, panels: requests, variables: state.effectiveVariables, start: start, end: end)
-        for request in requests {
-            var panel = state.panels[request.panel.id] ?? PanelState(scope: request.panel.scopedVariables)
-            if panel.scope != request.panel.scopedVariables { panel = PanelState(scope: request.panel.scopedVariables) }
-            panel.queries = []
-            panel.pending = []
-            state.panels[request.panel.id] = panel
+        let plan = plan(dashboard, widths: widths, variables: state.effectiveVariables, start: start, end: end)
+        for panel in dashboard.allPanels where widths[panel.id] != nil {
+            var known = state.panels[panel.id] ?? PanelState(scope: panel.scopedVariables)
+            if known.scope != panel.scopedVariables { known = PanelState(scope: panel.scopedVariables) }
+            known.queries = []
+            known.pending = []
+            state.panels[panel.id] = known
         }
         var jobs: [QueryJob] = []
         for query in plan {
@@ -63,10 +75,9 @@ extension ViewerReducer {
         state.lastRefreshAt = now
         let panel = Panel(id: AdhocState.panelID, type: "timeseries", targets: [Target(refId: "A", expr: adhoc.expr)])
         let (start, end) = state.window.resolve(now: now)
-        let plan = planner.plan(
-            dashboard: state.dashboard ?? Dashboard(uid: "adhoc", title: "Ad-hoc"),
-            panels: [PanelRequest(panel: panel, columns: max(1, state.size.width - 2))],
-            variables: state.effectiveVariables, start: start, end: end)
+        let plan = plan(
+            Dashboard(uid: "adhoc", title: state.dashboard?.title ?? "Ad-hoc", panels: [panel]),
+            widths: [panel.id: max(1, state.size.width - 2)], variables: state.effectiveVariables, start: start, end: end)
         var jobs: [QueryJob] = []
         state.adhoc?.panel.queries = []
         for query in plan {

@@ -6,11 +6,12 @@ import Terminal
 /// The viewer's state machine: `(state, event) -> effects`, with no I/O, so every
 /// transition is a unit test away.
 public struct ViewerReducer: Sendable {
-    public var planner: any QueryPlanning
+    /// Grafana's interval rules for the dashboards module's query plan.
+    public var calculator: IntervalCalculator
     public var layout: any DashboardLayouting
 
-    public init(planner: any QueryPlanning = GrafanaQueryPlanner(), layout: any DashboardLayouting = RenderLayout()) {
-        self.planner = planner
+    public init(calculator: IntervalCalculator = IntervalCalculator(), layout: any DashboardLayouting = RenderLayout()) {
+        self.calculator = calculator
         self.layout = layout
     }
 
@@ -30,8 +31,9 @@ public struct ViewerReducer: Sendable {
         case .tick:
             return handleTick(&state, now: now)
         case .queryResult(let id, let response, let duration):
-            return finishQuery(id, &state, now: now, duration: duration) { panel, refID, query in
-                panel.results[refID] = response.result
+            return finishQuery(id, &state, now: now, duration: duration) { panel, consumer, query in
+                panel.results[consumer.refID] = response.result
+                panel.answeredQueries[consumer.refID] = AnsweredQuery(expr: query.key.expr, legendFormat: consumer.legendFormat)
                 if !query.key.instant { panel.range = query.range }
                 panel.lastSuccess = now
                 panel.warnings = response.warnings
@@ -80,7 +82,7 @@ public struct ViewerReducer: Sendable {
 
     private func finishQuery(
         _ id: QueryID, _ state: inout AppState, now: Timestamp, duration: Int64,
-        apply: (inout PanelState, String, InFlightQuery) -> Void
+        apply: (inout PanelState, PanelTarget, InFlightQuery) -> Void
     ) -> [Effect] {
         // Unknown ids were cancelled (time range or dashboard changed): drop their answers.
         guard let query = state.inFlight.removeValue(forKey: id) else { return [] }
@@ -88,14 +90,14 @@ public struct ViewerReducer: Sendable {
             if consumer.panelID == AdhocState.panelID {
                 guard state.adhoc != nil else { continue }
                 state.adhoc?.panel.pending.remove(id)
-                apply(&state.adhoc!.panel, consumer.refID, query)
+                apply(&state.adhoc!.panel, consumer, query)
                 state.adhoc?.panel.lastDuration = duration
                 continue
             }
             var panel = state.panels[consumer.panelID] ?? PanelState()
             let firstOfRefresh = panel.pending.count == panel.queries.count
             panel.pending.remove(id)
-            apply(&panel, consumer.refID, query)
+            apply(&panel, consumer, query)
             panel.lastDuration = firstOfRefresh ? duration : max(panel.lastDuration ?? 0, duration)
             state.panels[consumer.panelID] = panel
         }

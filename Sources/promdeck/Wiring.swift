@@ -68,7 +68,7 @@ enum Wiring {
     }
 
     static func reducer() -> ViewerReducer {
-        ViewerReducer(planner: GrafanaQueryPlanner(), layout: RenderLayout())
+        ViewerReducer()
     }
 
     static func renderer(options: RenderOptions) -> Viewer.FrameRendering {

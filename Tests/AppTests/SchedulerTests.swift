@@ -23,12 +23,11 @@ import Testing
     }
 
     @Test func stepComesFromPaneWidth() {
-        let planner = GrafanaQueryPlanner()
+        let reducer = ViewerReducer()
         let graph = Panel(id: 1, type: "timeseries", targets: [Target(expr: "x")])
         func step(_ panel: Panel, columns: Int, span: Int64) -> Int64? {
-            planner.plan(
-                dashboard: Dashboard(uid: "d", title: "d", panels: [panel]),
-                panels: [PanelRequest(panel: panel, columns: columns)], variables: [],
+            reducer.plan(
+                Dashboard(uid: "d", title: "d", panels: [panel]), widths: [panel.id: columns], variables: [],
                 start: Fixtures.t0 - span, end: Fixtures.t0
             ).first?.range.step
         }

@@ -83,22 +83,6 @@ import Dashboards
     }
 }
 
-@Suite struct SeriesNamingTests {
-    let labels = Labels(name: "http_requests_total", ["job": "execution", "status": "500"])
-
-    @Test func legendFormatTemplates() {
-        #expect(SeriesNaming.name(labels: labels, legendFormat: "{{job}} {{ status }}", expr: "x") == "execution 500")
-        #expect(SeriesNaming.name(labels: labels, legendFormat: "{{missing}}-{{job}}", expr: "x") == "-execution")
-    }
-
-    @Test func grafanaDefaultNames() {
-        #expect(SeriesNaming.name(labels: labels, legendFormat: "", expr: "x") == #"http_requests_total{job="execution", status="500"}"#)
-        #expect(SeriesNaming.name(labels: labels, legendFormat: "__auto", expr: "x") == #"http_requests_total{job="execution", status="500"}"#)
-        #expect(SeriesNaming.name(labels: Labels(["job": "a"]), legendFormat: "", expr: "sum(x)") == #"{job="a"}"#)
-        #expect(SeriesNaming.name(labels: Labels(), legendFormat: "", expr: "sum(rate(x[5m]))") == "sum(rate(x[5m]))")
-    }
-}
-
 @Suite struct ThemeTests {
     @Test func grafanaNamedColours() {
         #expect(GrafanaColors.rgb("green")! == (0x73, 0xBF, 0x69))

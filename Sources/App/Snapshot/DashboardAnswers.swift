@@ -33,7 +33,7 @@ public enum DashboardAnswers {
             for consumer in request.consumers {
                 var panel = data[consumer.panelID] ?? PanelData(
                     range: QueryRange(start: request.startMs, end: request.endMs, step: request.stepMs), time: to)
-                panel.results.append(TargetResult(refId: consumer.refID, outcome: outcome))
+                panel.results.append(TargetResult(refId: consumer.refID, outcome: outcome, expr: request.expr, legendFormat: consumer.legendFormat))
                 data[consumer.panelID] = panel
             }
         }

@@ -1,14 +1,21 @@
 import Foundation
 
-/// Series names from a target's `legendFormat`, as Grafana's Prometheus datasource writes
-/// them (renderLegendFormat / getOriginalMetricName).
+/// Series names from a target's `legendFormat`, as Grafana's Prometheus data source names
+/// them (getName and metricNameFromLabels in pkg/promlib/querydata/response.go). The one
+/// legend formatter: the viewer, `snapshot` and field overrides all name series here.
 public enum LegendFormat {
-    /// `{{label}}` (spaces allowed inside the braces) becomes the label's value, or the
-    /// label's name when the series lacks it (Grafana's quirk). An empty or "__auto"
-    /// format gives the series' own name: `metric{a="1", b="2"}` with labels sorted.
+    /// The display name of a series with `labels` answering `expr`: `{{label}}` (spaces
+    /// allowed inside the braces) becomes the label's value, or nothing when the series lacks
+    /// it, as Grafana does; an empty or "__auto" format gives `metric{a="1", b="2"}` with the
+    /// labels sorted; a series without labels is named by its query.
+    public static func name(format: String, labels: [String: String], expr: String) -> String {
+        var legend = seriesName(labels)
+        if !format.isEmpty, format != "__auto" { legend = render(format, labels: labels) }
+        return legend == "{}" ? expr : legend
+    }
+
+    /// `format` with every `{{label}}` replaced by the label's value (empty when missing).
     public static func render(_ format: String, labels: [String: String]) -> String {
-        let trimmed = format.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty || trimmed == "__auto" { return seriesName(labels) }
         var output = ""
         var rest = Substring(format)
         while let open = rest.range(of: "{{") {
@@ -20,13 +27,14 @@ public enum LegendFormat {
                 continue
             }
             output += rest[..<open.lowerBound]
-            output += labels[name].flatMap { $0.isEmpty ? nil : $0 } ?? name
+            output += labels[name] ?? ""
             rest = rest[close.upperBound...]
         }
         return output + rest
     }
 
-    /// `metric{a="1", b="2"}`; `{a="1"}` without a name; the name alone without labels.
+    /// `metric{a="1", b="2"}`; `{a="1"}` without a name; the name alone without labels; `{}`
+    /// for no labels at all.
     public static func seriesName(_ labels: [String: String]) -> String {
         let name = labels["__name__"] ?? ""
         let pairs = labels.filter { $0.key != "__name__" }.sorted { $0.key < $1.key }
@@ -37,6 +45,6 @@ public enum LegendFormat {
 
     private static func escape(_ value: String) -> String {
         value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
     }
 }

@@ -53,10 +53,11 @@ public struct QueryPlan: Sendable {
     ///     maxDataPoints is its own `maxDataPoints` if set, else this width.
     ///   - defaultWidth: the width for panels missing from `panelWidths`.
     ///   - includeCollapsed: also plan the panels inside collapsed rows.
+    ///   - only: plan just these panels (the viewer's visible ones); nil plans all.
     public init(
         dashboard: Dashboard, variables: [Variable]? = nil, fromMs: Int64, toMs: Int64,
         panelWidths: [Int: Int] = [:], defaultWidth: Int = 80, includeCollapsed: Bool = false,
-        calculator: IntervalCalculator = IntervalCalculator()
+        only: Set<Int>? = nil, calculator: IntervalCalculator = IntervalCalculator()
     ) {
         let vars = variables ?? dashboard.variables
         let base = TemplateInterpolator(variables: vars, builtIns: [
@@ -64,7 +65,7 @@ public struct QueryPlan: Sendable {
         ])
         var planned: [PlannedQuery] = []
         let rangeMs = max(0, toMs - fromMs)
-        for panel in Self.visiblePanels(dashboard, includeCollapsed: includeCollapsed) {
+        for panel in Self.visiblePanels(dashboard, includeCollapsed: includeCollapsed) where only?.contains(panel.id) ?? true {
             // A repeated copy sees its own value of the repeat variable.
             let scoped = base.scoped(panel.scopedVariables)
             let maxDataPoints = panel.maxDataPoints ?? panelWidths[panel.id] ?? defaultWidth
@@ -83,7 +84,7 @@ public struct QueryPlan: Sendable {
                     instant: instant,
                     startMs: instant ? toMs : Self.align(fromMs, step),
                     endMs: instant ? toMs : Self.align(toMs, step),
-                    stepMs: step, legendFormat: target.legendFormat, format: target.format,
+                    stepMs: step, legendFormat: interpolator.interpolateText(target.legendFormat), format: target.format,
                     intervals: intervals))
             }
         }

@@ -5,14 +5,20 @@ import Dashboards
 public struct TargetResult: Hashable, Sendable {
     public var refId: String
     public var outcome: Result<QueryResponse, QueryError>
+    /// The query as planned and sent (variables filled in) and its legend, which name the
+    /// series; nil falls back to the target's own.
+    public var expr: String?
+    public var legendFormat: String?
 
-    public init(refId: String, outcome: Result<QueryResponse, QueryError>) {
+    public init(refId: String, outcome: Result<QueryResponse, QueryError>, expr: String? = nil, legendFormat: String? = nil) {
         self.refId = refId
         self.outcome = outcome
+        self.expr = expr
+        self.legendFormat = legendFormat
     }
 
-    public init(refId: String, result: QueryResult) {
-        self.init(refId: refId, outcome: .success(QueryResponse(result: result)))
+    public init(refId: String, result: QueryResult, expr: String? = nil, legendFormat: String? = nil) {
+        self.init(refId: refId, outcome: .success(QueryResponse(result: result)), expr: expr, legendFormat: legendFormat)
     }
 
     public init(refId: String, error: QueryError) {

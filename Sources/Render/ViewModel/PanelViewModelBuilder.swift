@@ -56,7 +56,9 @@ public struct PanelViewModelBuilder: Sendable {
             guard case .success(let response) = result.outcome else { continue }
             let target = panel.targets.first { $0.refId == result.refId }
             for series in response.result.series {
-                let name = SeriesNaming.name(labels: series.labels, legendFormat: target?.legendFormat ?? "", expr: target?.expr ?? result.refId)
+                let name = LegendFormat.name(
+                    format: result.legendFormat ?? target?.legendFormat ?? "", labels: series.labels.dictionary,
+                    expr: result.expr ?? target?.expr ?? result.refId)
                 let field = OverrideField(displayName: name, name: "Value", refId: result.refId, type: "number", samples: series.samples)
                 let config = FieldOverrides.config(for: field, in: panel.fieldConfig)
                 let shown = config.displayName.map { FieldOverrides.rename($0, labels: series.labels, original: name) } ?? name

@@ -18,18 +18,21 @@ public struct QueryKey: Hashable, Sendable, CustomStringConvertible {
     public var description: String { instant ? "\(expr) @instant" : "\(expr) step=\(PrometheusDuration.format(step))" }
 }
 
-/// One panel target that wants a query's result.
+/// One panel target that wants a query's result, with its legend as planned (variables
+/// filled in), which names the answer's series.
 public struct PanelTarget: Hashable, Sendable {
     public var panelID: Int
     public var refID: String
+    public var legendFormat: String
 
-    public init(panelID: Int, refID: String) {
+    public init(panelID: Int, refID: String, legendFormat: String = "") {
         self.panelID = panelID
         self.refID = refID
+        self.legendFormat = legendFormat
     }
 }
 
-/// A query to run once for every consumer that asked for it.
+/// A query of the dashboards module's plan, to run once for every consumer that asked for it.
 public struct ViewerQuery: Hashable, Sendable {
     public var key: QueryKey
     /// For instant queries only `end` matters.
@@ -41,25 +44,4 @@ public struct ViewerQuery: Hashable, Sendable {
         self.range = range
         self.consumers = consumers
     }
-}
-
-/// A panel to plan for, with the columns its graph gets (which sets the step).
-public struct PanelRequest: Hashable, Sendable {
-    public var panel: Panel
-    public var columns: Int
-
-    public init(panel: Panel, columns: Int) {
-        self.panel = panel
-        self.columns = columns
-    }
-}
-
-/// Turns visible panels into deduplicated queries.
-///
-/// `GrafanaQueryPlanner` is the real one; tests may plan by hand.
-public protocol QueryPlanning: Sendable {
-    func plan(
-        dashboard: Dashboard, panels: [PanelRequest], variables: [Variable],
-        start: Timestamp, end: Timestamp
-    ) -> [ViewerQuery]
 }
