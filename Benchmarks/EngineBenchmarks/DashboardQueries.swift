@@ -24,7 +24,7 @@ enum DashboardQueries {
             }
             _ = reducer.reduce(&state, .variableOptions(dashboardUID: request.dashboardUID, name: request.name, result), now: now)
         }
-        let frames = reducer.layout.layout(dashboard, width: size.width, height: Geometry.canvasHeight(size))
+        let frames = state.layout?.placements ?? []
         let panels = Set(dashboard.allPanels.map(\.id))
         // The columns a panel's graph gets, as ViewerReducer.visibleWidths gives them.
         var widths: [Int: Int] = [:]

@@ -6,7 +6,7 @@ enum FocusDirection: Hashable, Sendable { case left, right, up, down }
 enum Focus {
     /// The panel in `direction` from `current` whose near edge is closest, preferring panels
     /// that overlap it on the other axis; nil at the edge of the dashboard.
-    static func next(from current: PanelRect, in direction: FocusDirection, among frames: [PanelRect]) -> PanelRect? {
+    static func next(from current: PanelPlacement, in direction: FocusDirection, among frames: [PanelPlacement]) -> PanelPlacement? {
         let a = current.rect
         let candidates = frames.filter { frame in
             guard frame.panelID != current.panelID else { return false }
@@ -18,7 +18,7 @@ enum Focus {
             case .down: return b.y >= a.maxY || (b.y > a.y && b.maxY > a.maxY)
             }
         }
-        func score(_ frame: PanelRect) -> (Int, Int, Int) {
+        func score(_ frame: PanelPlacement) -> (Int, Int, Int) {
             let b = frame.rect
             let horizontal = direction == .left || direction == .right
             let gap = horizontal ? abs(centerX(b) - centerX(a)) : abs(centerY(b) - centerY(a))

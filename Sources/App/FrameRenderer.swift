@@ -56,7 +56,9 @@ public struct FrameRenderer: Sendable {
             if !panelState.pending.isEmpty { view.refreshingPanelIDs.insert(panel.id) }
             data[panel.id] = Self.data(panel: panel, state: panelState, now: now, start: start, end: end)
         }
-        return renderer.render(dashboard: dashboard, data: data, width: size.width, height: size.height, state: view, cache: cache)
+        // The state's layout is for its own size; a frame of another size lays out afresh.
+        let layout = size == state.size ? state.layout : nil
+        return renderer.render(dashboard: dashboard, data: data, width: size.width, height: size.height, state: view, layout: layout, cache: cache)
     }
 
     private func header(_ state: AppState) -> HeaderModel {

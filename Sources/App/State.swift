@@ -1,5 +1,6 @@
 import Dashboards
 import PrometheusAPI
+import Render
 import PromModel
 import Terminal
 
@@ -45,6 +46,7 @@ public struct AppState: Hashable, Sendable {
     public var lastRefreshAt: Timestamp?
     /// Where `e` writes CSV files.
     public var exportDirectory: String
+    private let derivations = Derivations()
 
     public init(
         dashboards: [Dashboard], window: TimeWindow, size: TerminalSize, refreshOverride: Int64? = nil,
@@ -71,11 +73,29 @@ public struct AppState: Hashable, Sendable {
     /// rows the user toggled opened or closed (only open rows' panels are laid out and queried).
     public var dashboard: Dashboard? {
         guard let source = sourceDashboard else { return nil }
-        // Asked for on every frame: most dashboards have no repeats and skip the variables.
-        let expanded = RepeatExpansion.hasRepeats(source) ? RepeatExpansion.expand(source, variables: effectiveVariables(of: source)) : source
-        var toggles = toggledRows[source.uid] ?? []
-        if allRowsOpen { toggles = expanded.collapsedRowIDs }
-        return expanded.togglingRows(toggles)
+        // Expanded once per change of what it depends on, not on every access.
+        return derivations.dashboard(dashboardKey(source)) {
+            let expanded = RepeatExpansion.hasRepeats(source) ? RepeatExpansion.expand(source, variables: effectiveVariables(of: source)) : source
+            var toggles = toggledRows[source.uid] ?? []
+            if allRowsOpen { toggles = expanded.collapsedRowIDs }
+            return expanded.togglingRows(toggles)
+        }
+    }
+
+    /// The current dashboard's layout on this screen (the one layout: focus, scrolling,
+    /// the plan's widths and the frame all use it), computed once per dashboard and size.
+    public var layout: DashboardLayout? {
+        guard let source = sourceDashboard, let dashboard else { return nil }
+        let key = Derivations.LayoutKey(dashboard: dashboardKey(source), width: size.width, height: size.height)
+        return derivations.layout(key) {
+            DashboardLayout.compute(dashboard: dashboard, width: size.width, availableHeight: DashboardRenderer.bodyHeight(screenHeight: size.height))
+        }
+    }
+
+    private func dashboardKey(_ source: Dashboard) -> Derivations.DashboardKey {
+        Derivations.DashboardKey(
+            index: dashboardIndex, selections: selections[source.uid], options: variableOptions[source.uid],
+            toggledRows: toggledRows[source.uid], allRowsOpen: allRowsOpen)
     }
 
     /// The focused row header, if focus is on one.

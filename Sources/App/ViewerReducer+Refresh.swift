@@ -4,9 +4,8 @@ import Render
 
 extension ViewerReducer {
     /// Panel frames of the current dashboard on the canvas (zoom not applied).
-    func frames(_ state: AppState) -> [PanelRect] {
-        guard let dashboard = state.dashboard else { return [] }
-        return layout.layout(dashboard, width: state.size.width, height: Geometry.canvasHeight(state.size))
+    func frames(_ state: AppState) -> [PanelPlacement] {
+        state.layout?.placements ?? []
     }
 
     /// The panels on screen now with the columns each one's graph gets.

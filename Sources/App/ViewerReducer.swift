@@ -8,11 +8,9 @@ import Terminal
 public struct ViewerReducer: Sendable {
     /// Grafana's interval rules for the dashboards module's query plan.
     public var calculator: IntervalCalculator
-    public var layout: any DashboardLayouting
 
-    public init(calculator: IntervalCalculator = IntervalCalculator(), layout: any DashboardLayouting = RenderLayout()) {
+    public init(calculator: IntervalCalculator = IntervalCalculator()) {
         self.calculator = calculator
-        self.layout = layout
     }
 
     public func reduce(_ state: inout AppState, _ event: AppEvent, now: Timestamp) -> [Effect] {
@@ -130,12 +128,11 @@ public struct ViewerReducer: Sendable {
     }
 }
 
-/// Fixed parts of the screen around the dashboard canvas.
+/// Fixed parts of the screen around the dashboard canvas, as the frame renderer draws them.
 public enum Geometry {
-    public static let headerHeight = 1
-    public static let footerHeight = 1
+    public static let headerHeight = DashboardRenderer.headerHeight
 
     public static func canvasHeight(_ size: TerminalSize) -> Int {
-        max(1, size.height - headerHeight - footerHeight)
+        DashboardRenderer.bodyHeight(screenHeight: size.height)
     }
 }

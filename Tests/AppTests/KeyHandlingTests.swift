@@ -1,5 +1,6 @@
 import Dashboards
 import PromModel
+import Render
 import Terminal
 import Testing
 @testable import App
@@ -223,7 +224,7 @@ import Testing
         var harness = Harness(Fixtures.state([Fixtures.tall], width: 80, height: 24))
         harness.send(.start)
         // The second panel's first body line, under the 1-line header.
-        let second = try #require(RenderLayout().layout(Fixtures.tall, width: 80, height: 22).first { $0.panelID == 101 })
+        let second = try #require(DashboardLayout.compute(dashboard: Fixtures.tall, width: 80, availableHeight: 22).placements.first { $0.panelID == 101 })
         harness.send(.mouse(MouseEvent(.click, x: 5, y: 1 + second.rect.y + 1)))
         #expect(harness.state.focusedPanelID == 101)
         harness.send(.mouse(MouseEvent(.wheelDown, x: 5, y: 5)))
