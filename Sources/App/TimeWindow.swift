@@ -1,3 +1,4 @@
+import Dashboards
 import Foundation
 import PromModel
 
@@ -6,11 +7,15 @@ public enum TimeWindow: Hashable, Sendable, CustomStringConvertible {
     /// From `now - offset - span` to `now - offset` (milliseconds).
     case relative(span: Int64, offset: Int64)
     case absolute(start: Timestamp, end: Timestamp)
+    /// Date math that is not a plain offset from now (`now/d`, `now-1d/d`): resolved afresh
+    /// at every refresh, as Grafana does.
+    case expression(from: String, to: String)
 
     static let minimumSpan: Int64 = 60_000
     static let maximumSpan: Int64 = 5 * 365 * 86_400_000
 
-    /// Grafana's `from`/`to`: `now`, `now-6h`, epoch seconds or milliseconds, or RFC 3339.
+    /// Grafana's `from`/`to` in the one grammar of user-typed times (`TimeExpression`):
+    /// `now`, `now-6h`, `now/d`, Unix seconds or milliseconds, or RFC 3339.
     public init(from: String, to: String, now: Timestamp) throws(TimeWindowError) {
         let fromExpr = from.trimmingCharacters(in: .whitespaces), toExpr = to.trimmingCharacters(in: .whitespaces)
         if let fromOffset = TimeWindow.nowOffset(fromExpr), let toOffset = TimeWindow.nowOffset(toExpr) {
@@ -18,9 +23,16 @@ public enum TimeWindow: Hashable, Sendable, CustomStringConvertible {
             self = .relative(span: fromOffset - toOffset, offset: toOffset)
             return
         }
-        let start = try TimeWindow.timestamp(fromExpr, now: now), end = try TimeWindow.timestamp(toExpr, now: now)
+        let start: Timestamp, end: Timestamp
+        do {
+            start = try TimeExpression.resolve(fromExpr, now: now)
+            end = try TimeExpression.resolve(toExpr, now: now, roundUp: true)
+        } catch {
+            throw TimeWindowError(error.description)
+        }
         guard start < end else { throw TimeWindowError("'\(from)' must be before '\(to)'") }
-        self = .absolute(start: start, end: end)
+        // Rounding (`now/d`) must be redone as time passes; anything else is fixed now.
+        self = fromExpr.contains("/") || toExpr.contains("/") ? .expression(from: fromExpr, to: toExpr) : .absolute(start: start, end: end)
     }
 
     /// A picker entry or typed text: `6h`, `now-6h`, or `now-2h to now-1h`.
@@ -41,29 +53,38 @@ public enum TimeWindow: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .relative(let span, let offset): (now - offset - span, now - offset)
         case .absolute(let start, let end): (start, end)
+        case .expression(let from, let to):
+            // Checked when the window was made; only an out-of-range calendar could fail.
+            ((try? TimeExpression.resolve(from, now: now)) ?? now - 3_600_000, (try? TimeExpression.resolve(to, now: now, roundUp: true)) ?? now)
         }
     }
 
-    public var span: Int64 {
-        switch self {
-        case .relative(let span, _): span
-        case .absolute(let start, let end): end - start
-        }
+    /// The length at `now` (date math windows change length with the time of day).
+    public func span(now: Timestamp) -> Int64 {
+        let (start, end) = resolve(now: now)
+        return end - start
     }
 
     /// Twice as long (zoom out) or half as long (zoom in), keeping the end where it is.
-    public func zoomed(out: Bool) -> TimeWindow {
+    public func zoomed(out: Bool, now: Timestamp) -> TimeWindow {
+        let span = span(now: now)
         let newSpan = min(TimeWindow.maximumSpan, max(TimeWindow.minimumSpan, out ? span * 2 : span / 2))
         switch self {
         case .relative(_, let offset): return .relative(span: newSpan, offset: offset)
         case .absolute(_, let end): return .absolute(start: end - newSpan, end: end)
+        case .expression:
+            let end = resolve(now: now).end
+            return .absolute(start: end - newSpan, end: end)
         }
     }
 
     /// Half a window back or forward; a relative window never goes past now.
-    public func panned(forward: Bool) -> TimeWindow {
-        let shift = span / 2
+    public func panned(forward: Bool, now: Timestamp) -> TimeWindow {
+        let shift = span(now: now) / 2
         switch self {
+        case .expression:
+            let (start, end) = resolve(now: now)
+            return TimeWindow.absolute(start: start, end: end).panned(forward: forward, now: now)
         case .relative(let span, let offset):
             return .relative(span: span, offset: max(0, forward ? offset - shift : offset + shift))
         case .absolute(let start, let end):
@@ -78,6 +99,7 @@ public enum TimeWindow: Hashable, Sendable, CustomStringConvertible {
         case .relative(let span, let offset):
             "now-\(PrometheusDuration.format(span + offset)) to now-\(PrometheusDuration.format(offset))"
         case .absolute(let start, let end): "\(TimeWindow.format(start)) to \(TimeWindow.format(end))"
+        case .expression(let from, let to): "\(from) to \(to)"
         }
     }
 
@@ -97,18 +119,6 @@ public enum TimeWindow: Hashable, Sendable, CustomStringConvertible {
         guard let sign = rest.first, sign == "-" || sign == "+",
               let amount = PrometheusDuration.milliseconds(String(rest.dropFirst())) else { return nil }
         return sign == "-" ? amount : -amount
-    }
-
-    static func timestamp(_ expr: String, now: Timestamp) throws(TimeWindowError) -> Timestamp {
-        if let offset = nowOffset(expr) { return now - offset }
-        if let number = Double(expr) {
-            // Seconds unless it is clearly milliseconds.
-            return number > 1e11 ? Timestamp(number) : Timestamp(number * 1000)
-        }
-        if let date = ISO8601DateFormatter().date(from: expr) {
-            return Timestamp(date.timeIntervalSince1970 * 1000)
-        }
-        throw TimeWindowError("cannot read time '\(expr)': use now, now-6h, epoch seconds or RFC 3339")
     }
 }
 

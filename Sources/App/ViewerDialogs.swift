@@ -15,7 +15,7 @@ enum ViewerDialogs {
                         selection: selection, footer: "↑↓ move  Enter open  Esc close")
         case .timePicker(let selection, let typed):
             var items = KeyMap.timePresets.map { "Last \($0)" }
-            items.append("Custom: \(typed.isEmpty ? "type e.g. now-6h or now-2h to now-1h" : typed + "█")")
+            items.append("Custom: \(typed.isEmpty ? "type e.g. now-6h, now/d or now-2h to now-1h" : typed + "█")")
             return list("Time range", items, selection: typed.isEmpty ? selection : items.count - 1,
                         footer: "↑↓ preset  type a range  Enter apply  Esc close")
         case .variableList(let selection):

@@ -46,19 +46,19 @@ extension ViewerReducer {
             state.zoomedPanelID = nil
             return refresh(&state, now: now, force: false) + [.fullRedraw]
         case .char("+"), .char("="):
-            state.window = state.window.zoomed(out: true)
+            state.window = state.window.zoomed(out: true, now: now)
             return restart(&state, now: now)
         case .char("-"):
-            state.window = state.window.zoomed(out: false)
+            state.window = state.window.zoomed(out: false, now: now)
             return restart(&state, now: now)
         case .char("["):
-            state.window = state.window.panned(forward: false)
+            state.window = state.window.panned(forward: false, now: now)
             return restart(&state, now: now)
         case .char("]"):
-            state.window = state.window.panned(forward: true)
+            state.window = state.window.panned(forward: true, now: now)
             return restart(&state, now: now)
         case .char("t"):
-            state.overlay = .timePicker(selection: KeyMap.timePresets.firstIndex { PrometheusDuration.milliseconds($0) == state.window.span } ?? 3, typed: "")
+            state.overlay = .timePicker(selection: KeyMap.timePresets.firstIndex { PrometheusDuration.milliseconds($0) == state.window.span(now: now) } ?? 3, typed: "")
         case .char("p"):
             state.paused.toggle()
             state.status = StatusMessage(text: state.paused ? "Paused: press p to resume" : "Resumed", isError: false, at: now)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dashboards
 import Foundation
 import PromModel
 import PromQL
@@ -64,12 +65,12 @@ struct Query: AsyncParsableCommand {
             let response: QueryResponse
             if let start, let step {
                 let range = QueryRange(
-                    start: try TimeArgument.time(start, now: now),
-                    end: try TimeArgument.time(end ?? "now", now: now),
+                    start: try TimeExpression.resolve(start, now: now),
+                    end: try TimeExpression.resolve(end ?? "now", now: now),
                     step: try TimeArgument.step(step))
                 response = try await source.datasource.queryRange(expr, range: range)
             } else {
-                let at = try time.map { text throws(TimeArgument.ParseError) in try TimeArgument.time(text, now: now) }
+                let at = try time.map { text throws(TimeExpressionError) in try TimeExpression.resolve(text, now: now) }
                 response = try await source.datasource.query(expr, at: at ?? source.defaultTime ?? now)
             }
             switch format {
@@ -81,6 +82,8 @@ struct Query: AsyncParsableCommand {
             FileHandle.standardError.write(Data(QueryTable.describe(error, query: expr).utf8))
             throw ExitCode(1)
         } catch let error as TimeArgument.ParseError {
+            throw ValidationError(error.description)
+        } catch let error as TimeExpressionError {
             throw ValidationError(error.description)
         }
     }

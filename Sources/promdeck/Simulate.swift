@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dashboards
 import Foundation
 import Logging
 import PromModel
@@ -79,7 +80,7 @@ struct Simulate: AsyncParsableCommand {
     }
 
     private func writeBackfill(_ simulation: Simulation, to path: String) throws {
-        guard let startText = start, let from = try? TimeArgument.time(startText, now: Timestamp(Date().timeIntervalSince1970 * 1000)) else {
+        guard let startText = start, let from = try? TimeExpression.resolve(startText, now: Timestamp(Date().timeIntervalSince1970 * 1000)) else {
             throw ValidationError("--start \(start ?? ""): expected RFC 3339 (2026-01-05T14:00:00Z), Unix seconds or now-1h")
         }
         guard let durationText = duration, let length = PrometheusDuration.milliseconds(durationText), length > 0 else {

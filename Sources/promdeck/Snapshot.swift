@@ -3,7 +3,6 @@ import ArgumentParser
 import Dashboards
 import Foundation
 import PromModel
-import PromQL
 import Render
 import Terminal
 
@@ -62,7 +61,7 @@ struct Snapshot: AsyncParsableCommand {
         let wall = Timestamp((Date().timeIntervalSince1970 * 1000).rounded())
         let requested: Timestamp?
         do {
-            requested = try time.map { text throws(TimeArgument.ParseError) in try TimeArgument.time(text, now: wall) }
+            requested = try time.map { text throws(TimeExpressionError) in try TimeExpression.resolve(text, now: wall) }
         } catch {
             throw ValidationError("--time: \(error)")
         }

@@ -16,6 +16,18 @@ import Testing
         #expect(throws: TimeWindowError.self) { try TimeWindow(from: "last tuesday", to: "now", now: now) }
     }
 
+    @Test func dateMathIsTheOneGrammar() throws {
+        // now/d (today so far) is resolved afresh: the same window a minute later ends later.
+        let today = try TimeWindow(from: "now/d", to: "now", now: now)
+        #expect(today == .expression(from: "now/d", to: "now"))
+        #expect(today.resolve(now: now) == (1_699_920_000_000, now))
+        #expect(try TimeWindow(from: "now-1d/d", to: "now-1d/d", now: now).resolve(now: now) == (1_699_833_600_000, 1_699_919_999_999))
+        // Prometheus durations after the sign, Unix seconds with a fraction.
+        #expect(try TimeWindow(from: "now-1h30m", to: "now", now: now) == .relative(span: 5_400_000, offset: 0))
+        #expect(try TimeWindow(from: "1699990000.5", to: "1700000000000", now: now) == .absolute(start: 1_699_990_000_500, end: now))
+        #expect(throws: TimeWindowError.self) { try TimeWindow(from: "now/x", to: "now", now: now) }
+    }
+
     @Test func typedRanges() throws {
         #expect(try TimeWindow(typed: "6h", now: now) == .relative(span: 21_600_000, offset: 0))
         #expect(try TimeWindow(typed: "now-15m", now: now) == .relative(span: 900_000, offset: 0))
@@ -23,9 +35,9 @@ import Testing
 
     @Test func zoomAndPanKeepTheirBounds() {
         let window = TimeWindow.relative(span: 120_000, offset: 0)
-        #expect(window.zoomed(out: false) == .relative(span: 60_000, offset: 0))
-        #expect(window.zoomed(out: false).zoomed(out: false) == .relative(span: 60_000, offset: 0))
-        #expect(TimeWindow.absolute(start: 0, end: 1000 * 3600).panned(forward: true) == .absolute(start: 1_800_000, end: 5_400_000))
+        #expect(window.zoomed(out: false, now: now) == .relative(span: 60_000, offset: 0))
+        #expect(window.zoomed(out: false, now: now).zoomed(out: false, now: now) == .relative(span: 60_000, offset: 0))
+        #expect(TimeWindow.absolute(start: 0, end: 1000 * 3600).panned(forward: true, now: now) == .absolute(start: 1_800_000, end: 5_400_000))
         #expect(TimeWindow.relative(span: 3_600_000, offset: 0).resolve(now: now) == (now - 3_600_000, now))
     }
 

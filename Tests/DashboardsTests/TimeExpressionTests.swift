@@ -20,6 +20,12 @@ import Testing
         ("2024-01-02T03:04:05.5+02:00", false, 1_704_157_445_500),
         ("1704164645000", false, 1_704_164_645_000),
         ("2024-01-02 03:04:05", false, 1_704_164_645_000),
+        // What the CLI's --time, --start and --end took before the grammars became one.
+        ("now-1h30m", false, 1_710_493_641_123),
+        ("now+5m", false, 1_710_499_341_123),
+        ("now-500ms", false, 1_710_499_040_623),
+        ("1704164645.25", false, 1_704_164_645_250),
+        ("1704164645", false, 1_704_164_645_000),
     ])
     func resolves(expression: String, roundUp: Bool, expected: Int64) throws {
         #expect(try TimeExpression.resolve(expression, now: Self.now, roundUp: roundUp) == expected)

@@ -1,9 +1,13 @@
 import Foundation
+import PromModel
 
-/// Grafana time expressions ("date math"): `now`, `now-1h`, `now-6h/d`, `now/w`,
-/// `now-1d/d+8h`, an absolute RFC 3339 / ISO 8601 time, `2024-01-02 15:04:05`, or epoch
-/// milliseconds. Units: y M w d h m s; `/unit` rounds to the start of the unit for a range's
-/// start and to its end for a range's end (like Grafana's datemath with roundUp).
+/// The one grammar of user-typed times (flags of every command, the time picker, saved
+/// dashboard ranges): Grafana's date math — `now`, `now-1h`, `now-6h/d`, `now/w`,
+/// `now-1d/d+8h` — with Prometheus durations after the sign too (`now-1h30m`, `now-500ms`),
+/// an absolute RFC 3339 / ISO 8601 time, `2024-01-02 15:04:05`, or a Unix time: seconds
+/// (`1700000000.5`, as Prometheus takes them) unless clearly milliseconds (above 10^11, as
+/// Grafana's URLs write them). Units: y M w d h m s; `/unit` rounds to the start of the unit
+/// for a range's start and to its end for a range's end (like Grafana's datemath with roundUp).
 public struct TimeExpressionError: Error, Hashable, Sendable, CustomStringConvertible {
     public var expression: String
     public var message: String
@@ -44,6 +48,14 @@ public enum TimeExpression {
                 math = math.dropFirst()
                 date = try round(date, to: unit, up: roundUp, calendar: calendar, text: text)
             case "+", "-":
+                // A compound Prometheus duration (1h30m, 500ms) moves by its fixed length;
+                // a single count and unit (6h, 1M) by the calendar, as Grafana does.
+                let token = math.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+                if !token.contains("M"), Self.isCompound(token), let milliseconds = PrometheusDuration.milliseconds(String(token)) {
+                    math = math.dropFirst(token.count)
+                    date = date.addingTimeInterval(Double(op == "-" ? -milliseconds : milliseconds) / 1000)
+                    continue
+                }
                 var digits = ""
                 while let c = math.first, c.isASCII, c.isNumber {
                     digits.append(c)
@@ -64,6 +76,15 @@ public enum TimeExpression {
             }
         }
         return Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+
+    /// More than one count-and-unit pair, or a unit Grafana lacks (ms).
+    private static func isCompound(_ token: Substring) -> Bool {
+        var units = 0, inUnit = false
+        for c in token {
+            if c.isLetter { if !inUnit { units += 1 }; inUnit = true } else { inUnit = false }
+        }
+        return units > 1 || token.hasSuffix("ms")
     }
 
     private struct Unit {
@@ -94,7 +115,10 @@ public enum TimeExpression {
     }
 
     private static func absolute(_ text: String, original: String) throws(TimeExpressionError) -> Int64 {
-        if !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let ms = Int64(text) { return ms }
+        if let number = Double(text), number.isFinite, text.first.map({ $0.isNumber || $0 == "-" }) ?? false {
+            // Seconds unless it is clearly milliseconds.
+            return abs(number) > 1e11 ? Int64(number.rounded()) : Int64((number * 1000).rounded())
+        }
         let iso = ISO8601DateFormatter()
         for options: ISO8601DateFormatter.Options in [
             [.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime],
@@ -109,7 +133,7 @@ public enum TimeExpression {
             formatter.dateFormat = format
             if let date = formatter.date(from: text) { return Int64((date.timeIntervalSince1970 * 1000).rounded()) }
         }
-        throw TimeExpressionError(expression: original, message: "expected now[±N unit][/unit], RFC 3339 or epoch milliseconds")
+        throw TimeExpressionError(expression: original, message: "expected now[±N unit][/unit], RFC 3339 or Unix seconds")
     }
 }
 

@@ -1,28 +1,11 @@
 import Foundation
 import PromModel
 
-/// Times and durations as the CLI and the HTTP API accept them.
+/// Steps and durations as the CLI accepts them, and times as its tables print them (the
+/// times users type are read by Dashboards' `TimeExpression`, the one grammar for them).
 public enum TimeArgument {
     public struct ParseError: Error, Hashable, Sendable, CustomStringConvertible {
         public var description: String
-    }
-
-    /// `now`, `now-1h`, `now+5m`, Unix seconds with an optional fraction (`1700000000.5`),
-    /// or RFC 3339 (`2024-01-02T03:04:05Z`, `2024-01-02T03:04:05.123+01:00`). Milliseconds.
-    public static func time(_ text: String, now: Timestamp) throws(ParseError) -> Timestamp {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed == "now" { return now }
-        if trimmed.hasPrefix("now-") || trimmed.hasPrefix("now+") {
-            let sign: Int64 = trimmed.dropFirst(3).first == "-" ? -1 : 1
-            return now + sign * (try duration(String(trimmed.dropFirst(4))))
-        }
-        if let seconds = Double(trimmed), seconds.isFinite, trimmed.first?.isNumber == true || trimmed.first == "-" {
-            return Timestamp((seconds * 1000).rounded())
-        }
-        if let date = rfc3339(trimmed) {
-            return Timestamp((date.timeIntervalSince1970 * 1000).rounded())
-        }
-        throw ParseError(description: "cannot parse \"\(text)\" as a time: use RFC 3339, Unix seconds, now or now-1h")
     }
 
     /// A step: a duration (`60s`, `1m`, `1h30m`, `500ms`) or a number of seconds (`15`, `0.5`).
@@ -41,14 +24,6 @@ public enum TimeArgument {
             throw ParseError(description: "not a valid duration: \"\(text)\"")
         }
         return milliseconds
-    }
-
-    private static func rfc3339(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
     }
 
     /// RFC 3339 in UTC with milliseconds when non-zero, for table output.
