@@ -62,10 +62,8 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNCurses", "Render"]),
         .target(
             name: "App",
-            dependencies: [
-                "PromModel", "PromQL", "Dashboards", "PrometheusAPI", "Simulator", "Render", "Terminal",
-                .product(name: "Logging", package: "swift-log"),
-            ]
+            // The viewer's state machine and run loop: no engine, simulator or logging.
+            dependencies: ["PromModel", "Dashboards", "PrometheusAPI", "Render", "Terminal"]
         ),
         .executableTarget(
             name: "promdeck",
