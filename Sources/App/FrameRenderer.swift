@@ -103,7 +103,7 @@ public struct FrameRenderer: Sendable {
         let status = state.status(now: now)
         if results.isEmpty, case .loading = status { return nil }
         var staleAge: Int?, staleReason: String?
-        if case .stale(let age, let reason) = status { (staleAge, staleReason) = (Int(age / 1000), reason) }
+        if case .stale(let age) = status { (staleAge, staleReason) = (age, state.lastError?.summary) }
         // The range only places the x axis: the one the data was fetched for, so the axis moves
         // with the data (and an unchanged refresh draws nothing new).
         let range = state.range ?? QueryRange(start: start, end: end, step: 15_000)

@@ -1,4 +1,5 @@
 import PromModel
+import Render
 
 /// What the viewer knows about one panel's data, kept honest: old data stays visible when a
 /// refresh fails, marked stale with its age.
@@ -29,12 +30,14 @@ public struct PanelState: Hashable, Sendable {
 
     public var seriesCount: Int { results.values.reduce(0) { $0 + $1.series.count } }
 
-    public func status(now: Timestamp) -> PanelDataStatus {
+    /// The panel's state in Render's vocabulary, the one the panel corner, inspect and
+    /// `snapshot --format json` share; why it is stale or failed is `lastError`.
+    public func status(now: Timestamp) -> PanelStatus {
         // An error at the same instant as a success is a partial failure of one refresh, not staleness.
         let failedLast = lastErrorAt.map { at in lastSuccess.map { at > $0 } ?? true } ?? false
         if failedLast, let lastError {
             if let lastSuccess, !results.isEmpty {
-                return .stale(age: now - lastSuccess, reason: lastError.summary)
+                return .stale(age: Int(max(0, now - lastSuccess) / 1000))
             }
             return .error(lastError.summary)
         }
@@ -47,24 +50,4 @@ public struct PanelState: Hashable, Sendable {
 public struct AnsweredQuery: Hashable, Sendable {
     public var expr: String
     public var legendFormat: String
-}
-
-public enum PanelDataStatus: Hashable, Sendable {
-    case loading
-    case ok
-    case noData
-    /// Showing data `age` milliseconds old because the latest refresh failed.
-    case stale(age: Int64, reason: String)
-    case error(String)
-
-    /// A few words for the panel's corner.
-    public var badge: String? {
-        switch self {
-        case .loading: "loading…"
-        case .ok: nil
-        case .noData: "No data"
-        case .stale(let age, let reason): "stale \(PrometheusDuration.format(max(1000, age / 1000 * 1000))) · \(reason)"
-        case .error(let reason): "error: \(reason)"
-        }
-    }
 }

@@ -64,7 +64,10 @@ enum ViewerDialogs {
         let data = state.panels[panelID] ?? PanelState()
         var lines: [DialogModel.Line] = []
         lines.append(DialogModel.Line("Panel: \(panel?.title ?? "?") (id \(panelID), \(panel?.type ?? "?"))", .heading))
-        lines.append(DialogModel.Line("Status: \(data.status(now: now).badge ?? "ok")"))
+        let status = data.status(now: now)
+        var reason = ""
+        if case .stale = status, let error = data.lastError { reason = " · " + error.summary }
+        lines.append(DialogModel.Line("Status: \(status.label)\(reason)"))
         lines.append(DialogModel.Line("Series: \(data.seriesCount)"))
         if let duration = data.lastDuration { lines.append(DialogModel.Line("Last refresh: \(duration) ms (slowest query)")) }
         if let success = data.lastSuccess { lines.append(DialogModel.Line("Last success: \(PrometheusDuration.format(max(1000, now - success))) ago")) }
