@@ -59,11 +59,14 @@ let package = Package(
             swiftSettings: optimizedInDebug
         ),
         .target(name: "Render", dependencies: ["PromModel", "Dashboards"]),
-        .target(name: "Terminal", dependencies: ["CNCurses", "Render"]),
+        // Keys, sizes, mouse and terminal events, and the backend protocol: values the viewer's
+        // state machine needs without linking ncurses.
+        .target(name: "TerminalTypes", dependencies: ["Render"]),
+        .target(name: "Terminal", dependencies: ["CNCurses", "Render", "TerminalTypes"]),
         .target(
             name: "App",
             // The viewer's state machine and run loop: no engine, simulator or logging.
-            dependencies: ["PromModel", "Dashboards", "PrometheusAPI", "Render", "Terminal"]
+            dependencies: ["PromModel", "Dashboards", "PrometheusAPI", "Render", "TerminalTypes"]
         ),
         .executableTarget(
             name: "promdeck",
@@ -87,7 +90,7 @@ let package = Package(
         // Golden screens live in Snapshots/ as plain text read by the tests, not resources.
         .testTarget(name: "RenderTests", dependencies: ["Render", "PromModel", "Dashboards", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Render"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "PromModel", "Dashboards", "Render", "Simulator", "TestSupport"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "PromModel", "Dashboards", "Render", "Simulator", "Terminal", "TestSupport"]),
         // Golden screens of the four dashboards live in Snapshots/ as plain text.
         .testTarget(name: "promdeckTests", dependencies: ["TestSupport"], exclude: ["Snapshots"]),
 

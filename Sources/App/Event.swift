@@ -1,6 +1,6 @@
 import Dashboards
 import PromModel
-import Terminal
+import TerminalTypes
 
 /// A query the run loop started, named so its answer can find its way back.
 public struct QueryID: Hashable, Sendable, Comparable, CustomStringConvertible {

@@ -1,7 +1,7 @@
 import Dashboards
 import PromModel
 import Render
-import Terminal
+import TerminalTypes
 
 /// The frame for a state: the viewer's chrome (header, footer, dialog) as Render's models,
 /// the panels' answers as Render's `PanelData`, all drawn by Render's `DashboardRenderer`,

@@ -2,7 +2,7 @@ import Dashboards
 import PrometheusAPI
 import Render
 import PromModel
-import Terminal
+import TerminalTypes
 
 /// The whole viewer as a value: what is shown, what is running, what the user has chosen.
 public struct AppState: Hashable, Sendable {

@@ -2,7 +2,7 @@ import Foundation
 import PrometheusAPI
 import PromModel
 import Render
-import Terminal
+import TerminalTypes
 
 /// The run loop: one stream of events (input, timers, query answers) into the reducer, and
 /// the effects out to the datasource, the file system and the terminal. Idle means asleep:

@@ -1,5 +1,5 @@
 import PromModel
-import Terminal
+import TerminalTypes
 
 extension ViewerReducer {
     /// Asks Prometheus (and Alertmanager when configured) for alerts again.

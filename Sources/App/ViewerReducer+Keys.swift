@@ -1,6 +1,6 @@
 import Foundation
 import PromModel
-import Terminal
+import TerminalTypes
 
 extension ViewerReducer {
     func handleKey(_ key: Key, _ state: inout AppState, now: Timestamp) -> [Effect] {

@@ -1,6 +1,6 @@
 import Dashboards
 import PromModel
-import Terminal
+import TerminalTypes
 
 extension ViewerReducer {
     func handleOverlayKey(_ key: Key, _ state: inout AppState, now: Timestamp) -> [Effect] {

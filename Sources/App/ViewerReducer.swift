@@ -1,7 +1,7 @@
 import Dashboards
 import PromModel
 import Render
-import Terminal
+import TerminalTypes
 
 /// The viewer's state machine: `(state, event) -> effects`, with no I/O, so every
 /// transition is a unit test away.

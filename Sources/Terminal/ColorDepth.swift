@@ -1,4 +1,5 @@
 import Render
+import TerminalTypes
 
 /// How many colours the terminal can show; `Color` values are downgraded to fit.
 public enum ColorDepth: Int, Hashable, Sendable, Comparable {

@@ -2,6 +2,7 @@ import CNCurses
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import TerminalTypes
 #endif
 
 extension CursesScreen {

@@ -3,6 +3,7 @@ import Foundation
 import Render
 #if canImport(Glibc)
 import Glibc
+import TerminalTypes
 #endif
 
 /// The real terminal: ncursesw with wide characters, colour pairs allocated on demand, input

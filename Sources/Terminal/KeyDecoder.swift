@@ -1,4 +1,5 @@
 import CNCurses
+import TerminalTypes
 
 /// Turns what ncurses' `get_wch` returned into keys: a wide character (`OK`) or a key code
 /// (`KEY_CODE_YES`). Pure, so every mapping is unit-tested.

@@ -1,3 +1,4 @@
+import TerminalTypes
 /// SGR (mode 1006) mouse reports, `ESC [ < button ; x ; y M` (press) or `m` (release), for
 /// terminals whose terminfo makes ncurses expect the legacy X10 format (tmux-256color,
 /// screen): ncurses passes such a report through as plain characters, so it is decoded

@@ -1,5 +1,6 @@
 import Render
 import Synchronization
+import TerminalTypes
 
 /// An in-memory terminal for tests and headless runs: applies drawn runs to a `Buffer` and
 /// counts what a real terminal would have been sent.

@@ -1,7 +1,7 @@
 import Dashboards
 import PromModel
 import Render
-import Terminal
+import TerminalTypes
 
 /// `promdeck snapshot`: the viewer's state for one dashboard at a fixed time, settled against
 /// the datasource, drawn by the viewer's own frame renderer (text, ANSI), or every panel's
