@@ -7,7 +7,7 @@ final class SimulatorProcess: @unchecked Sendable {
     let offset: Int
     let process: ChildProcess
 
-    static var executable: String { repositoryRoot() + "/.build/debug/promdeck" }
+    static var executable: String { (try? promdeckExecutable()) ?? repositoryRoot() + "/.build/debug/promdeck" }
 
     init(seed: UInt64, speed: Double) async throws {
         guard FileManager.default.isExecutableFile(atPath: SimulatorProcess.executable) else {

@@ -97,11 +97,21 @@ public final class TmuxSession: @unchecked Sendable {
     }
 }
 
-/// The promdeck executable built by `swift build` (debug), for end-to-end tests.
+/// The promdeck executable the tests run, found one way for every suite: the one SwiftPM
+/// built beside this test bundle (so `-c release` and `--scratch-path` are honoured), else
+/// the default debug build's.
 public func promdeckExecutable() throws -> String {
-    let path = (repositoryRoot() as NSString).appendingPathComponent(".build/debug/promdeck")
-    guard FileManager.default.isExecutableFile(atPath: path) else {
-        throw TestSupportError("\(path) is missing: run `swift build` before the end-to-end tests")
+    let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    var candidates = [bundle.appendingPathComponent("promdeck").path]
+    // The test binary may sit inside an .xctest bundle directory.
+    if bundle.pathExtension == "xctest" || bundle.path.contains(".xctest/") {
+        var directory = bundle
+        while directory.pathExtension != "xctest", directory.path != "/" { directory.deleteLastPathComponent() }
+        candidates.append(directory.deletingLastPathComponent().appendingPathComponent("promdeck").path)
+    }
+    candidates.append((repositoryRoot() as NSString).appendingPathComponent(".build/debug/promdeck"))
+    guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        throw TestSupportError("no promdeck executable at \(candidates.joined(separator: ", ")): run `swift build` before the end-to-end tests")
     }
     return path
 }

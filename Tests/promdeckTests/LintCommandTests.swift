@@ -6,12 +6,7 @@ import TestSupport
 @Suite struct LintCommandTests {
     static let root = repositoryRoot()
 
-    static func promdeck() throws -> String {
-        let candidates = [".build/debug/promdeck", ".build/x86_64-unknown-linux-gnu/debug/promdeck",
-                          ".build/aarch64-unknown-linux-gnu/debug/promdeck"].map { "\(root)/\($0)" }
-        return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) },
-                            "build the promdeck executable first (swift build)")
-    }
+    static func promdeck() throws -> String { try promdeckExecutable() }
 
     @Test func seedDashboardsAreClean() throws {
         let output = try runCommand(try Self.promdeck(), ["lint"], directory: Self.root)

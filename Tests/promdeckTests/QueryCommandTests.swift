@@ -5,12 +5,8 @@ import TestSupport
 /// `promdeck query` end to end: the built executable over a small OpenMetrics file.
 @Suite("promdeck query")
 struct QueryCommandTests {
-    /// The executable SwiftPM built next to this test bundle.
-    static var executable: String {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let sibling = bundle.appendingPathComponent("promdeck").path
-        return FileManager.default.isExecutableFile(atPath: sibling) ? sibling : repositoryRoot() + "/.build/debug/promdeck"
-    }
+    /// TestSupport's one locator (a missing build fails the run with its message).
+    static var executable: String { (try? promdeckExecutable()) ?? repositoryRoot() + "/.build/debug/promdeck" }
 
     static let data = """
         # TYPE http_requests counter
