@@ -6,7 +6,8 @@ import TerminalTypes
 
 /// The whole viewer as a value: what is shown, what is running, what the user has chosen.
 public struct AppState: Hashable, Sendable {
-    public var dashboards: [Dashboard]
+    /// Fixed for the state's life (what it derives is keyed by the index into these).
+    public private(set) var dashboards: [Dashboard]
     public var dashboardIndex = 0
     public var window: TimeWindow
     /// `--refresh` wins over the dashboard's own `refresh`.

@@ -1,5 +1,3 @@
-import Dashboards
-
 /// Dashboards the viewer can show with nothing configured.
 public enum BuiltinDashboards {
     /// A view of any Prometheus's own targets: what is up, and how scrapes go.
