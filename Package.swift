@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "App",
             // The viewer's state machine and run loop: no engine, simulator or logging.
-            dependencies: ["PromModel", "Dashboards", "PrometheusAPI", "Render", "TerminalTypes"]
+            dependencies: ["PromModel", "Dashboards", "Render", "TerminalTypes"]
         ),
         .executableTarget(
             name: "promdeck",

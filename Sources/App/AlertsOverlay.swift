@@ -1,4 +1,3 @@
-import PrometheusAPI
 import PromModel
 import Render
 

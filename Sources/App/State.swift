@@ -1,5 +1,4 @@
 import Dashboards
-import PrometheusAPI
 import Render
 import PromModel
 import TerminalTypes

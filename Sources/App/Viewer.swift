@@ -1,5 +1,4 @@
 import Foundation
-import PrometheusAPI
 import PromModel
 import Render
 import TerminalTypes

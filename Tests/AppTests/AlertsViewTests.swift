@@ -1,5 +1,4 @@
 import Dashboards
-import PrometheusAPI
 import PromModel
 import Terminal
 import Testing

@@ -3,14 +3,6 @@ import Foundation
 import Logging
 import PromModel
 
-/// What the viewer's alerts view asks of an Alertmanager (a seam for tests).
-public protocol AlertmanagerSource: Sendable {
-    /// Active, silenced and inhibited alerts.
-    func alerts() async throws(QueryError) -> [AlertmanagerAlert]
-    /// Every silence Alertmanager still keeps (active, pending and recently expired).
-    func silences() async throws(QueryError) -> [Silence]
-}
-
 /// Alertmanager's v2 API over the same transport as `PrometheusClient`: auth, headers, TLS,
 /// timeout, size cap and error values all behave the same.
 public final class AlertmanagerClient: AlertmanagerSource {

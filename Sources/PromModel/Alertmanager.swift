@@ -1,4 +1,5 @@
-import PromModel
+/// Alertmanager's alerts and silences as values (the viewer shows them without linking the
+/// HTTP client, which decodes them in PrometheusAPI).
 
 /// An alert as Alertmanager's `/api/v2/alerts` reports it: active, or suppressed by
 /// silences or inhibition rules.
@@ -57,8 +58,15 @@ public struct Silence: Hashable, Sendable {
         public var `operator`: String { (isEqual ? "=" : "!") + (isRegex ? "~" : (isEqual ? "" : "=")) }
 
         public var description: String {
-            let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-                .replacingOccurrences(of: "\n", with: "\\n")
+            var escaped = ""
+            for character in value {
+                switch character {
+                case "\\": escaped += "\\\\"
+                case "\"": escaped += "\\\""
+                case "\n": escaped += "\\n"
+                default: escaped.append(character)
+                }
+            }
             return "\(name)\(`operator`)\"\(escaped)\""
         }
     }
@@ -85,60 +93,10 @@ public struct Silence: Hashable, Sendable {
     }
 }
 
-// MARK: Wire formats (Alertmanager's OpenAPI v2 models, bare JSON arrays without an envelope)
-
-struct AlertmanagerAlertWire: Decodable {
-    struct Status: Decodable {
-        var state: String?
-        var silencedBy: [String]?
-        var inhibitedBy: [String]?
-    }
-
-    struct Receiver: Decodable { var name: String }
-
-    var fingerprint: String?
-    var labels: [String: String]?
-    var annotations: [String: String]?
-    var status: Status?
-    var startsAt: String?
-    var endsAt: String?
-    var receivers: [Receiver]?
-
-    func alert() -> AlertmanagerAlert {
-        AlertmanagerAlert(
-            fingerprint: fingerprint ?? "", labels: Labels(labels ?? [:]), annotations: annotations ?? [:],
-            state: status?.state.flatMap(AlertmanagerAlert.State.init(rawValue:)) ?? .unprocessed,
-            silencedBy: status?.silencedBy ?? [], inhibitedBy: status?.inhibitedBy ?? [],
-            startsAt: startsAt.flatMap(RFC3339.milliseconds), endsAt: endsAt.flatMap(RFC3339.milliseconds),
-            receivers: (receivers ?? []).map(\.name))
-    }
-}
-
-struct SilenceWire: Decodable {
-    struct Status: Decodable { var state: String? }
-
-    struct MatcherWire: Decodable {
-        var name: String
-        var value: String
-        var isRegex: Bool?
-        /// Absent before Alertmanager 0.22, where every matcher was positive.
-        var isEqual: Bool?
-    }
-
-    var id: String
-    var matchers: [MatcherWire]?
-    var createdBy: String?
-    var comment: String?
-    var startsAt: String?
-    var endsAt: String?
-    var status: Status?
-
-    func silence() -> Silence {
-        Silence(
-            id: id,
-            matchers: (matchers ?? []).map { Silence.Matcher(name: $0.name, value: $0.value, isRegex: $0.isRegex ?? false, isEqual: $0.isEqual ?? true) },
-            createdBy: createdBy ?? "", comment: comment ?? "",
-            startsAt: startsAt.flatMap(RFC3339.milliseconds), endsAt: endsAt.flatMap(RFC3339.milliseconds),
-            state: status?.state.flatMap(Silence.State.init(rawValue:)) ?? .active)
-    }
+/// What the viewer's alerts view asks of an Alertmanager (a seam for tests).
+public protocol AlertmanagerSource: Sendable {
+    /// Active, silenced and inhibited alerts.
+    func alerts() async throws(QueryError) -> [AlertmanagerAlert]
+    /// Every silence Alertmanager still keeps (active, pending and recently expired).
+    func silences() async throws(QueryError) -> [Silence]
 }

@@ -1,0 +1,59 @@
+import PromModel
+
+// MARK: Wire formats (Alertmanager's OpenAPI v2 models, bare JSON arrays without an envelope)
+
+struct AlertmanagerAlertWire: Decodable {
+    struct Status: Decodable {
+        var state: String?
+        var silencedBy: [String]?
+        var inhibitedBy: [String]?
+    }
+
+    struct Receiver: Decodable { var name: String }
+
+    var fingerprint: String?
+    var labels: [String: String]?
+    var annotations: [String: String]?
+    var status: Status?
+    var startsAt: String?
+    var endsAt: String?
+    var receivers: [Receiver]?
+
+    func alert() -> AlertmanagerAlert {
+        AlertmanagerAlert(
+            fingerprint: fingerprint ?? "", labels: Labels(labels ?? [:]), annotations: annotations ?? [:],
+            state: status?.state.flatMap(AlertmanagerAlert.State.init(rawValue:)) ?? .unprocessed,
+            silencedBy: status?.silencedBy ?? [], inhibitedBy: status?.inhibitedBy ?? [],
+            startsAt: startsAt.flatMap(RFC3339.milliseconds), endsAt: endsAt.flatMap(RFC3339.milliseconds),
+            receivers: (receivers ?? []).map(\.name))
+    }
+}
+
+struct SilenceWire: Decodable {
+    struct Status: Decodable { var state: String? }
+
+    struct MatcherWire: Decodable {
+        var name: String
+        var value: String
+        var isRegex: Bool?
+        /// Absent before Alertmanager 0.22, where every matcher was positive.
+        var isEqual: Bool?
+    }
+
+    var id: String
+    var matchers: [MatcherWire]?
+    var createdBy: String?
+    var comment: String?
+    var startsAt: String?
+    var endsAt: String?
+    var status: Status?
+
+    func silence() -> Silence {
+        Silence(
+            id: id,
+            matchers: (matchers ?? []).map { Silence.Matcher(name: $0.name, value: $0.value, isRegex: $0.isRegex ?? false, isEqual: $0.isEqual ?? true) },
+            createdBy: createdBy ?? "", comment: comment ?? "",
+            startsAt: startsAt.flatMap(RFC3339.milliseconds), endsAt: endsAt.flatMap(RFC3339.milliseconds),
+            state: status?.state.flatMap(Silence.State.init(rawValue:)) ?? .active)
+    }
+}
