@@ -36,7 +36,7 @@ let package = Package(
         // the simulator and the renderer.
         .target(name: "PromModel", swiftSettings: optimizedInDebug),
         .target(name: "PromQL", dependencies: ["PromModel"], swiftSettings: optimizedInDebug),
-        .target(name: "Dashboards"),
+        .target(name: "Dashboards", dependencies: ["PromModel"]),
         .target(
             name: "PrometheusAPI",
             dependencies: [

@@ -22,6 +22,8 @@ public struct AppState: Hashable, Sendable {
     public var inFlight: [QueryID: InFlightQuery] = [:]
     /// Selected values per dashboard uid and variable name (`--var` seeds these).
     public var selections: [String: [String: [String]]] = [:]
+    /// Variables set with `--var`: their value stands whatever options load.
+    public var pinnedVariables: Set<String> = []
     /// Known options per dashboard uid and variable name.
     public var variableOptions: [String: [String: [String]]] = [:]
     /// The interpolated query last sent for a variable's options, per dashboard uid and name.
@@ -51,9 +53,10 @@ public struct AppState: Hashable, Sendable {
         self.refreshOverride = refreshOverride
         self.dashboardIndex = dashboards.indices.contains(dashboardIndex) ? dashboardIndex : 0
         self.exportDirectory = exportDirectory
+        pinnedVariables = Set(variables.keys)
         for dashboard in dashboards {
             var chosen: [String: [String]] = [:]
-            for variable in dashboard.variables { chosen[variable.name] = variables[variable.name] ?? variable.current }
+            for variable in dashboard.variables { chosen[variable.name] = VariableResolver.settle(variable, override: variables[variable.name]).current }
             selections[dashboard.uid] = chosen
             var options: [String: [String]] = [:]
             for variable in dashboard.variables where !variable.options.isEmpty { options[variable.name] = variable.options }

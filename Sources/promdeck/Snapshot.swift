@@ -47,10 +47,14 @@ struct Snapshot: AsyncParsableCommand {
     @Flag(help: "ASCII only: no braille, block or box-drawing characters.")
     var ascii = false
 
+    @Option(name: .customLong("var"), help: "Set a template variable, name=value (repeat for several values).")
+    var variables: [String] = []
+
     func validate() throws {
         guard width > 0, height > 0, width <= 1000, height <= 1000 else {
             throw ValidationError("--width and --height must be between 1 and 1000")
         }
+        _ = try ViewerOptions.parseVariables(variables)
     }
 
     func run() async throws {
@@ -70,9 +74,12 @@ struct Snapshot: AsyncParsableCommand {
             } catch {
                 throw ValidationError("--from: \(error)")
             }
-            // Repeated panels and rows, once per value of the saved selection.
+            // Variables as Grafana fills them on load, then repeated panels and rows once per value.
             var board = file.dashboard
-            board.variables = await RepeatVariableOptions.resolve(file.dashboard, datasource: source.datasource, start: start, end: end)
+            let resolved = await VariableResolver.resolve(
+                file.dashboard, datasource: source.datasource, start: start, end: end,
+                overrides: try ViewerOptions.parseVariables(variables))
+            board.variables = resolved.variables
             board = board.expandingRepeats()
             // Colours only matter for ansi; the glyph set follows --ascii alone, so a snapshot
             // does not change with the locale it was taken in.
@@ -83,7 +90,9 @@ struct Snapshot: AsyncParsableCommand {
                 board, datasource: source.datasource, from: start, to: end, panelWidths: layout.panelWidths)
             print(try renderer.snapshot(
                 dashboard: board, data: data, width: width, height: height, time: end, format: format,
-                state: DashboardViewState(timeRangeText: "\(from) → \(time ?? "now")")), terminator: format == .json ? "\n" : "")
+                state: DashboardViewState(
+                    timeRangeText: "\(from) → \(time ?? "now")", footerMessage: VariableDisplay.problems(resolved.errors)),
+                variableErrors: resolved.errors), terminator: format == .json ? "\n" : "")
         }
     }
 

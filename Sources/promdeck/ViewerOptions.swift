@@ -42,6 +42,12 @@ struct ViewerOptions: ParsableArguments {
     var traceRefreshes: String?
 
     func parsedVariables() throws -> [String: [String]] {
+        try Self.parseVariables(variables)
+    }
+
+    /// `--var name=value` assignments (`view`, `demo`, `snapshot`): a name given several
+    /// times takes several values.
+    static func parseVariables(_ variables: [String]) throws -> [String: [String]] {
         var out: [String: [String]] = [:]
         for assignment in variables {
             guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
