@@ -68,9 +68,12 @@ public struct AppState: Hashable, Sendable {
     /// current selections and loaded options, so a change to either re-expands it.
     public var dashboard: Dashboard? {
         guard let source = sourceDashboard else { return nil }
-        // Asked for on every frame: most dashboards have no repeats and skip the variables.
-        guard RepeatExpansion.hasRepeats(source) else { return source }
-        return RepeatExpansion.expand(source, variables: effectiveVariables(of: source))
+        // Asked for on every frame: most dashboards have no repeats and no variables in
+        // their titles, and skip the variables.
+        let hasRepeats = RepeatExpansion.hasRepeats(source)
+        guard hasRepeats || source.hasTextReferences else { return source }
+        let variables = effectiveVariables(of: source)
+        return (hasRepeats ? RepeatExpansion.expand(source, variables: variables) : source).interpolatingTexts(variables: variables)
     }
 
     /// The current dashboard as loaded, repeats not expanded.

@@ -29,11 +29,11 @@ struct Snapshot: AsyncParsableCommand {
 
     @OptionGroup var source: SourceOptions
 
-    @Option(help: "The frame's time (the right edge of the range): RFC 3339, Unix seconds, now, now-1h.")
+    @Option(help: "The frame's time (the right edge of the range): RFC 3339, Unix seconds, now, now-1h. Default: the dashboard's saved time.")
     var time: String?
 
-    @Option(help: "Start of the time range, relative to --time (Grafana syntax).")
-    var from: String = "now-1h"
+    @Option(help: "Start of the time range, relative to --time (Grafana syntax). Default: the dashboard's saved time.")
+    var from: String?
 
     @Option(help: "Width in columns.")
     var width: Int = 160
@@ -66,13 +66,19 @@ struct Snapshot: AsyncParsableCommand {
         } catch {
             throw ValidationError("--time: \(error)")
         }
+        // The flags win; without them the dashboard's saved range, as Grafana opens it.
+        let saved = file.dashboard.time
+        let from = self.from ?? saved.from
+        let to = time ?? saved.to
         try await source.resolve(now: requested ?? wall).using { source in
-            let end = requested ?? source.defaultTime ?? wall
+            let now = source.defaultTime ?? wall
+            let end = requested ?? (saved.to == "now" ? nil : try? TimeExpression.resolve(saved.to, now: now)) ?? now
             let start: Timestamp
             do {
-                start = try TimeExpression.resolve(from, now: end)
+                start = try TimeExpression.resolve(from, now: self.from == nil && time == nil ? now : end)
             } catch {
-                throw ValidationError("--from: \(error)")
+                guard self.from == nil else { throw ValidationError("--from: \(error)") }
+                start = end - 3_600_000
             }
             // Variables as Grafana fills them on load, then repeated panels and rows once per value.
             var board = file.dashboard
@@ -80,7 +86,7 @@ struct Snapshot: AsyncParsableCommand {
                 file.dashboard, datasource: source.datasource, start: start, end: end,
                 overrides: try ViewerOptions.parseVariables(variables))
             board.variables = resolved.variables
-            board = board.expandingRepeats()
+            board = board.expandingRepeats().interpolatingTexts()
             // Colours only matter for ansi; the glyph set follows --ascii alone, so a snapshot
             // does not change with the locale it was taken in.
             let capability = format == .ansi ? ColorCapability.detect(environment: ProcessInfo.processInfo.environment) : .truecolor
@@ -91,7 +97,7 @@ struct Snapshot: AsyncParsableCommand {
             print(try renderer.snapshot(
                 dashboard: board, data: data, width: width, height: height, time: end, format: format,
                 state: DashboardViewState(
-                    timeRangeText: "\(from) → \(time ?? "now")", footerMessage: VariableDisplay.problems(resolved.errors)),
+                    timeRangeText: "\(from) → \(to)", footerMessage: VariableDisplay.problems(resolved.errors)),
                 variableErrors: resolved.errors), terminator: format == .json ? "\n" : "")
         }
     }
