@@ -80,12 +80,13 @@ struct ViewerOptions: ParsableArguments {
     }
 
     /// Builds the state, takes over the terminal, runs the viewer, and gives the terminal back.
-    func run(command: String, dashboards: [Dashboard], datasource: any Datasource, alertmanager: (any AlertmanagerSource)? = nil) async throws {
+    func run(command: String, dashboards candidates: [DashboardLookup.Candidate], datasource: any Datasource, alertmanager: (any AlertmanagerSource)? = nil) async throws {
         let now = Viewer.wallClock()
+        let dashboards = candidates.map(\.dashboard)
         var index = 0
         if let dashboard {
             do {
-                index = try DashboardLookup(dashboards: dashboards).index(of: dashboard)
+                index = try DashboardLookup(candidates).index(of: dashboard)
             } catch {
                 throw ValidationError(error.description)
             }

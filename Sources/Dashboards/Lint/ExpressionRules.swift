@@ -74,7 +74,7 @@ extension LintContext {
         let refID = target["refId"]?.string ?? "?"
         checkDatasource(target["datasource"])
         if let type = Self.datasourceType(target["datasource"]) ?? Self.datasourceType(panel["datasource"]),
-           !Self.promQLDatasourceTypes.contains(type) {
+           !VariableResolver.promQLDatasourceTypes.contains(type) {
             note("target \(refID) of panel \(describe(panel)) uses a \"\(type)\" datasource: not PromQL, not drawn by promdeck", at: target.start)
             return
         }
@@ -100,10 +100,6 @@ extension LintContext {
         let position = document.position(inString: exprNode, utf8Offset: offset) ?? exprNode.start
         error("invalid PromQL: \(failure.message)", at: position)
     }
-
-    /// Datasource plugin types whose targets are PromQL (VictoriaMetrics' plugin speaks
-    /// MetricsQL, a superset).
-    static let promQLDatasourceTypes: Set<String> = ["prometheus", "victoriametrics-metrics-datasource"]
 
     /// The plugin type a datasource reference names, nil when it does not say (a name, a
     /// variable, or no reference): those are taken to be the Prometheus in use.

@@ -19,6 +19,10 @@ public struct ResolvedVariables: Hashable, Sendable {
 /// from the options (`VariableSelection`). The interactive viewer runs the same steps one
 /// answer at a time through its reducer.
 public enum VariableResolver {
+    /// Datasource plugin types whose queries are PromQL and go to the Prometheus in use
+    /// (VictoriaMetrics' plugin speaks MetricsQL, a superset); lint uses the same list.
+    public static let promQLDatasourceTypes: Set<String> = ["prometheus", "victoriametrics-metrics-datasource"]
+
     /// `overrides` (`--var name=value`) win over the saved selection and are not checked
     /// against the options, as a URL's `var-name=value` is not in Grafana.
     public static func resolve(
@@ -31,8 +35,10 @@ public enum VariableResolver {
         for name in chain.order {
             guard let index = variables.firstIndex(where: { $0.name == name }), variables[index].kind == .query else { continue }
             var variable = variables[index]
-            // Refresh "never" keeps the options saved with the dashboard, when there are some.
-            if variable.refresh != 0 || variable.options.isEmpty {
+            if let type = variable.datasource?.type, !type.isEmpty, !type.contains("$"), !Self.promQLDatasourceTypes.contains(type) {
+                // A Loki or VictoriaLogs query is not PromQL: keep what was saved, say so.
+                errors[name] = "its datasource is \(type), which promdeck does not query"
+            } else if variable.refresh != 0 || variable.options.isEmpty {
                 let interpolator = TemplateInterpolator(
                     variables: variables, builtIns: VariableSelection.builtIns(dashboard: dashboard, start: start, end: end))
                 let text = interpolator.interpolate(variable.query)
