@@ -36,9 +36,10 @@ import Testing
         #expect(resolved.errors == ["nothing": #"no options from label_values(no_such_metric, job)"#])
 
         let pinned = await VariableResolver.resolve(
-            Self.dashboard, datasource: source, start: Self.now - 300_000, end: Self.now, overrides: ["service": ["ai-engine"]])
+            Self.dashboard, datasource: source, start: Self.now - 300_000, end: Self.now, overrides: ["service": ["ai-engine"], "endpoint": ["All"]])
         let endpoints = pinned.variables.first { $0.name == "endpoint" }?.options ?? []
         #expect(pinned.variables.first?.current == ["ai-engine"])
+        #expect(pinned.variables.first { $0.name == "endpoint" }?.current == [Variable.allValueMarker])
         #expect(endpoints.contains("/api/v1/predict") && !endpoints.contains("/api/v1/orders"), "\(endpoints)")
     }
 }

@@ -145,7 +145,7 @@ extension Dashboard {
         variables.map { variable in
             guard let chosen = values[variable.name] else { return variable }
             var changed = variable
-            changed.current = chosen.map { $0 == "All" && variable.includeAll ? Variable.allValueMarker : $0 }
+            changed.current = variable.selection(chosen)
             return changed
         }
     }

@@ -5,12 +5,11 @@ extension Dashboard {
     /// dashboard without references costs a scan per title.
     public func interpolatingTexts(variables: [Variable]? = nil) -> Dashboard {
         let interpolator = TemplateInterpolator(variables: variables ?? self.variables)
-        func mayReference(_ text: String) -> Bool { text.contains("$") || text.contains("[[") }
         func apply(_ panel: Panel) -> Panel {
             var copy = panel
             let scoped = interpolator.scoped(panel.scopedVariables)
-            if mayReference(panel.title) { copy.title = scoped.interpolateText(panel.title) }
-            if mayReference(panel.description) { copy.description = scoped.interpolateText(panel.description) }
+            if Self.mayReference(panel.title) { copy.title = scoped.interpolateText(panel.title) }
+            if Self.mayReference(panel.description) { copy.description = scoped.interpolateText(panel.description) }
             if !panel.panels.isEmpty { copy.panels = panel.panels.map(apply) }
             return copy
         }
@@ -24,8 +23,10 @@ extension Dashboard {
     /// Whether any panel or row title or description may reference a variable.
     public var hasTextReferences: Bool {
         func references(_ panel: Panel) -> Bool {
-            [panel.title, panel.description].contains { $0.contains("$") || $0.contains("[[") } || panel.panels.contains(where: references)
+            Self.mayReference(panel.title) || Self.mayReference(panel.description) || panel.panels.contains(where: references)
         }
         return panels.contains(where: references)
     }
+
+    static func mayReference(_ text: String) -> Bool { text.contains("$") || text.contains("[[") }
 }

@@ -50,9 +50,8 @@ public enum VariableResolver {
                     errors[name] = "\(text): \(error.summary)"
                 }
             }
-            if let override = overrides[name] {
-                variable.current = override
-            } else {
+            // A `--var` value was set by `settle` and stands.
+            if overrides[name] == nil {
                 variable.current = VariableSelection.onLoad(current: variable.current, options: variable.options, variable: variable)
             }
             variables[index] = variable
@@ -66,7 +65,7 @@ public enum VariableResolver {
     public static func settle(_ variable: Variable, override: [String]?) -> Variable {
         var settled = variable
         if let override {
-            settled.current = override
+            settled.current = variable.selection(override)
             return settled
         }
         switch variable.kind {
@@ -83,5 +82,13 @@ public enum VariableResolver {
             break
         }
         return settled
+    }
+}
+
+extension Variable {
+    /// Values given on the command line as a selection: "All" (or "$__all") selects All
+    /// where the variable offers it.
+    public func selection(_ values: [String]) -> [String] {
+        values.map { ($0 == "All" || $0 == Variable.allValueMarker) && includeAll ? Variable.allValueMarker : $0 }
     }
 }
