@@ -35,6 +35,9 @@ public enum VariableResolver {
         for name in chain.order {
             guard let index = variables.firstIndex(where: { $0.name == name }), variables[index].kind == .query else { continue }
             var variable = variables[index]
+            // Options to choose from: loaded, or saved; a failed or skipped query keeps the
+            // saved value rather than blanking it.
+            var known = !variable.options.isEmpty
             if let type = variable.datasource?.type, !type.isEmpty, !type.contains("$"), !Self.promQLDatasourceTypes.contains(type) {
                 // A Loki or VictoriaLogs query is not PromQL: keep what was saved, say so.
                 errors[name] = "its datasource is \(type), which promdeck does not query"
@@ -45,13 +48,14 @@ public enum VariableResolver {
                 switch await VariableOptionsLoader.load(VariableQuery(text), start: start, end: end, from: datasource) {
                 case .success(let values):
                     variable.options = VariableFilter.options(from: values, for: variable)
+                    known = true
                     if variable.options.isEmpty { errors[name] = "no options from \(text)" }
                 case .failure(let error):
                     errors[name] = "\(text): \(error.summary)"
                 }
             }
             // A `--var` value was set by `settle` and stands.
-            if overrides[name] == nil {
+            if overrides[name] == nil, known {
                 variable.current = VariableSelection.onLoad(current: variable.current, options: variable.options, variable: variable)
             }
             variables[index] = variable
