@@ -84,6 +84,10 @@ public struct FrameRenderer: Sendable {
     private func footer(_ state: AppState) -> FooterModel {
         if case .prompt(let text, _) = state.overlay { return .prompt(text) }
         if let status = state.status { return .status(status.text, isError: status.isError) }
+        // A query that went out with an empty value is never hidden.
+        if let uid = state.sourceDashboard?.uid, let problems = VariableDisplay.problems(state.variableErrors[uid] ?? [:]) {
+            return .status(problems, isError: true)
+        }
         return .hints(KeyMap.footerHints(state))
     }
 

@@ -28,6 +28,8 @@ public struct AppState: Hashable, Sendable {
     public var inFlight: [QueryID: InFlightQuery] = [:]
     /// Selected values per dashboard uid and variable name (`--var` seeds these).
     public var selections: [String: [String: [String]]] = [:]
+    /// Variables set with `--var`: their value stands whatever options load.
+    public var pinnedVariables: Set<String> = []
     /// Known options per dashboard uid and variable name.
     public var variableOptions: [String: [String: [String]]] = [:]
     /// The interpolated query last sent for a variable's options, per dashboard uid and name.
@@ -58,9 +60,10 @@ public struct AppState: Hashable, Sendable {
         self.refreshOverride = refreshOverride
         self.dashboardIndex = dashboards.indices.contains(dashboardIndex) ? dashboardIndex : 0
         self.exportDirectory = exportDirectory
+        pinnedVariables = Set(variables.keys)
         for dashboard in dashboards {
             var chosen: [String: [String]] = [:]
-            for variable in dashboard.variables { chosen[variable.name] = variables[variable.name] ?? variable.current }
+            for variable in dashboard.variables { chosen[variable.name] = VariableResolver.settle(variable, override: variables[variable.name]).current }
             selections[dashboard.uid] = chosen
             var options: [String: [String]] = [:]
             for variable in dashboard.variables where !variable.options.isEmpty { options[variable.name] = variable.options }
@@ -75,7 +78,13 @@ public struct AppState: Hashable, Sendable {
         guard let source = sourceDashboard else { return nil }
         // Expanded once per change of what it depends on, not on every access.
         return derivations.dashboard(dashboardKey(source)) {
-            let expanded = RepeatExpansion.hasRepeats(source) ? RepeatExpansion.expand(source, variables: effectiveVariables(of: source)) : source
+            // Most dashboards have no repeats and no variables in their titles: they skip the variables.
+            let hasRepeats = RepeatExpansion.hasRepeats(source)
+            var expanded = source
+            if hasRepeats || source.hasTextReferences {
+                let variables = effectiveVariables(of: source)
+                expanded = (hasRepeats ? RepeatExpansion.expand(source, variables: variables) : source).interpolatingTexts(variables: variables)
+            }
             var toggles = toggledRows[source.uid] ?? []
             if allRowsOpen { toggles = expanded.collapsedRowIDs }
             return expanded.togglingRows(toggles)

@@ -1,3 +1,4 @@
+import Dashboards
 import Foundation
 import PromModel
 import Render
@@ -158,7 +159,7 @@ struct Loop {
                 }
             case .loadVariableOptions(let request):
                 Task { [datasource, sink] in
-                    let result = await VariableOptionsLoader.load(request, from: datasource)
+                    let result = await VariableOptionsLoader.load(request.query, start: request.start, end: request.end, from: datasource)
                     sink.yield(.app(.variableOptions(dashboardUID: request.dashboardUID, name: request.name, result, query: request.text)))
                 }
             case .fetchAlerts:

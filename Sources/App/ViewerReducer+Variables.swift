@@ -27,10 +27,8 @@ extension ViewerReducer {
                 byName[parent]?.kind != .query || state.variableOptions[uid]?[parent] != nil
             }
             guard settled else { continue }
-            let interpolator = TemplateInterpolator(variables: state.effectiveVariables, builtIns: [
-                "__from": String(start), "__to": String(end), "__dashboard": dashboard.title,
-                "__range": "\(max(1, (end - start) / 1000))s", "__range_s": String((end - start) / 1000), "__range_ms": String(end - start),
-            ])
+            let interpolator = TemplateInterpolator(
+                variables: state.effectiveVariables, builtIns: VariableSelection.builtIns(dashboard: dashboard, start: start, end: end))
             let text = interpolator.interpolate(variable.query)
             guard force || state.variableQueries[uid]?[name] != text else { continue }
             state.variableQueries[uid, default: [:]][name] = text
@@ -61,19 +59,23 @@ extension ViewerReducer {
             values = loaded
         }
         let variable = state.dashboards.first { $0.uid == uid }?.variables.first { $0.name == name }
-        let options = VariableFilter.apply(regex: variable?.regex, to: values)
+        let definition = variable ?? Variable(name: name, kind: .query)
+        let options = VariableFilter.options(from: values, for: definition)
         let copiesBefore = repeatedCopies(state)
+        let optionsBefore = state.variableOptions[uid]?[name]
         state.variableOptions[uid, default: [:]][name] = options
         var effects: [Effect] = [.redraw]
         let current = state.selections[uid]?[name] ?? []
-        let valid = current.contains(Variable.allValueMarker) || (!current.isEmpty && current.allSatisfy(options.contains))
-        if !valid {
-            // Keep Grafana's choice when the saved value is gone: All if offered, else the first.
-            let fallback = (variable?.includeAll ?? false) ? [Variable.allValueMarker] : Array(options.prefix(1))
-            state.selections[uid, default: [:]][name] = fallback
+        // A value given with --var stands, as a URL's var-name does in Grafana.
+        let chosen = state.pinnedVariables.contains(name) ? current
+            : VariableSelection.onLoad(current: current, options: options, variable: definition)
+        if chosen != current {
+            // Grafana's choice when the saved value is gone: All if offered, else the first.
+            state.selections[uid, default: [:]][name] = chosen
             if state.dashboard?.uid == uid { effects = restart(&state, now: now) }
-        } else if state.dashboard?.uid == uid, repeatedCopies(state) != copiesBefore {
-            // New options under "All" change which repeated copies exist: query them.
+        } else if state.dashboard?.uid == uid,
+                  repeatedCopies(state) != copiesBefore || (current.contains(Variable.allValueMarker) && optionsBefore != options) {
+            // New options under "All" change what All expands to and which repeated copies exist.
             effects = restart(&state, now: now)
         }
         guard state.dashboard?.uid == uid else { return effects }

@@ -29,11 +29,11 @@ struct Snapshot: AsyncParsableCommand {
 
     @OptionGroup var source: SourceOptions
 
-    @Option(help: "The frame's time (the right edge of the range): RFC 3339, Unix seconds, now, now-1h.")
+    @Option(help: "The frame's time (the right edge of the range): RFC 3339, Unix seconds, now, now-1h. Default: the dashboard's saved time.")
     var time: String?
 
-    @Option(help: "Start of the time range, relative to --time (Grafana syntax).")
-    var from: String = "now-1h"
+    @Option(help: "Start of the time range, relative to --time (Grafana syntax). Default: the dashboard's saved time.")
+    var from: String?
 
     @Option(help: "Width in columns.")
     var width: Int = 160
@@ -50,10 +50,14 @@ struct Snapshot: AsyncParsableCommand {
     @Flag(help: "Draw every row open (collapsed rows' panels included); without it rows stay as saved.")
     var expandRows = false
 
+    @Option(name: .customLong("var"), help: "Set a template variable, name=value (repeat for several values).")
+    var variables: [String] = []
+
     func validate() throws {
         guard width > 0, height > 0, width <= 1000, height <= 1000 else {
             throw ValidationError("--width and --height must be between 1 and 1000")
         }
+        _ = try ViewerOptions.parseVariables(variables)
     }
 
     func run() async throws {
@@ -65,20 +69,34 @@ struct Snapshot: AsyncParsableCommand {
         } catch {
             throw ValidationError("--time: \(error)")
         }
+        // The flags win; without them the dashboard's saved range, as Grafana opens it.
+        let saved = file.dashboard.time
+        let from = self.from ?? saved.from
         try await source.resolve(now: requested ?? wall).using { source in
-            let end = requested ?? source.defaultTime ?? wall
+            let now = source.defaultTime ?? wall
+            let end = requested ?? (saved.to == "now" ? nil : try? TimeExpression.resolve(saved.to, now: now)) ?? now
             let window: TimeWindow
             do {
                 window = try TimeWindow(from: from, to: "now", now: end)
             } catch {
-                throw ValidationError("--from: \(error)")
+                // A saved range we cannot read falls back to Grafana's default hour; a flag is an error.
+                guard self.from == nil else { throw ValidationError("--from: \(error)") }
+                window = .relative(span: 3_600_000, offset: 0)
             }
+            // Variables as Grafana fills them on load; the pipeline then repeats panels and rows per value.
+            var board = file.dashboard
+            let (start, _) = window.resolve(now: end)
+            let resolved = await VariableResolver.resolve(
+                file.dashboard, datasource: source.datasource, start: start, end: end,
+                overrides: try ViewerOptions.parseVariables(variables))
+            board.variables = resolved.variables
             // Colours only matter for ansi; the glyph set follows --ascii alone, so a snapshot
             // does not change with the locale it was taken in.
             let capability = format == .ansi ? ColorCapability.detect(environment: ProcessInfo.processInfo.environment) : .truecolor
             let pipeline = SnapshotPipeline(
-                dashboard: file.dashboard, window: window, time: end, size: TerminalSize(width: width, height: height),
-                options: RenderOptions(capability: capability, asciiOnly: ascii), format: format, expandRows: expandRows)
+                dashboard: board, window: window, time: end, size: TerminalSize(width: width, height: height),
+                options: RenderOptions(capability: capability, asciiOnly: ascii), format: format, expandRows: expandRows,
+                variableErrors: resolved.errors)
             print(try await pipeline.run(datasource: source.datasource), terminator: format == .json ? "\n" : "")
         }
     }

@@ -12,11 +12,11 @@ struct ViewerOptions: ParsableArguments {
     @Option(help: "Dashboard to open first: file name, uid or title (any case).")
     var dashboard: String?
 
-    @Option(help: "Start of the time range: now-1h, epoch seconds or RFC 3339.")
-    var from: String = "now-1h"
+    @Option(help: "Start of the time range: now-1h, epoch seconds or RFC 3339. Default: the dashboard's saved time.")
+    var from: String?
 
-    @Option(help: "End of the time range.")
-    var to: String = "now"
+    @Option(help: "End of the time range. Default: the dashboard's saved time.")
+    var to: String?
 
     @Option(help: "Refresh interval (5s, 1m; 'off' to disable). Default: the dashboard's own.")
     var refresh: String?
@@ -42,6 +42,12 @@ struct ViewerOptions: ParsableArguments {
     var traceRefreshes: String?
 
     func parsedVariables() throws -> [String: [String]] {
+        try Self.parseVariables(variables)
+    }
+
+    /// `--var name=value` assignments (`view`, `demo`, `snapshot`): a name given several
+    /// times takes several values.
+    static func parseVariables(_ variables: [String]) throws -> [String: [String]] {
         var out: [String: [String]] = [:]
         for assignment in variables {
             guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
@@ -50,6 +56,18 @@ struct ViewerOptions: ParsableArguments {
             out[String(assignment[..<equals]), default: []].append(String(assignment[assignment.index(after: equals)...]))
         }
         return out
+    }
+
+    /// The flags win; what they leave out comes from the dashboard's saved `time`, as
+    /// Grafana opens a dashboard. A saved range promdeck cannot read (`now/d`) falls back to
+    /// the last hour rather than refusing a dashboard Grafana opens.
+    static func window(from: String?, to: String?, saved: TimeRange?, now: Timestamp) throws(TimeWindowError) -> TimeWindow {
+        if from != nil || to != nil || saved == nil {
+            return try TimeWindow(from: from ?? "now-1h", to: to ?? "now", now: now)
+        }
+        let range = saved ?? TimeRange()
+        if let window = try? TimeWindow(from: range.from, to: range.to, now: now) { return window }
+        return try TimeWindow(from: "now-1h", to: "now", now: now)
     }
 
     func refreshMilliseconds() throws -> Int64? {
@@ -62,21 +80,22 @@ struct ViewerOptions: ParsableArguments {
     }
 
     /// Builds the state, takes over the terminal, runs the viewer, and gives the terminal back.
-    func run(command: String, dashboards: [Dashboard], datasource: any Datasource, alertmanager: (any AlertmanagerSource)? = nil) async throws {
+    func run(command: String, dashboards candidates: [DashboardLookup.Candidate], datasource: any Datasource, alertmanager: (any AlertmanagerSource)? = nil) async throws {
         let now = Viewer.wallClock()
-        let window: TimeWindow
-        do {
-            window = try TimeWindow(from: from, to: to, now: now)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let dashboards = candidates.map(\.dashboard)
         var index = 0
         if let dashboard {
             do {
-                index = try DashboardLookup(dashboards: dashboards).index(of: dashboard)
+                index = try DashboardLookup(candidates).index(of: dashboard)
             } catch {
                 throw ValidationError(error.description)
             }
+        }
+        let window: TimeWindow
+        do {
+            window = try Self.window(from: from, to: to, saved: dashboards.indices.contains(index) ? dashboards[index].time : nil, now: now)
+        } catch {
+            throw ValidationError(error.description)
         }
         let trace = try traceSink()
         let screen: CursesScreen

@@ -12,12 +12,13 @@ enum Wiring {
     /// `--dashboards DIR`, else the first `dashboards` folder found from the working
     /// directory or from the executable upwards (so `swift run` finds the repository's);
     /// with none, `view` falls back to a built-in overview of any Prometheus.
-    static func viewDashboards(directory: String?) throws -> [Dashboard] {
-        guard let path = directory ?? (try? DashboardDirectory.locate()) else { return [BuiltinDashboards.prometheusOverview] }
+    static func viewDashboards(directory: String?) throws -> [DashboardLookup.Candidate] {
+        guard let path = directory ?? (try? DashboardDirectory.locate()) else { return [.init(dashboard: BuiltinDashboards.prometheusOverview)] }
         return try loadDashboards(directory: path)
     }
 
-    static func loadDashboards(directory: String?) throws -> [Dashboard] {
+    /// With their file names, so `--dashboard` finds a file name as `snapshot` does.
+    static func loadDashboards(directory: String?) throws -> [DashboardLookup.Candidate] {
         let path = try directory ?? DashboardDirectory.locate()
         let catalog: DashboardCatalog
         do {
@@ -29,15 +30,16 @@ enum Wiring {
             FileHandle.standardError.write(Data("warning: skipped \(failure)\n".utf8))
         }
         guard !catalog.files.isEmpty else { throw ValidationError("no dashboards in \(path)") }
-        return catalog.files.map(\.dashboard)
+        return catalog.files.map { DashboardLookup.Candidate(fileName: $0.name, path: $0.path, dashboard: $0.dashboard) }
     }
 
     /// The four seed dashboards, Service Health Overview first.
-    static func demoDashboards(directory: String?) throws -> [Dashboard] {
+    static func demoDashboards(directory: String?) throws -> [DashboardLookup.Candidate] {
         let dashboards = try loadDashboards(directory: directory)
         let order = ["Service Health Overview", "Trading Performance", "EventBus Monitoring", "Infrastructure Metrics"]
         return dashboards.sorted { lhs, rhs in
-            (order.firstIndex(of: lhs.title) ?? order.count, lhs.title) < (order.firstIndex(of: rhs.title) ?? order.count, rhs.title)
+            (order.firstIndex(of: lhs.dashboard.title) ?? order.count, lhs.dashboard.title)
+                < (order.firstIndex(of: rhs.dashboard.title) ?? order.count, rhs.dashboard.title)
         }
     }
 

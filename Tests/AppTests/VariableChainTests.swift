@@ -139,7 +139,7 @@ import Testing
         var asked: [String] = []
         while let request = pending.popLast() {
             asked.append(request.text)
-            let result = await VariableOptionsLoader.load(request, from: source)
+            let result = await VariableOptionsLoader.load(request.query, start: request.start, end: request.end, from: source)
             pending += requests(harness.send(.variableOptions(dashboardUID: "demo", name: request.name, result, query: request.text))).values
         }
         #expect(asked == ["label_values(http_requests_total, job)", #"label_values(http_requests_total{job="execution"}, endpoint)"#])
@@ -152,21 +152,12 @@ import Testing
         harness.state.overlay = .variableOptions(name: "service", selection: aiEngine, chosen: [])
         pending = Array(requests(harness.press(.enter)).values)
         while let request = pending.popLast() {
-            let result = await VariableOptionsLoader.load(request, from: source)
+            let result = await VariableOptionsLoader.load(request.query, start: request.start, end: request.end, from: source)
             pending += requests(harness.send(.variableOptions(dashboardUID: "demo", name: request.name, result, query: request.text))).values
         }
         #expect(harness.state.variableOptions["demo"]?["endpoint"]?.sorted() == ["/api/v1/predict", "/api/v1/signals", "/health"])
         #expect(harness.state.selections["demo"]?["endpoint"] == [Variable.allValueMarker])
         let expr = harness.state.inFlight.values.map(\.key.expr).first { $0.contains("http_requests_total") } ?? ""
         #expect(expr.contains(#"job="ai-engine""#) && expr.contains("predict") && !expr.contains("orders"), "\(expr)")
-    }
-
-    @Test func queryResultOptionsAreGrafanasText() {
-        let texts = VariableOptionsLoader.texts(of: .vector([
-            InstantSample(labels: Labels(["__name__": "up", "job": "api"]), sample: Sample(1_700_000_000_000, 1)),
-            InstantSample(labels: Labels(["job": "web"]), sample: Sample(1_700_000_000_000, 0.25)),
-        ]))
-        #expect(texts == [#"up{job="api"} 1 1700000000000"#, #"{job="web"} 0.25 1700000000000"#])
-        #expect(VariableOptionsLoader.filter(["up", "http_requests_total", "process_up"], regex: "^.*up$") == ["up", "process_up"])
     }
 }

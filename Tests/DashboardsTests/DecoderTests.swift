@@ -63,6 +63,20 @@ import Testing
         #expect(variables[1].kind == .custom && variables[1].options == ["a"])
     }
 
+    @Test func decodesTheVariableEditorsObjectForm() throws {
+        let json = #"""
+            {"uid": "u", "title": "t", "panels": [], "templating": {"list": [
+              {"name": "a", "type": "query", "query": {"qryType": 1, "query": "label_values(up, job)", "refId": "PrometheusVariableQueryEditor-VariableQuery"}},
+              {"name": "b", "type": "query", "query": {"qryType": 1, "label": "instance", "metric": "node_uname_info"}},
+              {"name": "c", "type": "query", "query": {"qryType": 3, "varQuery": "topk(3, up)"}},
+              {"name": "d", "type": "query", "query": {"qryType": 2, "metric": "^node_"}}]}}
+            """#
+        let variables = try Dashboard(json: json).variables
+        #expect(variables.map(\.query) == [
+            "label_values(up, job)", "label_values(node_uname_info, instance)", "query_result(topk(3, up))", "metrics(^node_)",
+        ])
+    }
+
     @Test func decodesSeedPanelOptions() throws {
         let file = try DashboardLoader().loadFile(SeedDashboardTests.directory + "/eventbus-monitoring.json")
         let panels = file.dashboard.allPanels

@@ -58,7 +58,8 @@ import Testing
         var unloaded = Self.job
         unloaded.current = [Variable.allValueMarker]
         unloaded.options = []
-        #expect(Self.interpolate("$job", [unloaded]) == ".*")
+        // No options: All is the empty alternation, as in Grafana (scenes' MultiValueVariable).
+        #expect(Self.interpolate("$job", [unloaded]) == "()")
     }
 
     @Test func overridingSelectsAllOrValues() {

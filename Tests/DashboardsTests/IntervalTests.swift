@@ -41,6 +41,15 @@ import Testing
         ])
     }
 
+    /// intervalFactor 2 doubles the 30 s step (and `$__interval`), not the rate interval; with
+    /// "Min step: $__rate_interval" the rate interval is final (promlib's calculatePrometheusInterval).
+    @Test func intervalFactorMultipliesTheStep() {
+        let i = IntervalCalculator().intervals(rangeMs: Self.hour, maxDataPoints: 100, intervalFactor: 2)
+        #expect(i.stepMs == 60_000 && i.intervalMs == 60_000 && i.rateIntervalMs == 60_000)
+        let rate = IntervalCalculator().intervals(rangeMs: Self.hour, maxDataPoints: 100, queryMinStep: "$__rate_interval", intervalFactor: 2)
+        #expect(rate.stepMs == 60_000)
+    }
+
     /// 3.6 s rounds to 5 s, then the 15 s scrape interval is the floor.
     @Test func scrapeIntervalIsTheFloor() {
         let i = IntervalCalculator().intervals(rangeMs: Self.hour, maxDataPoints: 1000)

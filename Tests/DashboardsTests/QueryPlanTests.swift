@@ -27,12 +27,14 @@ import Testing
         let first = plan.queries[0]
         #expect(first.expr == #"sum by (job) (rate(http_requests_total{job=~"execution"}[1m]))"#)
         #expect(first.stepMs == 30_000 && first.legendFormat == "{{job}}" && !first.instant)
-        // Start and end floored to a multiple of the 30 s step.
-        #expect(first.startMs == 1_699_999_980_000 && first.endMs == 1_700_003_580_000)
+        // The end floored to the 15 s scrape interval (12 s before `to`, not 27 s as a 30 s
+        // floor would be), the start whole 30 s steps before it, at or before `from`.
+        #expect(first.startMs == 1_699_999_995_000 && first.endMs == 1_700_003_595_000)
         let instant = plan.queries[2]
         #expect(instant.instant && instant.startMs == Self.to && instant.endMs == Self.to)
         // maxDataPoints 1000 beats the width: 3.6 s → floor of 15 s.
         #expect(plan.queries[3].stepMs == 15_000 && plan.queries[3].startMs == 1_699_999_995_000)
+        #expect(plan.queries[3].endMs == 1_700_003_595_000)
     }
 
     @Test func deduplicatesIdenticalQueries() {

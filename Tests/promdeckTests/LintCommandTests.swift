@@ -16,10 +16,10 @@ import TestSupport
     }
 
     @Test func errorsPrintFileLineColumnAndFail() throws {
-        let fixture = "Tests/DashboardsTests/Fixtures/unknown-unit.json"
+        let fixture = "Tests/DashboardsTests/Fixtures/undefined-variable.json"
         let output = try runCommand(try Self.promdeck(), ["lint", fixture, "dashboards"], directory: Self.root)
         #expect(output.status == 1)
-        #expect(output.stdout == "\(fixture):18:46: error: unknown unit \"requests/sec\"\n")
+        #expect(output.stdout == "\(fixture):20:94: error: undefined variable \"$env\" in expr\n")
         #expect(output.stderr == "5 files checked, 1 error, 0 warnings\n")
     }
 
@@ -27,7 +27,7 @@ import TestSupport
         let fixture = "Tests/DashboardsTests/Fixtures/unsupported-panel-type.json"
         let relaxed = try runCommand(try Self.promdeck(), ["lint", fixture], directory: Self.root)
         #expect(relaxed.status == 0)
-        #expect(relaxed.stdout.hasPrefix("\(fixture):26:15: warning: unsupported panel type \"graph\""))
+        #expect(relaxed.stdout.hasPrefix("\(fixture):26:15: warning: unsupported panel type \"grafana-worldmap-panel\""))
         let strict = try runCommand(try Self.promdeck(), ["lint", "--strict", fixture], directory: Self.root)
         #expect(strict.status == 1)
     }

@@ -1,3 +1,4 @@
+import Dashboards
 import PromModel
 
 /// The viewer without a terminal: the reducer's start, then its queries and variable loads
@@ -26,7 +27,7 @@ public enum HeadlessViewer {
                 }
                 for (index, request) in loads.enumerated() {
                     group.addTask {
-                        let result = await VariableOptionsLoader.load(request, from: datasource)
+                        let result = await VariableOptionsLoader.load(request.query, start: request.start, end: request.end, from: datasource)
                         return (asked + index, .variableOptions(dashboardUID: request.dashboardUID, name: request.name, result, query: request.text))
                     }
                 }

@@ -15,9 +15,12 @@ public struct SnapshotPipeline: Sendable {
     public var format: SnapshotFormat
     /// Every row open (`--expand-rows`); otherwise rows stay as saved.
     public var expandRows: Bool
+    /// The variables that could not be resolved, by name: named in the footer and the JSON.
+    public var variableErrors: [String: String]
 
     public init(dashboard: Dashboard, window: TimeWindow, time: Timestamp, size: TerminalSize, options: RenderOptions,
-                format: SnapshotFormat, expandRows: Bool = false) {
+                format: SnapshotFormat, expandRows: Bool = false, variableErrors: [String: String] = [:]) {
+        self.variableErrors = variableErrors
         self.dashboard = dashboard
         self.window = window
         self.time = time
@@ -31,6 +34,8 @@ public struct SnapshotPipeline: Sendable {
         var state = AppState(dashboards: [dashboard], window: window, size: size)
         state.allRowsOpen = expandRows
         await HeadlessViewer.settle(&state, datasource: datasource, now: time)
+        // What the command's resolution found wins over what settling the viewer left.
+        if !variableErrors.isEmpty { state.variableErrors[dashboard.uid] = variableErrors }
         let renderer = FrameRenderer(options: options)
         guard format == .json else {
             return renderer.renderer.output(renderer.render(state, size: size, now: time), format: format)
@@ -41,6 +46,7 @@ public struct SnapshotPipeline: Sendable {
         let (start, end) = window.resolve(now: time)
         let layout = DashboardLayout.compute(dashboard: board, width: size.width, availableHeight: DashboardRenderer.bodyHeight(screenHeight: size.height))
         let data = await DashboardAnswers.run(board, datasource: datasource, from: start, to: end, panelWidths: layout.panelWidths)
-        return try renderer.renderer.snapshot(dashboard: board, data: data, width: size.width, height: size.height, time: end, format: .json)
+        return try renderer.renderer.snapshot(dashboard: board, data: data, width: size.width, height: size.height, time: end, format: .json,
+                                                variableErrors: variableErrors)
     }
 }

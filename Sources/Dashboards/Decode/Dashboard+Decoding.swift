@@ -122,6 +122,7 @@ extension Target {
             range: range || !instant,
             format: value["format"]?.string ?? "time_series",
             interval: value["interval"]?.string.flatMap { $0.isEmpty ? nil : $0 },
+            intervalFactor: value["intervalFactor"]?.lenientInt ?? 1,
             hide: value["hide"]?.bool ?? false,
             datasource: DatasourceRef(decoding: value["datasource"])
         )

@@ -3,9 +3,11 @@ import Foundation
 /// Checks Grafana dashboard files: JSON syntax, required fields, panel layout, targets,
 /// variable references, units and (through `expressionChecker`) PromQL syntax.
 public struct DashboardLinter: Sendable {
-    /// Panel types promdeck draws; others get a warning.
+    /// Panel types promdeck draws; others get a warning. The old `graph`, `singlestat` and
+    /// `table-old` are drawn as time series, stat and table (Render's PanelViewModelBuilder).
     public static let supportedPanelTypes: Set<String> = [
         "stat", "gauge", "bargauge", "timeseries", "table", "heatmap", "piechart", "text", "row",
+        "graph", "singlestat", "table-old",
     ]
 
     /// Parses each expression after variable substitution; nil skips PromQL checks.
@@ -86,17 +88,33 @@ struct LintContext {
         diagnostics.append(Diagnostic(file: path, position: position, severity: .warning, message: message))
     }
 
+    mutating func note(_ message: String, at position: SourcePosition?) {
+        diagnostics.append(Diagnostic(file: path, position: position, severity: .note, message: message))
+    }
+
     mutating func run() {
         let root = document.root
         guard root.members != nil else {
             error("a dashboard must be a JSON object, found \(root.kindDescription)", at: root.start)
             return
         }
-        requireString("uid", in: root, owner: "dashboard")
+        if root.member("uid") == nil {
+            // Grafana gives a dashboard without one a new uid on import.
+            warning("dashboard has no \"uid\" (Grafana assigns one on import; promdeck finds it by file name or title)", at: root.start)
+        } else {
+            requireString("uid", in: root, owner: "dashboard")
+        }
         requireString("title", in: root, owner: "dashboard")
         checkVariables(root)
         guard let panelsMember = root.member("panels") else {
-            error("dashboard has no \"panels\"", at: root.start)
+            // The schema before Grafana 5 (schemaVersion < 16): panels inside `rows[]`,
+            // placed by `span`, which Grafana migrates on load.
+            if let rows = root["rows"]?.items {
+                var ids = PanelIDRegistry()
+                for row in rows { checkPanels(row["panels"]?.items ?? [], ids: &ids, placed: false) }
+            } else {
+                error("dashboard has no \"panels\"", at: root.start)
+            }
             return
         }
         guard let panels = panelsMember.value.items else {
@@ -122,7 +140,8 @@ struct LintContext {
         }
     }
 
-    mutating func checkPanels(_ panels: [JSONNode], ids: inout PanelIDRegistry) {
+    /// `placed`: the panels carry `gridPos` (false for the old `rows[]` schema).
+    mutating func checkPanels(_ panels: [JSONNode], ids: inout PanelIDRegistry, placed: Bool = true) {
         var layout = GridLayout()
         for panel in panels {
             guard panel.members != nil else {
@@ -130,9 +149,10 @@ struct LintContext {
                 continue
             }
             checkPanel(panel, ids: &ids)
-            if let rect = checkGridPos(panel) {
+            if placed, let rect = checkGridPos(panel) {
                 if let other = layout.firstOverlap(with: rect) {
-                    error("panel \(describe(panel)) overlaps panel \(other.label) in the grid", at: panel["gridPos"]?.start ?? panel.start)
+                    // Grafana's grid compacts overlapping panels on load: draws, but not as saved.
+                    warning("panel \(describe(panel)) overlaps panel \(other.label) in the grid", at: panel["gridPos"]?.start ?? panel.start)
                 }
                 layout.add(rect, label: describe(panel))
             }
@@ -222,7 +242,8 @@ struct LintContext {
             return
         }
         if !unit.isEmpty && !GrafanaUnits.isKnown(unit) {
-            error("unknown unit \"\(unit)\"", at: node.start)
+            // Grafana shows any unit it does not know as a suffix.
+            warning("unit \"\(unit)\" is not one of Grafana's; it is shown as a suffix", at: node.start)
         }
     }
 }

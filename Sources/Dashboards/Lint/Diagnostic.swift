@@ -1,7 +1,9 @@
 /// A lint finding, printed as `file:line:col: error: message` (the form compilers use, so
 /// editors jump to it).
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Hashable, Sendable { case error, warning }
+    /// A note says what promdeck does differently from Grafana without anything being wrong
+    /// (a Loki target it does not draw).
+    public enum Severity: String, Hashable, Sendable { case error, warning, note }
 
     public var file: String
     public var position: SourcePosition?

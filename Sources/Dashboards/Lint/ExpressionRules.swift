@@ -8,6 +8,10 @@ extension LintContext {
         builtIns["__from"] = "1700000000000"
         builtIns["__to"] = "1700003600000"
         substitution = TemplateInterpolator(variables: [], builtIns: builtIns)
+        // An exported dashboard's `__inputs` (`${DS_PROMETHEUS}`) are filled in on import.
+        for input in root["__inputs"]?.items ?? [] {
+            if let name = input["name"]?.string, !name.isEmpty { variableNames.insert(name) }
+        }
         guard let list = root["templating"]?["list"] else { return }
         guard let entries = list.items else {
             error("\"templating.list\" must be an array, found \(list.kindDescription)", at: list.start)
@@ -69,6 +73,11 @@ extension LintContext {
         }
         let refID = target["refId"]?.string ?? "?"
         checkDatasource(target["datasource"])
+        if let type = Self.datasourceType(target["datasource"]) ?? Self.datasourceType(panel["datasource"]),
+           !VariableResolver.promQLDatasourceTypes.contains(type) {
+            note("target \(refID) of panel \(describe(panel)) uses a \"\(type)\" datasource: not PromQL, not drawn by promdeck", at: target.start)
+            return
+        }
         if let interval = target["interval"], interval.string != nil {
             checkReferences(in: interval, what: "target interval")
         }
@@ -92,13 +101,21 @@ extension LintContext {
         error("invalid PromQL: \(failure.message)", at: position)
     }
 
+    /// The plugin type a datasource reference names, nil when it does not say (a name, a
+    /// variable, or no reference): those are taken to be the Prometheus in use.
+    static func datasourceType(_ node: JSONNode?) -> String? {
+        guard let type = node?["type"]?.string, !type.isEmpty, !type.contains("$") else { return nil }
+        return type
+    }
+
     /// Reports references to variables that are neither defined nor built in; true when
     /// there are none.
     @discardableResult
     mutating func checkReferences(in node: JSONNode, what: String) -> Bool {
         guard let text = node.string else { return true }
         var clean = true
-        for reference in VariableReference.scan(text) {
+        // `$1`, `${1}`: a regex group in label_replace's replacement, not a variable.
+        for reference in VariableReference.scan(text) where !reference.name.allSatisfy(\.isNumber) {
             let position = document.position(inString: node, utf8Offset: reference.range.lowerBound) ?? node.start
             if !reference.isBuiltIn && !variableNames.contains(reference.name) {
                 clean = false

@@ -65,7 +65,10 @@ extension LintContext {
             }
             // null removes the property, as in Grafana.
             guard let value = property["value"], !value.isNull else { continue }
-            if let expected = Self.expectedKind(of: id), !expected.accepts(value) {
+            if id == "color", value.string != nil {
+                // Grafana imports it and ignores it (a color is {"mode": …}): not an error.
+                warning("override property \"color\" is a string; Grafana ignores it (it expects {\"mode\": \"fixed\", \"fixedColor\": …})", at: value.start)
+            } else if let expected = Self.expectedKind(of: id), !expected.accepts(value) {
                 error("override property \"\(id)\" must be \(expected.description), found \(value.kindDescription)", at: value.start)
             }
         }

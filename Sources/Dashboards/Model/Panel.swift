@@ -105,13 +105,15 @@ public struct Target: Hashable, Sendable {
     /// "time_series", "table" or "heatmap".
     public var format: String
     public var interval: String?
+    /// Grafana 7's "Resolution 1/n": the step is multiplied by it.
+    public var intervalFactor: Int
     public var hide: Bool
     public var datasource: DatasourceRef?
 
     public init(
         refId: String = "A", expr: String, legendFormat: String = "", instant: Bool = false,
         range: Bool = true, format: String = "time_series", interval: String? = nil,
-        hide: Bool = false, datasource: DatasourceRef? = nil
+        intervalFactor: Int = 1, hide: Bool = false, datasource: DatasourceRef? = nil
     ) {
         self.refId = refId
         self.expr = expr
@@ -120,6 +122,7 @@ public struct Target: Hashable, Sendable {
         self.range = range
         self.format = format
         self.interval = interval
+        self.intervalFactor = intervalFactor
         self.hide = hide
         self.datasource = datasource
     }

@@ -1,6 +1,6 @@
 /// A template variable (`templating.list[]`).
 public struct Variable: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
         case query, custom, datasource, interval, constant, textbox, adhoc
     }
 

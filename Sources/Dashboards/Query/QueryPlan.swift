@@ -7,9 +7,12 @@ public struct PlannedQuery: Hashable, Sendable {
     /// The expression with every variable replaced.
     public var expr: String
     public var instant: Bool
-    /// Range queries: start and end floored to a multiple of the step, as Grafana's
-    /// AlignTimeRange does. Instant queries: both are the range's end, unaligned (Grafana
-    /// evaluates an instant query at the end of the range).
+    /// Range queries: the end floored to the scrape interval (or the step when finer), the
+    /// start a whole number of steps before it, at or before the range's start. Grafana's
+    /// AlignTimeRange (pkg/promlib/models/query.go) floors both to the step, which with its
+    /// pixel-wide maxDataPoints is about one scrape interval; a terminal column is much
+    /// wider, and flooring to its step would hide the newest minutes. Instant queries: both
+    /// are the range's end, unaligned (Grafana evaluates an instant query at the end).
     public var startMs: Int64
     public var endMs: Int64
     public var stepMs: Int64
@@ -74,16 +77,17 @@ public struct QueryPlan: Sendable {
                 guard !target.expr.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
                 let intervals = calculator.intervals(
                     rangeMs: rangeMs, maxDataPoints: maxDataPoints, panelMinInterval: minInterval,
-                    queryMinStep: target.interval.map(scoped.interpolate))
+                    queryMinStep: target.interval.map(scoped.interpolate), intervalFactor: target.intervalFactor)
                 var interpolator = scoped
                 interpolator.builtIns.merge(intervals.builtInValues) { _, new in new }
                 let step = max(1, intervals.stepMs)
                 let instant = target.instant && !target.range
+                let end = instant ? toMs : Self.align(toMs, min(step, calculator.scrapeIntervalMs))
                 planned.append(PlannedQuery(
                     panelID: panel.id, refID: target.refId, expr: interpolator.interpolate(target.expr),
                     instant: instant,
-                    startMs: instant ? toMs : Self.align(fromMs, step),
-                    endMs: instant ? toMs : Self.align(toMs, step),
+                    startMs: instant ? toMs : end - Self.steps(from: fromMs, to: end, step) * step,
+                    endMs: end,
                     stepMs: step, legendFormat: interpolator.interpolateText(target.legendFormat), format: target.format,
                     intervals: intervals))
             }
@@ -120,6 +124,12 @@ public struct QueryPlan: Sendable {
         return floored > t ? floored - step : floored
     }
 
+    /// Whole steps from `end` back to at or before `from`.
+    static func steps(from: Int64, to end: Int64, _ step: Int64) -> Int64 {
+        let span = max(0, end - from)
+        return span / step + (span % step == 0 ? 0 : 1)
+    }
+
     /// Panels that get queried: not rows, and not inside collapsed rows unless asked.
     static func visiblePanels(_ dashboard: Dashboard, includeCollapsed: Bool) -> [Panel] {
         dashboard.panels.flatMap { panel -> [Panel] in
@@ -136,7 +146,7 @@ extension Dashboard {
         variables.map { variable in
             guard let chosen = values[variable.name] else { return variable }
             var changed = variable
-            changed.current = chosen.map { $0 == "All" && variable.includeAll ? Variable.allValueMarker : $0 }
+            changed.current = variable.selection(chosen)
             return changed
         }
     }

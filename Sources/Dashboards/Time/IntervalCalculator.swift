@@ -10,7 +10,8 @@
 ///   is larger, and never goes below round(range / 11000) (Prometheus's 11,000-point cap);
 ///   `calculateRateInterval`: rate interval = max(interval + scrape, 4 × scrape), where
 ///   "scrape" is the query's min step if set, else the scrape interval (default 15 s).
-///   `interpolateVariables` then writes `$__interval` as the step.
+///   `interpolateVariables` then writes `$__interval` as the step. The step (not a
+///   `$__rate_interval` one) is multiplied by the target's legacy `intervalFactor`.
 public struct IntervalCalculator: Hashable, Sendable {
     /// The datasource's scrape interval (Grafana's "timeInterval"); 15 s when not configured.
     public var scrapeIntervalMs: Int64
@@ -27,8 +28,10 @@ public struct IntervalCalculator: Hashable, Sendable {
     ///   - maxDataPoints: points wanted (the panel's maxDataPoints, or its width).
     ///   - panelMinInterval: the panel's `interval` ("Min interval"), already interpolated.
     ///   - queryMinStep: the target's `interval` ("Min step"), possibly "$__rate_interval".
+    ///   - intervalFactor: the target's "Resolution" 1/n (Grafana 7 and older), 1 when unset.
     public func intervals(
-        rangeMs: Int64, maxDataPoints: Int, panelMinInterval: String? = nil, queryMinStep: String? = nil
+        rangeMs: Int64, maxDataPoints: Int, panelMinInterval: String? = nil, queryMinStep: String? = nil,
+        intervalFactor: Int = 1
     ) -> QueryIntervals {
         let points = Double(max(1, maxDataPoints))
         let raw = Double(max(0, rangeMs)) / points
@@ -41,6 +44,7 @@ public struct IntervalCalculator: Hashable, Sendable {
         let calculated = raw < Double(minStep) ? minStep : GrafanaDuration.round(raw)
         let safe = GrafanaDuration.round(Double(max(0, rangeMs)) / Self.safeResolution)
         var step = max(calculated, safe)
+        let factor = Int64(max(1, intervalFactor))
 
         let rate: Int64
         if minStepText.map(Self.isRateIntervalVariable) ?? false {
@@ -57,6 +61,7 @@ public struct IntervalCalculator: Hashable, Sendable {
                 }
             }
             rate = Self.rateInterval(interval, scrape: scrape)
+            step *= factor
         }
         return QueryIntervals(intervalMs: step, rateIntervalMs: rate, stepMs: step, rangeMs: rangeMs)
     }

@@ -4,8 +4,8 @@
 /// Without a format, values go through the Prometheus datasource's `interpolateQueryExpr`
 /// (grafana/grafana packages/grafana-prometheus/src/datasource.ts): a variable that is
 /// neither multi nor includeAll is escaped for a PromQL string (`\` → `\\`, `'` → `\\'`);
-/// otherwise every value is regex-escaped for a PromQL string and several values become
-/// `(a|b)`. "All" expands to `allValue` verbatim, or else to every option. Unknown names
+/// otherwise every value is regex-escaped for a PromQL string and several (or no) values
+/// become `(a|b)` (`()`). "All" expands to `allValue` verbatim, or else to every option. Unknown names
 /// are left as written, as Grafana does.
 public struct TemplateInterpolator: Sendable {
     private var variablesByName: [String: Variable]
@@ -86,9 +86,9 @@ public struct TemplateInterpolator: Sendable {
         }
         var values = selected
         if isAll {
+            // With no options All is the empty list, as in Grafana (scenes' MultiValueVariable
+            // getValue): `=~"$v"` becomes `=~"()"`, which matches only an absent label.
             values = variable.options.filter { $0 != Variable.allValueMarker }
-            // Options not loaded yet: match everything rather than nothing.
-            if values.isEmpty { return ".*" }
         }
         return VariableFormat.apply(reference.format, arguments: reference.formatArguments,
                                     values: values, isAll: isAll, variable: variable)

@@ -64,37 +64,3 @@ public enum VariableQuery: Hashable, Sendable {
         return last
     }
 }
-
-extension Variable {
-    /// Applies the variable's `regex` (`/pattern/flags`) to loaded values as Grafana does:
-    /// values that do not match are dropped; a capture group (or the group named "value")
-    /// replaces the value. Duplicates are removed, order kept.
-    public func filterOptions(_ values: [String]) -> [String] {
-        var result: [String] = []
-        var seen: Set<String> = []
-        let pattern = regex.flatMap(Self.compile)
-        for value in values {
-            var kept = value
-            if let pattern {
-                let range = NSRange(value.startIndex..., in: value)
-                guard let match = pattern.firstMatch(in: value, range: range) else { continue }
-                let named = match.range(withName: "value")
-                let group = named.location != NSNotFound ? named : (match.numberOfRanges > 1 ? match.range(at: 1) : match.range)
-                if let swiftRange = Range(group, in: value) { kept = String(value[swiftRange]) }
-            }
-            if seen.insert(kept).inserted { result.append(kept) }
-        }
-        return result
-    }
-
-    private static func compile(_ text: String) -> NSRegularExpression? {
-        var body = text
-        var options: NSRegularExpression.Options = []
-        if body.hasPrefix("/"), let end = body.lastIndex(of: "/"), end > body.startIndex {
-            let flags = body[body.index(after: end)...]
-            if flags.contains("i") { options.insert(.caseInsensitive) }
-            body = String(body[body.index(after: body.startIndex)..<end])
-        }
-        return try? NSRegularExpression(pattern: body, options: options)
-    }
-}

@@ -12,12 +12,15 @@ extension DashboardRenderer {
     /// One headless frame of a dashboard in the requested format: plain text, text with SGR
     /// colours (at this renderer's capability), or every panel's computed values as JSON.
     /// `data` holds each panel's query results by panel id; panels without data show as
-    /// loading.
+    /// loading; `variableErrors` names the variables that could not be resolved.
     public func snapshot(dashboard: Dashboard, data: [Int: PanelData], width: Int, height: Int, time: Timestamp,
-                         format: SnapshotFormat, state: DashboardViewState = DashboardViewState()) throws -> String {
+                         format: SnapshotFormat, state: DashboardViewState = DashboardViewState(),
+                         variableErrors: [String: String] = [:]) throws -> String {
         switch format {
         case .json:
-            return try DashboardSnapshot(dashboard: dashboard, models: viewModels(dashboard: dashboard, data: data), time: time).json()
+            return try DashboardSnapshot(
+                dashboard: dashboard, models: viewModels(dashboard: dashboard, data: data), time: time,
+                variableErrors: variableErrors).json()
         case .text, .ansi:
             return output(render(dashboard: dashboard, data: data, width: width, height: height, state: state).buffer, format: format)
         }

@@ -42,16 +42,25 @@ public struct DashboardSnapshot: Codable, Hashable, Sendable {
         public var slices: [Value]?
     }
 
+    /// A template variable as the frame used it; `error` names why it could not be resolved.
+    public struct VariableEntry: Codable, Hashable, Sendable {
+        public var name: String
+        public var value: [String]
+        public var error: String?
+    }
+
     public var dashboard: String
     public var uid: String
     /// Evaluation time, Unix milliseconds.
     public var time: Int64
+    public var variables: [VariableEntry]
     public var panels: [PanelEntry]
 
-    public init(dashboard: Dashboard, models: [Int: PanelViewModel], time: Timestamp) {
+    public init(dashboard: Dashboard, models: [Int: PanelViewModel], time: Timestamp, variableErrors: [String: String] = [:]) {
         self.dashboard = dashboard.title
         uid = dashboard.uid
         self.time = time
+        variables = dashboard.variables.map { VariableEntry(name: $0.name, value: $0.current, error: variableErrors[$0.name]) }
         let ids = dashboard.panels.flatMap { [$0.id] + $0.panels.map(\.id) }
         panels = ids.compactMap { id in models[id].map(DashboardSnapshot.entry) }
     }

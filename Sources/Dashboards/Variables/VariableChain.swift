@@ -1,17 +1,15 @@
-import Dashboards
-
 /// Which template variables' queries reference which others, in the order Grafana
 /// evaluates them: a variable is queried after the variables it references. Variables on a
 /// reference cycle (or depending on one) get an error instead of an order.
-struct VariableChain: Hashable, Sendable {
+public struct VariableChain: Hashable, Sendable {
     /// Dashboard variables each query variable's query references, in first-use order.
-    private(set) var dependencies: [String: [String]] = [:]
+    public private(set) var dependencies: [String: [String]] = [:]
     /// Every resolvable variable, parents before children.
-    private(set) var order: [String] = []
+    public private(set) var order: [String] = []
     /// Why a variable cannot be resolved, by name.
-    private(set) var errors: [String: String] = [:]
+    public private(set) var errors: [String: String] = [:]
 
-    init(_ variables: [Variable]) {
+    public init(_ variables: [Variable]) {
         let names = Set(variables.map(\.name))
         for variable in variables where variable.kind == .query {
             var seen: [String] = []
@@ -37,7 +35,7 @@ struct VariableChain: Hashable, Sendable {
     }
 
     /// Variables whose queries reference `name` directly, in evaluation order.
-    func dependents(of name: String) -> [String] {
+    public func dependents(of name: String) -> [String] {
         order.filter { dependencies[$0]?.contains(name) ?? false }
     }
 

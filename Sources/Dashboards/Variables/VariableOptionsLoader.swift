@@ -1,25 +1,24 @@
-import Dashboards
 import Foundation
 import PromModel
 
 /// Runs a variable's (already interpolated) query against the datasource and turns the
 /// answer into option texts the way Grafana's Prometheus datasource does.
-enum VariableOptionsLoader {
-    static func load(_ request: VariableOptionsRequest, from datasource: any Datasource) async -> Result<[String], QueryError> {
+public enum VariableOptionsLoader {
+    public static func load(_ query: VariableQuery, start: Timestamp, end: Timestamp, from datasource: any Datasource) async -> Result<[String], QueryError> {
         do throws(QueryError) {
-            switch request.query {
+            switch query {
             case .labelValues(let selector, let label):
-                return .success(try await datasource.labelValues(label, matching: selector.map { [$0] } ?? [], start: request.start, end: request.end))
+                return .success(try await datasource.labelValues(label, matching: selector.map { [$0] } ?? [], start: start, end: end))
             case .labelNames(let selector):
-                return .success(try await datasource.labelNames(matching: selector.map { [$0] } ?? [], start: request.start, end: request.end))
+                return .success(try await datasource.labelNames(matching: selector.map { [$0] } ?? [], start: start, end: end))
             case .metrics(let regex):
-                let names = try await datasource.labelValues("__name__", matching: [], start: request.start, end: request.end)
+                let names = try await datasource.labelValues("__name__", matching: [], start: start, end: end)
                 return .success(filter(names, regex: regex))
             case .queryResult(let expr):
-                return .success(texts(of: try await datasource.query(expr, at: request.end).result))
+                return .success(texts(of: try await datasource.query(expr, at: end).result))
             case .expression(let expr):
                 // A bare selector lists the series it matches.
-                let series = try await datasource.series(matching: [expr], start: request.start, end: request.end)
+                let series = try await datasource.series(matching: [expr], start: start, end: end)
                 return .success(series.map { seriesText($0) })
             }
         } catch {

@@ -1,0 +1,98 @@
+import PromModel
+
+/// A dashboard's template variables resolved against a datasource, and the ones that could
+/// not be, by name with the reason (shown on screen and in `snapshot --format json`).
+public struct ResolvedVariables: Hashable, Sendable {
+    public var variables: [Variable]
+    public var errors: [String: String]
+
+    public init(variables: [Variable], errors: [String: String] = [:]) {
+        self.variables = variables
+        self.errors = errors
+    }
+}
+
+/// Resolves every template variable of a dashboard once, the way Grafana does on load, for
+/// the commands that draw one frame (`snapshot`): parents before children (`VariableChain`),
+/// each query variable's query interpolated with the values chosen so far and loaded from
+/// the datasource, its answer filtered and sorted (`VariableFilter`), and its value chosen
+/// from the options (`VariableSelection`). The interactive viewer runs the same steps one
+/// answer at a time through its reducer.
+public enum VariableResolver {
+    /// Datasource plugin types whose queries are PromQL and go to the Prometheus in use
+    /// (VictoriaMetrics' plugin speaks MetricsQL, a superset); lint uses the same list.
+    public static let promQLDatasourceTypes: Set<String> = ["prometheus", "victoriametrics-metrics-datasource"]
+
+    /// `overrides` (`--var name=value`) win over the saved selection and are not checked
+    /// against the options, as a URL's `var-name=value` is not in Grafana.
+    public static func resolve(
+        _ dashboard: Dashboard, datasource: any Datasource, start: Timestamp, end: Timestamp,
+        overrides: [String: [String]] = [:]
+    ) async -> ResolvedVariables {
+        var variables = dashboard.variables.map { settle($0, override: overrides[$0.name]) }
+        let chain = VariableChain(variables)
+        var errors = chain.errors
+        for name in chain.order {
+            guard let index = variables.firstIndex(where: { $0.name == name }), variables[index].kind == .query else { continue }
+            var variable = variables[index]
+            // Options to choose from: loaded, or saved; a failed or skipped query keeps the
+            // saved value rather than blanking it.
+            var known = !variable.options.isEmpty
+            if let type = variable.datasource?.type, !type.isEmpty, !type.contains("$"), !Self.promQLDatasourceTypes.contains(type) {
+                // A Loki or VictoriaLogs query is not PromQL: keep what was saved, say so.
+                errors[name] = "its datasource is \(type), which promdeck does not query"
+            } else if variable.refresh != 0 || variable.options.isEmpty {
+                let interpolator = TemplateInterpolator(
+                    variables: variables, builtIns: VariableSelection.builtIns(dashboard: dashboard, start: start, end: end))
+                let text = interpolator.interpolate(variable.query)
+                switch await VariableOptionsLoader.load(VariableQuery(text), start: start, end: end, from: datasource) {
+                case .success(let values):
+                    variable.options = VariableFilter.options(from: values, for: variable)
+                    known = true
+                    if variable.options.isEmpty { errors[name] = "no options from \(text)" }
+                case .failure(let error):
+                    errors[name] = "\(text): \(error.summary)"
+                }
+            }
+            // A `--var` value was set by `settle` and stands.
+            if overrides[name] == nil, known {
+                variable.current = VariableSelection.onLoad(current: variable.current, options: variable.options, variable: variable)
+            }
+            variables[index] = variable
+        }
+        return ResolvedVariables(variables: variables, errors: errors)
+    }
+
+    /// A variable that needs no datasource, with its value chosen: custom, interval and
+    /// constant from their own options, textbox from its default text, and any variable
+    /// `--var` sets.
+    public static func settle(_ variable: Variable, override: [String]?) -> Variable {
+        var settled = variable
+        if let override {
+            settled.current = variable.selection(override)
+            return settled
+        }
+        switch variable.kind {
+        case .custom, .interval, .constant:
+            if !variable.options.isEmpty {
+                settled.current = VariableSelection.onLoad(current: variable.current, options: variable.options, variable: variable)
+            }
+        case .textbox:
+            if variable.current.isEmpty || variable.current == [""] { settled.current = [variable.query] }
+        case .datasource:
+            // promdeck draws against the one datasource in use; the name stays as saved.
+            if variable.current.isEmpty { settled.current = [variable.query] }
+        case .query, .adhoc:
+            break
+        }
+        return settled
+    }
+}
+
+extension Variable {
+    /// Values given on the command line as a selection: "All" (or "$__all") selects All
+    /// where the variable offers it.
+    public func selection(_ values: [String]) -> [String] {
+        values.map { ($0 == "All" || $0 == Variable.allValueMarker) && includeAll ? Variable.allValueMarker : $0 }
+    }
+}
