@@ -12,14 +12,14 @@ public func parsePromQL(_ input: String, version: PromQLVersion = .v3) throws(Pa
 
 /// Namespace form of `parsePromQL`, with the error already converted for API callers.
 public enum PromQLParser {
-    public static func parse(_ input: String) throws(ParseError) -> Expr {
-        try parsePromQL(input)
+    public static func parse(_ input: String, version: PromQLVersion = .v3) throws(ParseError) -> Expr {
+        try parsePromQL(input, version: version)
     }
 
     /// The same, failing with a `.badData` QueryError that carries the byte position.
-    public static func parseForQuery(_ input: String) throws(QueryError) -> Expr {
+    public static func parseForQuery(_ input: String, version: PromQLVersion = .v3) throws(QueryError) -> Expr {
         do {
-            return try parsePromQL(input)
+            return try parsePromQL(input, version: version)
         } catch {
             throw error.queryError
         }
@@ -152,6 +152,10 @@ struct Parser {
             case .success(let value): return .number(NumberLiteral(value: value, positionRange: token.range))
             case .failure(let failure): throw error("error parsing number: \(failure.message)", token.range)
             }
+        case .duration where version == .v3:
+            // 3.x: a duration literal is a number of seconds (`time() - 1h`).
+            advance()
+            return .number(NumberLiteral(value: try durationLiteralSeconds(token), positionRange: token.range))
         case .string:
             advance()
             return .string(StringLiteral(value: try unquote(token), positionRange: token.range))
@@ -189,6 +193,7 @@ struct Parser {
     func canStartExpression(_ kind: TokenKind) -> Bool {
         switch kind {
         case .number, .string, .leftParen, .leftBrace, .identifier, .metricIdentifier, .aggregator: true
+        case .duration: version == .v3
         case .op(let op): [.add, .sub, .land, .lor, .lunless].contains(op)
         case .keyword(let k):
             [.by, .without, .offset, .start, .end].contains(k)
