@@ -56,10 +56,14 @@ extension Expr {
         case .vectorSelector(let e): return .vectorSelector(e.structure)
         case .matrixSelector(var e):
             e.vectorSelector = e.vectorSelector.structure
+            e.rangeExpr = e.rangeExpr?.structure
             e.positionRange = .zero
             return .matrixSelector(e)
         case .subquery(var e):
             e.expr = e.expr.structure
+            e.rangeExpr = e.rangeExpr?.structure
+            e.stepExpr = e.stepExpr?.structure
+            e.offsetExpr = e.offsetExpr?.structure
             e.positionRange = .zero
             return .subquery(e)
         case .call(var e):
@@ -92,7 +96,24 @@ extension VectorSelector {
     var structure: VectorSelector {
         var copy = self
         copy.positionRange = .zero
+        copy.offsetExpr = offsetExpr?.structure
         copy.matchers = matchers.sorted { $0.description < $1.description }
         return copy
+    }
+}
+
+extension DurationExpr {
+    /// Positions zeroed.
+    var structure: DurationExpr {
+        switch self {
+        case .literal(let v, _): .literal(v, .zero)
+        case .step: .step(.zero)
+        case .range: .range(.zero)
+        case .minOf(let a, let b, _): .minOf(a.structure, b.structure, .zero)
+        case .maxOf(let a, let b, _): .maxOf(a.structure, b.structure, .zero)
+        case .unary(let op, let e, _): .unary(op, e.structure, start: 0)
+        case .binary(let op, let l, let r): .binary(op, l.structure, r.structure)
+        case .paren(let e, _): .paren(e.structure, .zero)
+        }
     }
 }
