@@ -21,80 +21,19 @@ public struct FunctionSignature: Hashable, Sendable {
         self.experimental = experimental
     }
 
-    /// Every function of Prometheus 2.42, generated from promql/parser/functions.go at v2.42.0
-    /// (histogram_count/histogram_sum/histogram_fraction are the experimental native-histogram
-    /// functions; they parse as in 2.42 even though our store has no native histograms).
-    public static let all242: [FunctionSignature] = [
-        FunctionSignature("abs", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("absent", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("absent_over_time", [.matrix], variadic: 0, returns: .vector),
-        FunctionSignature("acos", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("acosh", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("asin", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("asinh", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("atan", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("atanh", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("avg_over_time", [.matrix], variadic: 0, returns: .vector),
-        FunctionSignature("ceil", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("changes", [.matrix], variadic: 0, returns: .vector),
-        FunctionSignature("clamp", [.vector, .scalar, .scalar], variadic: 0, returns: .vector),
-        FunctionSignature("clamp_max", [.vector, .scalar], variadic: 0, returns: .vector),
-        FunctionSignature("clamp_min", [.vector, .scalar], variadic: 0, returns: .vector),
-        FunctionSignature("cos", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("cosh", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("count_over_time", [.matrix], variadic: 0, returns: .vector),
-        FunctionSignature("days_in_month", [.vector], variadic: 1, returns: .vector),
-        FunctionSignature("day_of_month", [.vector], variadic: 1, returns: .vector),
-        FunctionSignature("day_of_week", [.vector], variadic: 1, returns: .vector),
-        FunctionSignature("day_of_year", [.vector], variadic: 1, returns: .vector),
-        FunctionSignature("deg", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("delta", [.matrix], variadic: 0, returns: .vector),
-        FunctionSignature("deriv", [.matrix], variadic: 0, returns: .vector),
-        FunctionSignature("exp", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("floor", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("histogram_count", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("histogram_sum", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("histogram_fraction", [.scalar, .scalar, .vector], variadic: 0, returns: .vector),
-        FunctionSignature("histogram_quantile", [.scalar, .vector], variadic: 0, returns: .vector),
+    /// Every function of Prometheus 2.42 (promql/parser/functions.go at v2.42.0): 3.14's
+    /// without the ones 3.x added, plus holt_winters; the signatures they share did not
+    /// change. histogram_count/sum/fraction parse as there though our store has no native
+    /// histograms.
+    public static let all242: [FunctionSignature] = all.filter { !addedIn3.contains($0.name) } + [
         FunctionSignature("holt_winters", [.matrix, .scalar, .scalar], variadic: 0, returns: .vector),
-        FunctionSignature("hour", [.vector], variadic: 1, returns: .vector),
-        FunctionSignature("idelta", [.matrix], variadic: 0, returns: .vector),
-        FunctionSignature("increase", [.matrix], variadic: 0, returns: .vector),
-        FunctionSignature("irate", [.matrix], variadic: 0, returns: .vector),
-        FunctionSignature("label_replace", [.vector, .string, .string, .string, .string], variadic: 0, returns: .vector),
-        FunctionSignature("label_join", [.vector, .string, .string, .string], variadic: -1, returns: .vector),
-        FunctionSignature("last_over_time", [.matrix], variadic: 0, returns: .vector),
-        FunctionSignature("ln", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("log10", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("log2", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("max_over_time", [.matrix], variadic: 0, returns: .vector),
-        FunctionSignature("min_over_time", [.matrix], variadic: 0, returns: .vector),
-        FunctionSignature("minute", [.vector], variadic: 1, returns: .vector),
-        FunctionSignature("month", [.vector], variadic: 1, returns: .vector),
-        FunctionSignature("pi", [], variadic: 0, returns: .scalar),
-        FunctionSignature("predict_linear", [.matrix, .scalar], variadic: 0, returns: .vector),
-        FunctionSignature("present_over_time", [.matrix], variadic: 0, returns: .vector),
-        FunctionSignature("quantile_over_time", [.scalar, .matrix], variadic: 0, returns: .vector),
-        FunctionSignature("rad", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("rate", [.matrix], variadic: 0, returns: .vector),
-        FunctionSignature("resets", [.matrix], variadic: 0, returns: .vector),
-        FunctionSignature("round", [.vector, .scalar], variadic: 1, returns: .vector),
-        FunctionSignature("scalar", [.vector], variadic: 0, returns: .scalar),
-        FunctionSignature("sgn", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("sin", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("sinh", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("sort", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("sort_desc", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("sqrt", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("stddev_over_time", [.matrix], variadic: 0, returns: .vector),
-        FunctionSignature("stdvar_over_time", [.matrix], variadic: 0, returns: .vector),
-        FunctionSignature("sum_over_time", [.matrix], variadic: 0, returns: .vector),
-        FunctionSignature("tan", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("tanh", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("time", [], variadic: 0, returns: .scalar),
-        FunctionSignature("timestamp", [.vector], variadic: 0, returns: .vector),
-        FunctionSignature("vector", [.scalar], variadic: 0, returns: .vector),
-        FunctionSignature("year", [.vector], variadic: 1, returns: .vector),
+    ]
+
+    static let addedIn3: Set<String> = [
+        "double_exponential_smoothing", "end", "first_over_time", "histogram_avg", "histogram_quantiles",
+        "histogram_stddev", "histogram_stdvar", "info", "mad_over_time", "max_of", "min_of", "range",
+        "sort_by_label", "sort_by_label_desc", "start", "start_timestamp", "step", "ts_of_first_over_time",
+        "ts_of_last_over_time", "ts_of_max_over_time", "ts_of_min_over_time",
     ]
 
     /// Every function of Prometheus 3.14, generated from promql/parser/functions.go at

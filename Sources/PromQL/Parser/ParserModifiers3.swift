@@ -42,28 +42,7 @@ extension Parser {
         advance()
         let duration = try parseOffsetDuration()
         let literal = duration.literalValue.map(Self.milliseconds)
-        let alreadySet = error("offset may not be set multiple times", expr.positionRange)
-        switch expr {
-        case .vectorSelector(var vs):
-            if vs.offset != 0 || vs.offsetExpr != nil { throw alreadySet }
-            if let literal { vs.offset = literal } else { vs.offsetExpr = duration }
-            vs.positionRange.end = lastClosing
-            return .vectorSelector(vs)
-        case .matrixSelector(var ms):
-            if ms.vectorSelector.offset != 0 || ms.vectorSelector.offsetExpr != nil { throw alreadySet }
-            if let literal { ms.vectorSelector.offset = literal } else { ms.vectorSelector.offsetExpr = duration }
-            ms.positionRange.end = lastClosing
-            return .matrixSelector(ms)
-        case .subquery(var sq):
-            if sq.offset != 0 || sq.offsetExpr != nil { throw alreadySet }
-            if let literal { sq.offset = literal } else { sq.offsetExpr = duration }
-            sq.positionRange.end = lastClosing
-            return .subquery(sq)
-        default:
-            throw error(
-                "offset modifier must be preceded by an instant vector selector or range vector selector or a subquery",
-                expr.positionRange)
-        }
+        return try applyOffset(expr, literal: literal ?? 0, duration: literal == nil ? duration : nil)
     }
 
     /// `anchored` / `smoothed` (parse.go `setAnchored`, `setSmoothed`).

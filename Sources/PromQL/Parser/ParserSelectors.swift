@@ -130,22 +130,26 @@ extension Parser {
             sign = -1
         }
         guard current.kind == .duration else { throw unexpected("offset", "duration") }
-        let offset = try parseDuration() * sign
+        return try applyOffset(expr, literal: try parseDuration() * sign, duration: nil)
+    }
+
+    /// Sets a selector's or subquery's offset: a literal (ms), or a 3.x duration expression.
+    mutating func applyOffset(_ expr: Expr, literal: Int64, duration: DurationExpr?) throws(ParseError) -> Expr {
         let alreadySet = error("offset may not be set multiple times", expr.positionRange)
         switch expr {
         case .vectorSelector(var vs):
-            if vs.offset != 0 { throw alreadySet }
-            vs.offset = offset
+            if vs.offset != 0 || vs.offsetExpr != nil { throw alreadySet }
+            (vs.offset, vs.offsetExpr) = (literal, duration)
             vs.positionRange.end = lastClosing
             return .vectorSelector(vs)
         case .matrixSelector(var ms):
-            if ms.vectorSelector.offset != 0 { throw alreadySet }
-            ms.vectorSelector.offset = offset
+            if ms.vectorSelector.offset != 0 || ms.vectorSelector.offsetExpr != nil { throw alreadySet }
+            (ms.vectorSelector.offset, ms.vectorSelector.offsetExpr) = (literal, duration)
             ms.positionRange.end = lastClosing
             return .matrixSelector(ms)
         case .subquery(var sq):
-            if sq.offset != 0 { throw alreadySet }
-            sq.offset = offset
+            if sq.offset != 0 || sq.offsetExpr != nil { throw alreadySet }
+            (sq.offset, sq.offsetExpr) = (literal, duration)
             sq.positionRange.end = lastClosing
             return .subquery(sq)
         default:
