@@ -7,12 +7,7 @@ extension Parser {
         switch current.kind {
         case .rightBracket:
             let close = advance()
-            let bracketRange = open.range.union(close.range)
-            guard case .vectorSelector(let vs) = expr else {
-                throw error("ranges only allowed for vector selectors", bracketRange)
-            }
-            if vs.offset != 0 { throw error("no offset modifiers allowed before range", bracketRange) }
-            if case .timestamp = vs.at { throw error("no @ modifiers allowed before range", bracketRange) }
+            let vs = try rangeOperand(expr, open.range.union(close.range))
             var ms = MatrixSelector(
                 vectorSelector: vs, range: range.literalValue.map(Self.milliseconds) ?? 0,
                 positionRange: PositionRange(start: vs.positionRange.start, end: close.end))

@@ -91,13 +91,7 @@ extension Parser {
         switch current.kind {
         case .rightBracket:
             let close = advance()
-            let bracketRange = open.range.union(close.range)
-            guard case .vectorSelector(let vs) = expr else {
-                throw error("ranges only allowed for vector selectors", bracketRange)
-            }
-            if vs.offset != 0 { throw error("no offset modifiers allowed before range", bracketRange) }
-            // Prometheus only checks the numeric form here, so `x @ start()[5m]` parses.
-            if case .timestamp = vs.at { throw error("no @ modifiers allowed before range", bracketRange) }
+            let vs = try rangeOperand(expr, open.range.union(close.range))
             return .matrixSelector(
                 MatrixSelector(
                     vectorSelector: vs, range: range,
@@ -119,6 +113,17 @@ extension Parser {
         default:
             throw unexpected("subquery or range", "\":\" or \"]\"")
         }
+    }
+
+    /// What `[range]` may follow: a plain vector selector, without offset or numeric `@`.
+    func rangeOperand(_ expr: Expr, _ bracketRange: PositionRange) throws(ParseError) -> VectorSelector {
+        guard case .vectorSelector(let vs) = expr else {
+            throw error("ranges only allowed for vector selectors", bracketRange)
+        }
+        if vs.offset != 0 { throw error("no offset modifiers allowed before range", bracketRange) }
+        // Prometheus only checks the numeric form here, so `x @ start()[5m]` parses.
+        if case .timestamp = vs.at { throw error("no @ modifiers allowed before range", bracketRange) }
+        return vs
     }
 
     mutating func parseOffset(_ expr: Expr) throws(ParseError) -> Expr {
