@@ -7,7 +7,7 @@ public func parsePromQL(_ input: String, version: PromQLVersion = .v3) throws(Pa
     var parser = Parser(input, version: version)
     let expr = try parser.parseInput()
     try parser.checkDepth(expr)
-    return try TypeChecker(query: input, version: version).check(expr)
+    return try TypeChecker(query: input).check(expr)
 }
 
 /// Namespace form of `parsePromQL`, with the error already converted for API callers.

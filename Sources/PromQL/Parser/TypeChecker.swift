@@ -4,7 +4,6 @@
 /// dropped unless both sides are vectors).
 struct TypeChecker {
     let query: String
-    var version: PromQLVersion = .v3
 
     func error(_ message: String, _ range: PositionRange) -> ParseError {
         ParseError(message, at: range, in: query)
