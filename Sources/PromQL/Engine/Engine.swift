@@ -102,6 +102,6 @@ public struct Engine: Sendable {
     private func makeEvaluator(_ expr: Expr, start: Timestamp, end: Timestamp) -> Evaluator {
         Evaluator(
             store: storage, expr: expr, start: start, end: end, lookbackDelta: lookbackDelta,
-            maxSamples: maxSamples, noStepSubqueryInterval: noStepSubqueryInterval)
+            maxSamples: maxSamples, noStepSubqueryInterval: noStepSubqueryInterval, promQLVersion: promQLVersion)
     }
 }

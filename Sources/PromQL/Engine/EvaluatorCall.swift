@@ -50,7 +50,7 @@ extension Evaluator {
         }
         var values: [Value] = []
         for arg in args { values.append(try eval(arg, at: ts)) }
-        let input = InstantFunctionInput(args: values, exprs: args, ts: ts)
+        let input = InstantFunctionInput(args: values, exprs: args, ts: ts, promQLVersion: promQLVersion)
         return try finish(try function(input))
     }
 

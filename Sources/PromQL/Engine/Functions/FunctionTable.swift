@@ -16,6 +16,7 @@ struct InstantFunctionInput {
     var args: [Value]
     var exprs: [Expr]
     var ts: Timestamp
+    var promQLVersion: PromQLVersion = .v3
 
     func vector(_ index: Int) throws(QueryError) -> [EvalSample] {
         guard index < args.count, case .vector(let vector) = args[index] else {
