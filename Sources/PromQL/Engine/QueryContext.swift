@@ -9,7 +9,10 @@ struct QueryContext {
     var end: Timestamp
     var step: Int64
 
-    var stepSeconds: Double { start == end ? 0 : Double(step) / 1000 }
+    /// What the `step()` function folds to: 0 when start and end coincide.
+    var stepFunctionSeconds: Double { start == end ? 0 : Double(step) / 1000 }
+    /// What `step()` means inside a duration expression: the query's step as given.
+    var stepSeconds: Double { Double(step) / 1000 }
     var rangeSeconds: Double { Double(end - start) / 1000 }
 
     func resolve(_ expr: Expr) throws(QueryError) -> Expr {
@@ -68,7 +71,7 @@ struct QueryContext {
         case "start": Double(start) / 1000
         case "end": Double(end) / 1000
         case "range": rangeSeconds
-        case "step": stepSeconds
+        case "step": stepFunctionSeconds
         default: nil
         }
     }

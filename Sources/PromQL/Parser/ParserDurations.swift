@@ -32,10 +32,10 @@ extension Parser {
         }
         let sign = advance()
         let atom = try parseDurationAtom(Self.offsetContext)
-        return try applySign(op, sign.start, atom)
+        return applySign(op, sign.start, atom)
     }
 
-    func applySign(_ op: BinaryOp, _ start: Int, _ e: DurationExpr) throws(ParseError) -> DurationExpr {
+    func applySign(_ op: BinaryOp, _ start: Int, _ e: DurationExpr) -> DurationExpr {
         if case .literal(let v, let r) = e {
             return .literal(op == .sub ? -v : v, PositionRange(start: start, end: r.end))
         }
@@ -50,7 +50,7 @@ extension Parser {
             let sign = advance()
             // Unary operators bind like `*` (`%prec MUL`).
             let operand = try parseDurationExpr(minPrecedence: BinaryOp.pow.precedence, ctx)
-            lhs = try applySign(op, sign.start, operand)
+            lhs = applySign(op, sign.start, operand)
         } else {
             lhs = try parseDurationAtom(ctx)
         }
