@@ -2,6 +2,7 @@ import ArgumentParser
 import Dashboards
 import Foundation
 import PromQL
+import PrometheusAPI
 
 /// `promdeck lint [PATH...] [--strict]`: checks dashboard files and prints
 /// `file:line:col: error: message` diagnostics.
@@ -23,6 +24,9 @@ struct Lint: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(help: "Config file whose `flavor: victoriametrics` datasources are checked as MetricsQL (default: the usual config, if any).")
+    var config: String?
+
     /// Every expr is parsed by our PromQL parser after variable substitution; the error's
     /// byte offset is mapped back to its line and column in the JSON.
     static let expressionChecker: ExpressionChecker = { expr in
@@ -34,8 +38,17 @@ struct Lint: ParsableCommand {
         }
     }
 
+    /// Errors and feature-flag warnings from PromQL 3.14 (or a lenient MetricsQL check).
+    static let expressionAnalyzer: ExpressionAnalyzer = { expr, language in
+        ExpressionLint.check(expr, language: language == .metricsQL ? .metricsQL : .promQL).map {
+            ExpressionFinding(message: $0.message, offset: $0.offset, isError: $0.isError)
+        }
+    }
+
     func run() throws {
-        let linter = DashboardLinter(expressionChecker: Self.expressionChecker)
+        var linter = DashboardLinter(expressionChecker: Self.expressionChecker)
+        linter.expressionAnalyzer = Self.expressionAnalyzer
+        linter.metricsQLDatasources = try metricsQLDatasources()
         let report = linter.lint(paths: paths)
         for diagnostic in report.diagnostics {
             print(diagnostic)
@@ -46,5 +59,19 @@ struct Lint: ParsableCommand {
         FileHandle.standardError.write(Data((summary + "\n").utf8))
         let code = report.exitCode(strict: strict)
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Names of the config's VictoriaMetrics datasources. A broken config named with
+    /// --config is an error; the default one only matters if present.
+    func metricsQLDatasources() throws -> Set<String> {
+        do throws(ConfigError) {
+            let loaded = try DatasourceResolver.loadConfig(configPath: config)
+            let names = loaded.datasources.filter { $0.flavor == .victoriametrics }.map { $0.name }
+            return Set(names)
+        } catch {
+            if config != nil { throw error }
+            FileHandle.standardError.write(Data("warning: \(error.description)\n".utf8))
+            return []
+        }
     }
 }

@@ -19,6 +19,7 @@ struct Query: AsyncParsableCommand {
               promdeck query 'up' --data metrics.om
               promdeck query 'rate(http_requests_total[5m])' --data metrics.om --start now-1h --end now --step 1m
               promdeck query 'sum by (job) (up)' --data metrics.om --format json
+              promdeck query '-rate(x[5m + step()]) ^ 2' --demo    (an expression may start with -)
             """
     )
 
@@ -26,8 +27,14 @@ struct Query: AsyncParsableCommand {
         case table, json
     }
 
-    @Argument(help: "The PromQL expression.")
-    var expr: String
+    /// All input no option claims, so an expression may start with `-` (`'-x ^ 2'`)
+    /// without `--` first; validate() insists on exactly one.
+    @Argument(
+        parsing: .allUnrecognized,
+        help: ArgumentHelp("The PromQL expression (it may start with -).", valueName: "expr"))
+    var expressions: [String] = []
+
+    var expr: String { expressions.first ?? "" }
 
     @OptionGroup var source: SourceOptions
 
@@ -47,12 +54,29 @@ struct Query: AsyncParsableCommand {
     var format: OutputFormat = .table
 
     func validate() throws {
+        if let option = expressions.first(where: Self.looksLikeOption) {
+            throw ValidationError("Unknown option '\(option)'")
+        }
+        if expressions.count != 1 {
+            throw ValidationError(
+                expressions.isEmpty
+                    ? "Missing expected argument '<expr>'"
+                    : "expected one expression, got \(expressions.count) (quote it: promdeck query 'sum(up) by (job)')")
+        }
         if time != nil && (start != nil || end != nil || step != nil) {
             throw ValidationError("--time is for instant queries; use --start/--end/--step for a range query")
         }
         if (start != nil || step != nil) && (start == nil || step == nil) {
             throw ValidationError("a range query needs --start and --step (and optionally --end)")
         }
+    }
+
+    /// `--name` or `--name=value`: a mistyped option, not PromQL (which has no `--word`
+    /// worth writing; `-- --x` still passes one).
+    static func looksLikeOption(_ argument: String) -> Bool {
+        guard argument.hasPrefix("--"), let first = argument.dropFirst(2).first, first.isLetter else { return false }
+        let name = argument.dropFirst(2).prefix { $0 != "=" }
+        return name.allSatisfy { $0.isLetter || $0 == "-" }
     }
 
     func run() async throws {

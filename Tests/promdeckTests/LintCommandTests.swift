@@ -37,4 +37,54 @@ import TestSupport
         #expect(output.status == 1)
         #expect(output.stdout == "no/such/dir: error: no such file or directory\n")
     }
+
+    /// Issue 13: 3.x syntax is valid; flagged syntax warns with the flag; holt_winters names
+    /// its successor; VictoriaMetrics targets are checked as MetricsQL (by plugin type, or
+    /// by a config datasource with `flavor: victoriametrics`).
+    @Test func promQL3FlagsAndMetricsQL() throws {
+        let directory = try TemporaryDirectory("lint-promql3")
+        defer { directory.remove() }
+        func target(_ ref: String, _ expr: String) -> String {
+            #"{"refId": "\#(ref)", "expr": \#(String(decoding: try! JSONEncoder().encode(expr), as: UTF8.self))}"#
+        }
+        let dashboard = """
+            {"uid": "u", "title": "t", "panels": [
+            {"type": "timeseries", "title": "p", "gridPos": {"x": 0, "y": 0, "w": 12, "h": 8}, "targets": [
+            \(target("A", #"sum by ("service.name") (rate({"http.server.duration"}[5m + 1m] offset (1h / 2)))"#)),
+            \(target("B", "limitk(2, rate(x[5m]))")),
+            \(target("C", "holt_winters(x[5m], 0.5, 0.5)")),
+            \(target("D", "rate(x[5m] anchored) + fill(0) y"))]},
+            {"type": "timeseries", "title": "vm", "gridPos": {"x": 12, "y": 0, "w": 12, "h": 8},
+             "datasource": {"type": "victoriametrics-metrics-datasource", "uid": "vm1"}, "targets": [
+            \(target("A", "WITH (f = rate(x)) f keep_metric_names default 0 if y > 1Ki")),
+            \(target("B", "sum(rate(x[5i])) by (job) limit 10 + 1.5m")),
+            \(target("C", "sum(rate(x[5m]) by (job"))]},
+            {"type": "timeseries", "title": "vm2", "gridPos": {"x": 0, "y": 8, "w": 12, "h": 8},
+             "datasource": "victoria", "targets": [\(target("A", "rate(x)"))]}
+            ]}
+            """
+        let file = try directory.write("d.json", dashboard)
+        let config = try directory.write("config.yaml", """
+            datasources:
+              - name: victoria
+                url: http://127.0.0.1:8428
+                flavor: victoriametrics
+
+            """)
+        let output = try runCommand(try Self.promdeck(), ["lint", "--config", config, file], directory: Self.root)
+        #expect(output.status == 1)
+        let lines = output.stdout.split(separator: "\n").map { String($0.drop { $0 != ":" }.dropFirst()) }
+        #expect(lines == [
+            "4:25: warning: limitk() is experimental and needs --enable-feature=promql-experimental-functions on a Prometheus 3.x server",
+            "5:25: error: invalid PromQL: holt_winters was removed in Prometheus 3.x; it is now double_exponential_smoothing (which needs --enable-feature=promql-experimental-functions)",
+            "6:25: warning: a fill() modifier needs --enable-feature=promql-binop-fill-modifiers on a Prometheus 3.x server",
+            "6:30: warning: the anchored modifier needs --enable-feature=promql-extended-range-selectors on a Prometheus 3.x server",
+            "11:44: error: invalid MetricsQL: unclosed (",
+        ], "\(output.stdout)")
+        #expect(output.stderr == "1 file checked, 2 errors, 3 warnings\n")
+        let badFlavor = try directory.write("bad.yaml", "datasources:\n  - name: v\n    url: http://127.0.0.1:1\n    flavor: mimir\n")
+        let refused = try runCommand(try Self.promdeck(), ["lint", "--config", badFlavor, file], directory: Self.root)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("flavor: \"mimir\" is not one of prometheus, victoriametrics"), "\(refused.stderr)")
+    }
 }

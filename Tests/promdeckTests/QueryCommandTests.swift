@@ -51,6 +51,29 @@ struct QueryCommandTests {
         #expect(output.stdout.contains(#""values":[[1700000000,"1"],[1700000060,"3"]]"#))
     }
 
+    @Test("an expression may start with -, and 3.x syntax runs (issue 13)")
+    func leadingMinus() throws {
+        let output = try run(["-sum(http_requests_total) ^ 2", "--format", "json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains(#""value":[1700000060,"-1849"]"#), "\(output.stdout)")
+        // A duration expression, a number as seconds, a quoted label name and an underscore
+        // give what the 2.x spelling does.
+        let durations = try run(["sum(rate(http_requests_total{\"code\"=\"500\"}[30 + 30s + 1m])) * 1_000", "--format", "json"])
+        let plain = try run(["sum(rate(http_requests_total{code=\"500\"}[2m])) * 1000", "--format", "json"])
+        #expect(durations.status == 0, "\(durations.stderr)")
+        #expect(plain.status == 0 && durations.stdout == plain.stdout, "\(durations.stdout) vs \(plain.stdout)")
+    }
+
+    @Test("a mistyped option or a second expression is a usage error, not PromQL")
+    func strayArguments() throws {
+        let typo = try run(["up", "--tim", "5"])
+        #expect(typo.status == 64)
+        #expect(typo.stderr.contains("Unknown option '--tim'"))
+        let two = try run(["up", "down"])
+        #expect(two.status == 64)
+        #expect(two.stderr.contains("expected one expression, got 2"))
+    }
+
     @Test("errors exit non-zero with a caret under the position")
     func errors() throws {
         let output = try run(["sum(rate(x[5m]) "])

@@ -12,6 +12,10 @@ public struct DashboardLinter: Sendable {
 
     /// Parses each expression after variable substitution; nil skips PromQL checks.
     public var expressionChecker: ExpressionChecker?
+    /// When set, used instead of `expressionChecker`: errors and warnings, per language.
+    public var expressionAnalyzer: ExpressionAnalyzer?
+    /// Datasource names and uids that are VictoriaMetrics (checked as MetricsQL).
+    public var metricsQLDatasources: Set<String> = []
     /// Used for the plausible `$__interval`-style values substituted before checking.
     public var calculator: IntervalCalculator
 

@@ -47,3 +47,27 @@ public struct LintReport: Hashable, Sendable {
 /// byte offset of the error in the expression it was given. promdeck wires its own parser
 /// in here; tests can use anything (e.g. a check via promtool).
 public typealias ExpressionChecker = @Sendable (String) -> (message: String, offset: Int)?
+
+/// The query language a target's datasource speaks: Prometheus's PromQL, or MetricsQL for
+/// VictoriaMetrics (Grafana's `victoriametrics-metrics-datasource`, or `flavor:
+/// victoriametrics` in the config).
+public enum QueryLanguage: Hashable, Sendable {
+    case promQL, metricsQL
+}
+
+/// One finding about an expression: an error, or a warning (e.g. syntax a server needs a
+/// feature flag for), at a UTF-8 byte offset in the expression it was given.
+public struct ExpressionFinding: Hashable, Sendable {
+    public var message: String
+    public var offset: Int
+    public var isError: Bool
+
+    public init(message: String, offset: Int, isError: Bool) {
+        self.message = message
+        self.offset = offset
+        self.isError = isError
+    }
+}
+
+/// Checks an expression in a language; promdeck wires its parser and lint rules in here.
+public typealias ExpressionAnalyzer = @Sendable (String, QueryLanguage) -> [ExpressionFinding]

@@ -93,12 +93,38 @@ extension LintContext {
             error("target \(refID) of panel \(describe(panel)) has an empty \"expr\"", at: exprNode.start)
             return
         }
-        guard checkReferences(in: exprNode, what: "expr"), let checker = linter.expressionChecker else { return }
+        guard checkReferences(in: exprNode, what: "expr") else { return }
         let (substituted, map) = substitution.interpolateMapped(expr)
-        guard let failure = checker(substituted) else { return }
-        let offset = map.sourceOffset(forOutputOffset: failure.offset)
-        let position = document.position(inString: exprNode, utf8Offset: offset) ?? exprNode.start
-        error("invalid PromQL: \(failure.message)", at: position)
+        func position(_ failureOffset: Int) -> SourcePosition {
+            let offset = map.sourceOffset(forOutputOffset: failureOffset)
+            return document.position(inString: exprNode, utf8Offset: offset) ?? exprNode.start
+        }
+        if let analyzer = linter.expressionAnalyzer {
+            let language = queryLanguage(target["datasource"]) ?? queryLanguage(panel["datasource"]) ?? .promQL
+            let name = language == .metricsQL ? "MetricsQL" : "PromQL"
+            for finding in analyzer(substituted, language) {
+                if finding.isError {
+                    error("invalid \(name): \(finding.message)", at: position(finding.offset))
+                } else {
+                    warning(finding.message, at: position(finding.offset))
+                }
+            }
+            return
+        }
+        guard let checker = linter.expressionChecker, let failure = checker(substituted) else { return }
+        error("invalid PromQL: \(failure.message)", at: position(failure.offset))
+    }
+
+    /// MetricsQL for a VictoriaMetrics datasource: by Grafana plugin type, or by a name or
+    /// uid the config marks `flavor: victoriametrics`; nil when the node does not say.
+    func queryLanguage(_ node: JSONNode?) -> QueryLanguage? {
+        guard let node, !node.isNull else { return nil }
+        if let name = node.string { return linter.metricsQLDatasources.contains(name) ? .metricsQL : nil }
+        if node["type"]?.string == "victoriametrics-metrics-datasource" { return .metricsQL }
+        for key in ["uid", "name"] {
+            if let value = node[key]?.string, linter.metricsQLDatasources.contains(value) { return .metricsQL }
+        }
+        return node["type"]?.string == nil ? nil : .promQL
     }
 
     /// The plugin type a datasource reference names, nil when it does not say (a name, a

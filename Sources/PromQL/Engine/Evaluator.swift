@@ -12,6 +12,8 @@ final class Evaluator {
     let lookbackDelta: Int64
     let maxSamples: Int
     let noStepSubqueryInterval: Int64
+    /// 2.42 or 3.x function semantics where they differ (histogram_fraction of classic buckets).
+    let promQLVersion: PromQLVersion
     private let loadStart: Timestamp
     private let loadEnd: Timestamp
     private var selected: [[LabelMatcher]: [Series]] = [:]
@@ -23,8 +25,9 @@ final class Evaluator {
 
     init(
         store: SeriesStore, expr: Expr, start: Timestamp, end: Timestamp, lookbackDelta: Int64,
-        maxSamples: Int, noStepSubqueryInterval: Int64
+        maxSamples: Int, noStepSubqueryInterval: Int64, promQLVersion: PromQLVersion = .v3
     ) {
+        self.promQLVersion = promQLVersion
         self.store = store
         queryStart = start
         queryEnd = end

@@ -52,7 +52,7 @@ struct ConfigParser {
 
     private func datasource(_ node: Node, context: String) throws(ConfigError) -> DatasourceSettings {
         let fields = try self.fields(node, in: context, allowed: [
-            "name", "url", "basic_auth", "authorization", "http_headers", "tls_config", "timeout", "scrape_interval",
+            "name", "url", "basic_auth", "authorization", "http_headers", "tls_config", "timeout", "scrape_interval", "flavor",
         ], hints: [
             "bearer_token": "use authorization: {type: Bearer, credentials_file: FILE}",
             "bearer_token_file": "use authorization: {type: Bearer, credentials_file: FILE}",
@@ -76,6 +76,13 @@ struct ConfigParser {
         if let tls = fields["tls_config"] { settings.tls = try tlsConfig(tls.value, prefix: prefix) }
         if let timeout = fields["timeout"] { settings.timeout = try duration(timeout.value, key: "\(prefix) timeout") }
         if let interval = fields["scrape_interval"] { settings.scrapeInterval = try duration(interval.value, key: "\(prefix) scrape_interval") }
+        if let entry = fields["flavor"] {
+            let text = try string(entry.value, key: "\(prefix) flavor")
+            guard let flavor = DatasourceSettings.Flavor(rawValue: text) else {
+                throw error(at: entry.value, "\(prefix) flavor: \"\(text)\" is not one of \(DatasourceSettings.Flavor.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            settings.flavor = flavor
+        }
         return settings
     }
 

@@ -59,6 +59,12 @@ public struct DatasourceSettings: Hashable, Sendable, CustomStringConvertible {
     public var maxResponseBytes: Int
     /// Where it was defined (`config.yaml:12`), nil for `--url`.
     public var source: String?
+    /// `flavor: victoriametrics` marks a MetricsQL server (lint then checks MetricsQL).
+    public var flavor: Flavor = .prometheus
+
+    public enum Flavor: String, Hashable, Sendable, CaseIterable {
+        case prometheus, victoriametrics
+    }
 
     public init(
         name: String, url: String, auth: Auth = .none, headers: [HTTPHeaderField] = [], tls: TLS = TLS(),

@@ -16,6 +16,7 @@ struct InstantFunctionInput {
     var args: [Value]
     var exprs: [Expr]
     var ts: Timestamp
+    var promQLVersion: PromQLVersion = .v3
 
     func vector(_ index: Int) throws(QueryError) -> [EvalSample] {
         guard index < args.count, case .vector(let vector) = args[index] else {
@@ -51,7 +52,10 @@ enum FunctionImplementation: Sendable {
 enum FunctionTable {
     static let implementations: [String: FunctionImplementation] = {
         var table: [String: FunctionImplementation] = [:]
-        for family in [rateFunctions, overTimeFunctions, mathFunctions, timeFunctions, labelFunctions, histogramFunctions] {
+        for family in [
+            rateFunctions, overTimeFunctions, mathFunctions, timeFunctions, labelFunctions, histogramFunctions,
+            sortByLabelFunctions, scalarFunctions,
+        ] {
             table.merge(family) { first, _ in first }
         }
         return table

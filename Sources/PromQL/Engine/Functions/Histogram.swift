@@ -6,10 +6,21 @@ extension FunctionTable {
             try histogramQuantile(try input.scalar(0), try input.vector(1), ts: input.ts)
         },
         // Native histograms do not exist in this store; these functions ignore float samples,
-        // as Prometheus 2.42 does, so they return nothing.
+        // as Prometheus does (2.42 and 3.14 alike), so they return nothing.
         "histogram_count": .instant { _ in .vector([]) },
         "histogram_sum": .instant { _ in .vector([]) },
-        "histogram_fraction": .instant { _ in .vector([]) },
+        "histogram_avg": .instant { _ in .vector([]) },
+        "histogram_stddev": .instant { _ in .vector([]) },
+        "histogram_stdvar": .instant { _ in .vector([]) },
+        // 3.x also takes classic buckets (funcHistogramFraction + BucketFraction); 2.42 only
+        // native histograms, so nothing here.
+        "histogram_fraction": .instant { input throws(QueryError) in
+            guard input.promQLVersion == .v3 else { return .vector([]) }
+            let lower = try input.scalar(0), upper = try input.scalar(1)
+            return .vector(classicGroups(try input.vector(2)).map { group in
+                EvalSample(labels: group.labels, t: input.ts, v: bucketFraction(lower, upper, group.buckets))
+            })
+        },
     ]
 
     struct Bucket {
@@ -17,9 +28,14 @@ extension FunctionTable {
         var count: Double
     }
 
-    /// Groups `_bucket` series by their labels without `le`, and interpolates the quantile in
-    /// each group (Prometheus's funcHistogramQuantile + bucketQuantile).
+    /// Interpolates the quantile in each classic histogram (funcHistogramQuantile + bucketQuantile).
     static func histogramQuantile(_ q: Double, _ vector: [EvalSample], ts: Timestamp) throws(QueryError) -> Value {
+        .vector(classicGroups(vector).map { EvalSample(labels: $0.labels, t: ts, v: bucketQuantile(q, $0.buckets)) })
+    }
+
+    /// `_bucket` series grouped by their labels without `le`, in first-seen order; each
+    /// group's labels also lose the metric name.
+    static func classicGroups(_ vector: [EvalSample]) -> [(labels: Labels, buckets: [Bucket])] {
         var order: [Labels] = []
         var groups: [Labels: (labels: Labels, buckets: [Bucket])] = [:]
         for element in vector {
@@ -31,10 +47,66 @@ extension FunctionTable {
             }
             groups[key]?.buckets.append(Bucket(upperBound: upperBound, count: element.v))
         }
-        return .vector(order.compactMap { key in
-            guard let group = groups[key], !group.buckets.isEmpty else { return nil }
-            return EvalSample(labels: group.labels, t: ts, v: bucketQuantile(q, group.buckets))
-        })
+        return order.compactMap { groups[$0] }.filter { !$0.buckets.isEmpty }
+    }
+
+    /// Sorted by bound, equal bounds merged (`le="1"` and `le="1.0"`).
+    static func coalesced(_ input: [Bucket]) -> [Bucket] {
+        let buckets = input.sorted { $0.upperBound < $1.upperBound }
+        guard let first = buckets.first else { return [] }
+        var out: [Bucket] = [first]
+        for bucket in buckets.dropFirst() {
+            if bucket.upperBound == out[out.count - 1].upperBound {
+                out[out.count - 1].count += bucket.count
+            } else {
+                out.append(bucket)
+            }
+        }
+        return out
+    }
+
+    /// The fraction of observations between `lower` and `upper` (promql/quantile.go
+    /// BucketFraction, v3.14.0), interpolating linearly inside a bucket.
+    static func bucketFraction(_ lower: Double, _ upper: Double, _ input: [Bucket]) -> Double {
+        let buckets = coalesced(input)
+        guard let last = buckets.last, last.upperBound == .infinity else { return .nan }
+        let count = last.count
+        if count == 0 || lower.isNaN || upper.isNaN { return .nan }
+        if lower >= upper { return 0 }
+        var rank = 0.0, lowerRank = 0.0, upperRank = 0.0
+        var lowerSet = false, upperSet = false
+        var lowerBound = buckets[0].upperBound <= 0 ? -Double.infinity : 0
+        for (i, b) in buckets.enumerated() {
+            if i > 0 { lowerBound = buckets[i - 1].upperBound }
+            let upperBound = b.upperBound
+            // An infinite-width bucket contributes nothing to the interpolation.
+            func interpolate(_ v: Double) -> Double {
+                if lowerBound == -.infinity { return b.count }
+                return rank + (b.count - rank) * (v - lowerBound) / (upperBound - lowerBound)
+            }
+            if !lowerSet && lowerBound >= lower {
+                lowerRank = rank
+                lowerSet = true
+            }
+            if !upperSet && lowerBound >= upper {
+                upperRank = rank
+                upperSet = true
+            }
+            if lowerSet && upperSet { break }
+            if !lowerSet && lowerBound < lower && upperBound > lower {
+                lowerRank = interpolate(lower)
+                lowerSet = true
+            }
+            if !upperSet && lowerBound < upper && upperBound > upper {
+                upperRank = interpolate(upper)
+                upperSet = true
+            }
+            if lowerSet && upperSet { break }
+            rank = b.count
+        }
+        if !lowerSet || lowerRank > count { lowerRank = count }
+        if !upperSet || upperRank > count { upperRank = count }
+        return (upperRank - lowerRank) / count
     }
 
     /// Go's ParseFloat for `le` values: decimals, exponents, hex, ±Inf, NaN.
@@ -53,18 +125,8 @@ extension FunctionTable {
         if q.isNaN { return .nan }
         if q < 0 { return -.infinity }
         if q > 1 { return .infinity }
-        var buckets = input.sorted { $0.upperBound < $1.upperBound }
-        guard let last = buckets.last, last.upperBound == .infinity else { return .nan }
-        // Coalesce buckets with the same bound (e.g. `le="1"` and `le="1.0"`).
-        var coalesced: [Bucket] = [buckets[0]]
-        for bucket in buckets.dropFirst() {
-            if bucket.upperBound == coalesced[coalesced.count - 1].upperBound {
-                coalesced[coalesced.count - 1].count += bucket.count
-            } else {
-                coalesced.append(bucket)
-            }
-        }
-        buckets = coalesced
+        var buckets = coalesced(input)
+        guard buckets.last?.upperBound == .infinity else { return .nan }
         // Counts must not decrease with the bound; scrapes of a histogram are not atomic.
         var maximum = buckets[0].count
         for i in 1..<buckets.count {
