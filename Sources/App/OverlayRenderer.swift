@@ -41,7 +41,20 @@ struct OverlayRenderer {
             inspect(panelID, state, now: now, into: &buffer)
         case .alerts:
             AlertsOverlay.draw(state, now: now, into: &buffer)
+        case .notice(let lines):
+            notice(lines, into: &buffer)
         }
+    }
+
+    private func notice(_ lines: [String], into buffer: inout Buffer) {
+        let width = min(buffer.width - 2, max(50, (lines.map(Draw.width).max() ?? 40) + 4))
+        let wrapped = lines.flatMap { Self.wrap(Sanitizer.visible($0), width: width - 4) }
+        let inner = Draw.dialog(width: width, height: wrapped.count + 3, title: "Problems at start", into: &buffer)
+        let warning = Style(foreground: .ansi(3))
+        for (index, line) in wrapped.prefix(max(0, inner.height - 1)).enumerated() {
+            Draw.text(line, x: inner.x + 1, y: inner.y + index, style: warning, maxWidth: inner.width - 1, into: &buffer)
+        }
+        Draw.text("Esc or Enter to close", x: inner.x + 1, y: inner.maxY - 1, style: dim, into: &buffer)
     }
 
     private func display(_ values: [String]) -> String {
