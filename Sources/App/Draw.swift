@@ -3,23 +3,14 @@ import Render
 /// Small drawing helpers for the viewer's chrome and overlays (text, boxes, fills), clipped
 /// to the buffer; graphemes take their display width.
 enum Draw {
-    /// Writes `text` at (x, y), at most `maxWidth` columns; returns the columns used.
+    /// Writes `text` at (x, y), at most `maxWidth` columns; returns the columns used. Through
+    /// Render's Buffer.write, so wide graphemes (CJK, emoji) and escape bytes draw as in panels.
     @discardableResult
     static func text(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil, into buffer: inout Buffer) -> Int {
         guard y >= 0, y < buffer.height else { return 0 }
         let limit = min(buffer.width, x + (maxWidth ?? buffer.width))
-        var column = x
-        for character in text {
-            let width = DisplayWidth.of(character)
-            if width == 0 { continue }
-            guard column + width <= limit else { break }
-            if column >= 0 {
-                buffer[column, y] = Cell(String(character), width: UInt8(width), style: style)
-                if width == 2 { buffer[column + 1, y] = .continuation(style) }
-            }
-            column += width
-        }
-        return column - x
+        guard limit > x else { return 0 }
+        return buffer.write(text, x: x, y: y, style: style, clip: Rect(x: x, y: y, width: limit - x, height: 1)) - x
     }
 
     static func fill(_ rect: Rect, style: Style = .plain, into buffer: inout Buffer) {
@@ -74,23 +65,5 @@ enum Draw {
             used += w
         }
         return out + "…"
-    }
-}
-
-/// Terminal columns of a grapheme: 2 for East Asian wide and emoji, 0 for controls.
-enum DisplayWidth {
-    static func of(_ character: Character) -> Int {
-        guard let scalar = character.unicodeScalars.first else { return 0 }
-        let value = scalar.value
-        if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
-        if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        switch value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
-            return 2
-        default:
-            return 1
-        }
     }
 }
