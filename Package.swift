@@ -59,7 +59,9 @@ let package = Package(
             swiftSettings: optimizedInDebug
         ),
         .target(name: "Render", dependencies: ["PromModel", "Dashboards"]),
-        .target(name: "Terminal", dependencies: ["CNCurses", "Render"]),
+        // Gives the terminal back from a fatal-signal handler (async-signal-safe C).
+        .target(name: "CTerminalRestore"),
+        .target(name: "Terminal", dependencies: ["CNCurses", "CTerminalRestore", "Render"]),
         .target(
             name: "App",
             dependencies: [
