@@ -101,7 +101,8 @@ public enum TimeWindow: Hashable, Sendable, CustomStringConvertible {
 
     static func timestamp(_ expr: String, now: Timestamp) throws(TimeWindowError) -> Timestamp {
         if let offset = nowOffset(expr) { return now - offset }
-        if let number = Double(expr) {
+        // Epoch milliseconds must fit an Int64: 1e300 would trap the conversion.
+        if let number = Double(expr), number.isFinite, abs(number) < 9.2e15 {
             // Seconds unless it is clearly milliseconds.
             return number > 1e11 ? Timestamp(number) : Timestamp(number * 1000)
         }

@@ -14,9 +14,13 @@ public enum TimeArgument {
         if trimmed == "now" { return now }
         if trimmed.hasPrefix("now-") || trimmed.hasPrefix("now+") {
             let sign: Int64 = trimmed.dropFirst(3).first == "-" ? -1 : 1
-            return now + sign * (try duration(String(trimmed.dropFirst(4))))
+            let (time, overflow) = now.addingReportingOverflow(sign * (try duration(String(trimmed.dropFirst(4)))))
+            guard !overflow else { throw outOfRange(text) }
+            return time
         }
         if let seconds = Double(trimmed), seconds.isFinite, trimmed.first?.isNumber == true || trimmed.first == "-" {
+            // Milliseconds must fit an Int64: 1e300 would trap the conversion.
+            guard abs(seconds * 1000) < maximumMilliseconds else { throw outOfRange(text) }
             return Timestamp((seconds * 1000).rounded())
         }
         if let date = rfc3339(trimmed) {
@@ -29,9 +33,17 @@ public enum TimeArgument {
     public static func step(_ text: String) throws(ParseError) -> Int64 {
         if let seconds = Double(text), seconds.isFinite {
             guard seconds > 0 else { throw ParseError(description: "step must be positive: \(text)") }
+            guard seconds * 1000 < maximumMilliseconds else { throw outOfRange(text) }
             return Int64((seconds * 1000).rounded())
         }
         return try duration(text)
+    }
+
+    /// Past this a count of milliseconds does not fit an Int64.
+    static let maximumMilliseconds = 9.2e18
+
+    static func outOfRange(_ text: String) -> ParseError {
+        ParseError(description: "\"\(text.prefix(60))\" is out of range: times and steps must fit 64-bit milliseconds")
     }
 
     /// Prometheus durations (`1h30m`, `500ms`), as milliseconds.
