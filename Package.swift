@@ -62,7 +62,9 @@ let package = Package(
         // Keys, sizes, mouse and terminal events, and the backend protocol: values the viewer's
         // state machine needs without linking ncurses.
         .target(name: "TerminalTypes", dependencies: ["Render"]),
-        .target(name: "Terminal", dependencies: ["CNCurses", "Render", "TerminalTypes"]),
+        // Gives the terminal back from a fatal-signal handler (async-signal-safe C).
+        .target(name: "CTerminalRestore"),
+        .target(name: "Terminal", dependencies: ["CNCurses", "CTerminalRestore", "Render", "TerminalTypes"]),
         .target(
             name: "App",
             // The viewer's state machine and run loop: no engine, simulator or logging.

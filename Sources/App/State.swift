@@ -50,9 +50,12 @@ public struct AppState: Hashable, Sendable {
     public var exportDirectory: String
     private let derivations = Derivations()
 
+    /// `datasourceNames` are the options of datasource variables (the configured datasources,
+    /// the one in use first); `notices` open as a dismissible overlay.
     public init(
         dashboards: [Dashboard], window: TimeWindow, size: TerminalSize, refreshOverride: Int64? = nil,
-        dashboardIndex: Int = 0, variables: [String: [String]] = [:], exportDirectory: String = "."
+        dashboardIndex: Int = 0, variables: [String: [String]] = [:], exportDirectory: String = ".",
+        datasourceNames: [String] = [], notices: [String] = []
     ) {
         self.dashboards = dashboards
         self.window = window
@@ -61,12 +64,23 @@ public struct AppState: Hashable, Sendable {
         self.dashboardIndex = dashboards.indices.contains(dashboardIndex) ? dashboardIndex : 0
         self.exportDirectory = exportDirectory
         pinnedVariables = Set(variables.keys)
+        if !notices.isEmpty { overlay = .notice(lines: notices) }
         for dashboard in dashboards {
             var chosen: [String: [String]] = [:]
             for variable in dashboard.variables { chosen[variable.name] = VariableResolver.settle(variable, override: variables[variable.name]).current }
             selections[dashboard.uid] = chosen
             var options: [String: [String]] = [:]
             for variable in dashboard.variables where !variable.options.isEmpty { options[variable.name] = variable.options }
+            // Grafana lists the datasources of the variable's plugin type: here, the configured ones.
+            for variable in dashboard.variables where variable.kind == .datasource && !datasourceNames.isEmpty {
+                let names = VariableFilter.apply(regex: variable.regex, to: datasourceNames)
+                options[variable.name] = names
+                let current = chosen[variable.name] ?? []
+                if !current.contains(Variable.allValueMarker), current.isEmpty || !current.allSatisfy(names.contains) {
+                    chosen[variable.name] = Array(names.prefix(1))
+                }
+            }
+            selections[dashboard.uid] = chosen
             variableOptions[dashboard.uid] = options
         }
     }
@@ -165,6 +179,8 @@ public enum Overlay: Hashable, Sendable {
     case alerts
     /// `historyIndex` counts back from the newest entry while browsing with ↑/↓.
     case prompt(text: String, historyIndex: Int?)
+    /// Problems found at start (a dashboard skipped, an unknown `--var`), until dismissed.
+    case notice(lines: [String])
 }
 
 /// The `:` prompt's query and what it returned, drawn full screen.

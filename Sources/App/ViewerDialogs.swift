@@ -39,6 +39,9 @@ enum ViewerDialogs {
             return inspect(panelID, state, now: now)
         case .alerts:
             return AlertsOverlay.dialog(state, now: now)
+        case .notice(let lines):
+            return DialogModel(title: "Problems at start", lines: lines.map { DialogModel.Line($0, .warning) },
+                               footer: "Esc or Enter to close", minimumWidth: 50, wraps: true)
         }
     }
 

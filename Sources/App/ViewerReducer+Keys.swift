@@ -22,7 +22,7 @@ extension ViewerReducer {
         case .char("?"):
             state.overlay = .help
         case .char(let c) where c.isASCII && c.isNumber && c != "0":
-            return switchDashboard(to: Int(String(c))! - 1, &state, now: now)
+            return switchDashboard(to: (c.wholeNumberValue ?? 1) - 1, &state, now: now)
         case .tab:
             return switchDashboard(to: (state.dashboardIndex + 1) % max(1, state.dashboards.count), &state, now: now)
         case .backTab:

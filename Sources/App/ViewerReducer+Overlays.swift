@@ -8,12 +8,15 @@ extension ViewerReducer {
         switch overlay {
         case .help, .inspect:
             if [.escape, .enter, .char("q"), .char("?"), .char("i")].contains(key) { state.overlay = nil }
+        case .notice:
+            guard [.escape, .enter, .char("q"), .char(" ")].contains(key) else { return [] }
+            state.overlay = nil
         case .alerts:
             return alertsKey(key, &state, now: now)
         case .dashboardPicker(let selection):
             switch key {
             case .up, .char("k"): state.overlay = .dashboardPicker(selection: max(0, selection - 1))
-            case .down, .char("j"): state.overlay = .dashboardPicker(selection: min(state.dashboards.count - 1, selection + 1))
+            case .down, .char("j"): state.overlay = .dashboardPicker(selection: min(max(0, state.dashboards.count - 1), selection + 1))
             case .enter:
                 state.overlay = nil
                 return switchDashboard(to: selection, &state, now: now) + [.redraw]
@@ -26,7 +29,7 @@ extension ViewerReducer {
             let variables = state.dashboard?.variables ?? []
             switch key {
             case .up, .char("k"): state.overlay = .variableList(selection: max(0, selection - 1))
-            case .down, .char("j"): state.overlay = .variableList(selection: min(variables.count - 1, selection + 1))
+            case .down, .char("j"): state.overlay = .variableList(selection: min(max(0, variables.count - 1), selection + 1))
             case .enter:
                 guard let dashboard = state.dashboard, variables.indices.contains(selection) else { return [] }
                 let name = variables[selection].name
@@ -51,6 +54,7 @@ extension ViewerReducer {
         case .escape: state.overlay = nil
         case .char(let c): state.overlay = .timePicker(selection: selection, typed: typed + String(c))
         case .enter:
+            guard !typed.isEmpty || KeyMap.timePresets.indices.contains(selection) else { return [] }
             let text = typed.isEmpty ? KeyMap.timePresets[selection] : typed
             do {
                 state.window = try TimeWindow(typed: text, now: now)
@@ -87,8 +91,16 @@ extension ViewerReducer {
             }
             state.overlay = .variableOptions(name: name, selection: selection, chosen: next)
         case .enter:
-            guard let uid = state.dashboard?.uid, options.indices.contains(selection) || !chosen.isEmpty else { return [] }
-            let value = multi && !chosen.isEmpty ? chosen : [options[selection]]
+            // No options yet (still loading, or none): nothing to choose, whatever `chosen` holds.
+            guard let uid = state.dashboard?.uid else { return [] }
+            let value: [String]
+            if multi && !chosen.isEmpty {
+                value = chosen
+            } else if options.indices.contains(selection) {
+                value = [options[selection]]
+            } else {
+                return []
+            }
             state.selections[uid, default: [:]][name] = value
             state.overlay = nil
             // Grafana refreshes the variables that use this one when it changes.

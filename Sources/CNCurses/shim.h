@@ -42,5 +42,10 @@ static inline int promdeck_mouse_is_x10(void) {
     return kmous != NULL && kmous != (char *)-1 && strcmp(kmous, "\033[M") == 0;
 }
 static inline int promdeck_putp(const char *text) { return putp(text); }
+// A terminfo string capability, or NULL when the terminal has none.
+static inline const char *promdeck_tigetstr(const char *name) {
+    const char *value = tigetstr((NCURSES_CONST char *)name);
+    return value == (char *)-1 ? NULL : value;
+}
 
 #endif

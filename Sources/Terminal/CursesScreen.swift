@@ -18,9 +18,14 @@ public final class CursesScreen: TerminalBackend, @unchecked Sendable {
         /// How long a lone Esc waits for the rest of an escape sequence.
         public var escapeDelayMilliseconds: Int32
 
-        public init(mouse: Bool = true, escapeDelayMilliseconds: Int32 = 25) {
+        /// Where stderr goes while the screen is up, so a crash report is kept (not drawn over
+        /// the screen); nil leaves stderr alone.
+        public var logFile: String?
+
+        public init(mouse: Bool = true, escapeDelayMilliseconds: Int32 = 25, logFile: String? = nil) {
             self.mouse = mouse
             self.escapeDelayMilliseconds = escapeDelayMilliseconds
+            self.logFile = logFile
         }
     }
 
@@ -35,6 +40,8 @@ public final class CursesScreen: TerminalBackend, @unchecked Sendable {
 
     private let screen: OpaquePointer
     private var signals: SignalWatcher?
+    /// Gives the terminal back on a fatal signal; guarded by `lock`.
+    private var crashRestore: CrashRestore?
     let wakePipe: (read: Int32, write: Int32)
     public let events: AsyncStream<TerminalEvent>
     let continuation: AsyncStream<TerminalEvent>.Continuation
@@ -65,6 +72,8 @@ public final class CursesScreen: TerminalBackend, @unchecked Sendable {
             watcher.cancel()
             throw .setupFailed("fdopen")
         }
+        // The modes a crash must put back: the shell's, before curses changes them.
+        CrashRestore.saveModes()
         // COLORTERM=truecolor: use the terminal's "-direct" terminfo entry when installed,
         // so RGB reaches the screen; otherwise colours are downgraded to what TERM offers.
         let environment = ProcessInfo.processInfo.environment
@@ -101,6 +110,7 @@ public final class CursesScreen: TerminalBackend, @unchecked Sendable {
             }
         }
         currentSize = TerminalSize(width: Int(getmaxx(promdeck_stdscr())), height: Int(getmaxy(promdeck_stdscr())))
+        crashRestore = CrashRestore(logFile: options.logFile, mouse: options.mouse)
         box.screen = self
         startInputThread()
     }
@@ -154,6 +164,8 @@ public final class CursesScreen: TerminalBackend, @unchecked Sendable {
             mousemask(0, nil)
             curs_set(1)
             endwin()
+            crashRestore?.finish()
+            crashRestore = nil
             return true
         }
         guard wasOpen else { return }

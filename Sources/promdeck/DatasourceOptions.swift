@@ -35,6 +35,13 @@ struct DatasourceOptions: ParsableArguments {
         return AlertmanagerClient(settings: try AlertmanagerClient.settings(url: target, beside: settings))
     }
 
+    /// The options of a dashboard's datasource variable: the one in use first, then the other
+    /// configured ones (an ad-hoc --url has only itself).
+    func datasourceNames(active settings: DatasourceSettings) -> [String] {
+        guard url == nil || datasource != nil, let config = try? DatasourceResolver.loadConfig(configPath: config) else { return [settings.name] }
+        return [settings.name] + config.datasources.map(\.name).filter { $0 != settings.name }
+    }
+
     /// A client for the chosen datasource with its own HTTP client; call `shutdown()` on it.
     func client() throws -> PrometheusClient {
         PrometheusClient(settings: try settings())

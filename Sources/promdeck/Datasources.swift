@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PrometheusAPI
+import Render
 
 /// `promdeck datasources`: lists the configured datasources and checks each one.
 struct Datasources: AsyncParsableCommand {
@@ -59,11 +60,12 @@ struct Datasources: AsyncParsableCommand {
     }
 
     static func table(header: [String], rows: [[String]]) -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        // Versions and error details come from the servers: inert on the terminal, and cut.
+        let all = ([header] + rows).map { row in row.map { TextFit.truncate(Sanitizer.visible($0), to: QueryTable.maximumColumnWidth) } }
+        let widths = header.indices.map { column in all.map { DisplayWidth.of($0[column]) }.max() ?? 0 }
         return all.map { row in
             row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - DisplayWidth.of(cell))
             }.joined(separator: "  ")
         }.joined(separator: "\n")
     }

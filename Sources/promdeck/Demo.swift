@@ -24,6 +24,8 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         try ViewerOptions.requireTerminal(command: "demo")
         let loaded = try Wiring.demoDashboards(directory: dashboards)
-        try await viewer.run(command: "demo", dashboards: loaded, datasource: Wiring.liveDemoDatasource(seed: seed))
+        try await viewer.run(
+            command: "demo", dashboards: loaded.dashboards, datasource: Wiring.liveDemoDatasource(seed: seed),
+            datasourceNames: [Wiring.demoDatasourceName], notices: loaded.skipped)
     }
 }

@@ -3,6 +3,7 @@ import Dashboards
 import Foundation
 import PromQL
 import PrometheusAPI
+import Render
 
 /// `promdeck lint [PATH...] [--strict]`: checks dashboard files and prints
 /// `file:line:col: error: message` diagnostics.
@@ -51,7 +52,8 @@ struct Lint: ParsableCommand {
         linter.metricsQLDatasources = try metricsQLDatasources()
         let report = linter.lint(paths: paths)
         for diagnostic in report.diagnostics {
-            print(diagnostic)
+            // Diagnostics quote the files, which may hold escape bytes.
+            print(Sanitizer.visible(diagnostic.description))
         }
         let summary = "\(report.fileCount) file\(report.fileCount == 1 ? "" : "s") checked, "
             + "\(report.errorCount) error\(report.errorCount == 1 ? "" : "s"), "

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dashboards
 import Foundation
 import PromModel
+import Render
 import PromQL
 
 /// `promdeck query EXPR`: one PromQL query, printed as a table or as the Prometheus API's JSON.
@@ -101,7 +102,7 @@ struct Query: AsyncParsableCommand {
             case .json: print(PrometheusJSON.data(response.result))
             case .table: print(QueryTable.render(response.result), terminator: "")
             }
-            for warning in response.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            for warning in response.warnings { FileHandle.standardError.write(Data("warning: \(Sanitizer.visible(warning))\n".utf8)) }
         } catch let error as QueryError {
             FileHandle.standardError.write(Data(QueryTable.describe(error, query: expr).utf8))
             throw ExitCode(1)

@@ -1,5 +1,6 @@
 import PromModel
 import PromQL
+import Render
 
 /// Plain-text rendering of query results and errors for `promdeck query`.
 enum QueryTable {
@@ -8,7 +9,7 @@ enum QueryTable {
         case .scalar(let sample):
             return "scalar  \(PrometheusJSON.formatValue(sample.value))  @ \(TimeArgument.format(sample.timestamp))\n"
         case .string(let value, _):
-            return "string  \(PromQLString.quote(value))\n"
+            return "string  \(Sanitizer.visible(PromQLString.quote(value)))\n"
         case .vector(let elements):
             if elements.isEmpty { return "(empty vector)\n" }
             return columns([["SERIES", "VALUE"]] + elements.map { [seriesName($0.labels), PrometheusJSON.formatValue($0.sample.value)] },
@@ -25,18 +26,24 @@ enum QueryTable {
         }
     }
 
+    /// Label values come from the server: made inert (ESC → ␛) before they reach a terminal.
     static func seriesName(_ labels: Labels) -> String {
-        labels.isEmpty ? "{}" : labels.description
+        Sanitizer.visible(labels.isEmpty ? "{}" : labels.description)
     }
 
-    /// Rows padded to aligned columns, two spaces apart.
+    /// The widest a column gets: a 1M-character label is cut, not padded onto every row.
+    static let maximumColumnWidth = 200
+
+    /// Rows padded to aligned columns, two spaces apart; cells past `maximumColumnWidth`
+    /// display columns end in "…".
     static func columns(_ rows: [[String]], rightAligned: Set<Int>) -> String {
         let count = rows.map(\.count).max() ?? 0
         var widths = Array(repeating: 0, count: count)
-        for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
-        return rows.map { row in
+        let fitted = rows.map { row in row.map { TextFit.truncate($0, to: maximumColumnWidth) } }
+        for row in fitted { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) } }
+        return fitted.map { row in
             row.enumerated().map { index, cell in
-                let padding = String(repeating: " ", count: widths[index] - cell.count)
+                let padding = String(repeating: " ", count: widths[index] - DisplayWidth.of(cell))
                 if rightAligned.contains(index) { return padding + cell }
                 return index == row.count - 1 ? cell : cell + padding
             }.joined(separator: "  ")
@@ -45,7 +52,8 @@ enum QueryTable {
 
     /// `error: message`, then the query with a caret under the position when known.
     static func describe(_ error: QueryError, query: String) -> String {
-        var out = "error (\(error.kind)): \(error.message)\n"
+        // The message may quote the server's answer: inert on the terminal.
+        var out = "error (\(error.kind)): \(Sanitizer.visible(error.message))\n"
         if let position = error.position {
             let bytes = Array(query.utf8)
             let clamped = max(0, min(position, bytes.count))
@@ -55,7 +63,7 @@ enum QueryTable {
             while lineEnd < bytes.count && bytes[lineEnd] != 10 { lineEnd += 1 }
             let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
             let column = String(decoding: bytes[lineStart..<clamped], as: UTF8.self).count
-            out += "  \(line)\n  \(String(repeating: " ", count: column))^\n"
+            out += "  \(Sanitizer.visible(line))\n  \(String(repeating: " ", count: column))^\n"
         }
         return out
     }

@@ -36,7 +36,9 @@ struct View: AsyncParsableCommand {
         let client = PrometheusClient(settings: settings)
         let loaded = try Wiring.viewDashboards(directory: dashboards)
         do {
-            try await viewer.run(command: "view", dashboards: loaded, datasource: client, alertmanager: alertmanagerClient)
+            try await viewer.run(
+                command: "view", dashboards: loaded.dashboards, datasource: client, alertmanager: alertmanagerClient,
+                datasourceNames: source.datasourceNames(active: settings), notices: loaded.skipped)
         } catch {
             await client.shutdown()
             await alertmanagerClient?.shutdown()

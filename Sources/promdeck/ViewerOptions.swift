@@ -74,13 +74,18 @@ struct ViewerOptions: ParsableArguments {
         guard let refresh else { return nil }
         if ["off", "0", "never"].contains(refresh.lowercased()) { return 0 }
         guard let ms = PrometheusDuration.milliseconds(refresh), ms >= 1000 else {
-            throw ValidationError("--refresh expects a duration of at least 1s (5s, 1m) or 'off', got '\(refresh)'")
+            throw ValidationError("--refresh expects a duration with a unit of at least 1s (5s, 1m, 1h30m) or 'off', got '\(refresh)'")
         }
         return ms
     }
 
-    /// Builds the state, takes over the terminal, runs the viewer, and gives the terminal back.
-    func run(command: String, dashboards candidates: [DashboardLookup.Candidate], datasource: any Datasource, alertmanager: (any AlertmanagerSource)? = nil) async throws {
+    /// Checks every flag, builds the state, takes over the terminal, runs the viewer, and
+    /// gives the terminal back. Everything that can fail on bad input happens before the
+    /// screen starts; `notices` (skipped dashboards) are warned about and shown in the viewer.
+    func run(
+        command: String, dashboards candidates: [DashboardLookup.Candidate], datasource: any Datasource,
+        alertmanager: (any AlertmanagerSource)? = nil, datasourceNames: [String] = [], notices: [String] = []
+    ) async throws {
         let now = Viewer.wallClock()
         let dashboards = candidates.map(\.dashboard)
         var index = 0
@@ -97,21 +102,69 @@ struct ViewerOptions: ParsableArguments {
         } catch {
             throw ValidationError(error.description)
         }
+        let refresh = try refreshMilliseconds()
+        let variables = try parsedVariables()
+        try checkExportDirectory()
+        let unknown = ViewerOptions.unknownVariables(variables.keys, in: dashboards)
+        for line in unknown { FileHandle.standardError.write(Data("warning: \(Sanitizer.visible(line))\n".utf8)) }
         let trace = try traceSink()
+        let logFile = ViewerOptions.logFile()
         let screen: CursesScreen
         do {
-            screen = try CursesScreen(command: command, options: CursesScreen.Options(mouse: !noMouse))
+            screen = try CursesScreen(command: command, options: CursesScreen.Options(mouse: !noMouse, logFile: logFile))
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(2)
         }
+        // From here on nothing throws: Viewer.run gives the terminal back on every way out.
         let state = AppState(
-            dashboards: dashboards, window: window, size: screen.size, refreshOverride: try refreshMilliseconds(),
-            dashboardIndex: index, variables: try parsedVariables(), exportDirectory: exportDir)
+            dashboards: dashboards, window: window, size: screen.size, refreshOverride: refresh,
+            dashboardIndex: index, variables: variables, exportDirectory: exportDir,
+            datasourceNames: datasourceNames, notices: notices + unknown)
         let options = RenderOptions.detect(environment: ProcessInfo.processInfo.environment, noColor: noColor, ascii: ascii)
         _ = await Viewer.run(
             backend: screen, datasource: datasource, alertmanager: alertmanager, state: state, reducer: Wiring.reducer(), render: Wiring.renderer(options: options),
             refreshTrace: trace)
+    }
+
+    /// `--var` names no dashboard defines: a warning each (a typo would otherwise do nothing).
+    static func unknownVariables(_ names: some Sequence<String>, in dashboards: [Dashboard]) -> [String] {
+        let defined = Set(dashboards.flatMap { $0.variables.map(\.name) })
+        return names.filter { !defined.contains($0) }.sorted().map { name in
+            let known = defined.sorted().prefix(12).joined(separator: ", ")
+            return "--var \(name): no dashboard has a variable named \(name)" + (known.isEmpty ? " (they have none)" : " (known: \(known))")
+        }
+    }
+
+    /// `e` writes here: it must be a directory this user can write, checked now rather than at
+    /// the first export.
+    func checkExportDirectory() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: exportDir, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("--export-dir: '\(exportDir)' is not a directory")
+        }
+        guard access(exportDir, W_OK | X_OK) == 0 else {
+            throw ValidationError("--export-dir: cannot write to '\(exportDir)' (\(String(cString: strerror(errno))))")
+        }
+    }
+
+    /// Where stderr goes while the screen is up (a crash report lands there):
+    /// $XDG_STATE_HOME/promdeck/promdeck.log, else ~/.local/state/promdeck/promdeck.log.
+    /// Nil, with a warning, when neither can be created: stderr then stays on the terminal.
+    static func logFile(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["HOME"].map { ($0 as NSString).appendingPathComponent(".local/state") }
+        guard let state else { return nil }
+        let directory = (state as NSString).appendingPathComponent("promdeck")
+        let path = (directory as NSString).appendingPathComponent("promdeck.log")
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try CrashRestore.checkLogFile(path)
+            return path
+        } catch {
+            FileHandle.standardError.write(Data("warning: no log file (\(error)); a crash report would go to the terminal\n".utf8))
+            return nil
+        }
     }
 
     /// Opened before the terminal is taken over, so a bad path is a plain error.

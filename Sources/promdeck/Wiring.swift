@@ -12,13 +12,22 @@ enum Wiring {
     /// `--dashboards DIR`, else the first `dashboards` folder found from the working
     /// directory or from the executable upwards (so `swift run` finds the repository's);
     /// with none, `view` falls back to a built-in overview of any Prometheus.
-    static func viewDashboards(directory: String?) throws -> [DashboardLookup.Candidate] {
-        guard let path = directory ?? (try? DashboardDirectory.locate()) else { return [.init(dashboard: BuiltinDashboards.prometheusOverview)] }
+    static func viewDashboards(directory: String?) throws -> LoadedDashboards {
+        guard let path = directory ?? (try? DashboardDirectory.locate()) else {
+            return LoadedDashboards(dashboards: [.init(dashboard: BuiltinDashboards.prometheusOverview)], skipped: [])
+        }
         return try loadDashboards(directory: path)
     }
 
-    /// With their file names, so `--dashboard` finds a file name as `snapshot` does.
-    static func loadDashboards(directory: String?) throws -> [DashboardLookup.Candidate] {
+    /// The dashboards that loaded (with their file names, so `--dashboard` finds a file name
+    /// as `snapshot` does), and a line per file that did not: warned about on stderr here,
+    /// before the screen starts, and shown again in the viewer.
+    struct LoadedDashboards {
+        var dashboards: [DashboardLookup.Candidate]
+        var skipped: [String]
+    }
+
+    static func loadDashboards(directory: String?) throws -> LoadedDashboards {
         let path = try directory ?? DashboardDirectory.locate()
         let catalog: DashboardCatalog
         do {
@@ -26,22 +35,29 @@ enum Wiring {
         } catch {
             throw ValidationError(error.description)
         }
-        for failure in catalog.failures {
-            FileHandle.standardError.write(Data("warning: skipped \(failure)\n".utf8))
+        let skipped = catalog.failures.map { "skipped \($0)" }
+        for line in skipped {
+            FileHandle.standardError.write(Data("warning: \(Sanitizer.visible(line))\n".utf8))
         }
         guard !catalog.files.isEmpty else { throw ValidationError("no dashboards in \(path)") }
-        return catalog.files.map { DashboardLookup.Candidate(fileName: $0.name, path: $0.path, dashboard: $0.dashboard) }
+        return LoadedDashboards(
+            dashboards: catalog.files.map { DashboardLookup.Candidate(fileName: $0.name, path: $0.path, dashboard: $0.dashboard) },
+            skipped: skipped)
     }
 
     /// The four seed dashboards, Service Health Overview first.
-    static func demoDashboards(directory: String?) throws -> [DashboardLookup.Candidate] {
-        let dashboards = try loadDashboards(directory: directory)
+    static func demoDashboards(directory: String?) throws -> LoadedDashboards {
+        var loaded = try loadDashboards(directory: directory)
         let order = ["Service Health Overview", "Trading Performance", "EventBus Monitoring", "Infrastructure Metrics"]
-        return dashboards.sorted { lhs, rhs in
+        loaded.dashboards.sort { lhs, rhs in
             (order.firstIndex(of: lhs.dashboard.title) ?? order.count, lhs.dashboard.title)
                 < (order.firstIndex(of: rhs.dashboard.title) ?? order.count, rhs.dashboard.title)
         }
+        return loaded
     }
+
+    /// The name the demo's datasource variable offers: the embedded store's.
+    static let demoDatasourceName = "demo"
 
     /// The simulation with an hour of history in the embedded store, live from now on. The
     /// history fills in the background so the first frame does not wait for it.

@@ -26,7 +26,9 @@ public final class PromdeckTerminal: @unchecked Sendable {
         // The wrapper traps SIGINT (Ctrl-C reaches the whole foreground group) so it survives
         // to record what promdeck left; a trapped signal is default again in the child.
         let outer = "trap true INT; sh -c \(TmuxSession.shellQuote(inner)); echo $? > \(TmuxSession.shellQuote(statusFile)).tmp; "
-            + "stty -a > \(TmuxSession.shellQuote(sttyFile)); mv \(TmuxSession.shellQuote(statusFile)).tmp \(TmuxSession.shellQuote(statusFile))"
+            + "stty -a > \(TmuxSession.shellQuote(sttyFile)); mv \(TmuxSession.shellQuote(statusFile)).tmp \(TmuxSession.shellQuote(statusFile)); "
+            // A live pane keeps what promdeck left (a dead one hides the cursor, shifts the text).
+            + "exec sleep 3600"
         tmux = try TmuxSession(command: "sh -c \(TmuxSession.shellQuote(outer))", width: width, height: height, term: term, environment: environment)
     }
 

@@ -12,9 +12,17 @@ public enum TimeArgument {
     public static func step(_ text: String) throws(ParseError) -> Int64 {
         if let seconds = Double(text), seconds.isFinite {
             guard seconds > 0 else { throw ParseError(description: "step must be positive: \(text)") }
+            guard seconds * 1000 < maximumMilliseconds else { throw outOfRange(text) }
             return Int64((seconds * 1000).rounded())
         }
         return try duration(text)
+    }
+
+    /// Past this a count of milliseconds does not fit an Int64.
+    static let maximumMilliseconds = 9.2e18
+
+    static func outOfRange(_ text: String) -> ParseError {
+        ParseError(description: "\"\(text.prefix(60))\" is out of range: times and steps must fit 64-bit milliseconds")
     }
 
     /// Prometheus durations (`1h30m`, `500ms`), as milliseconds.

@@ -153,9 +153,10 @@ enum ErrorMapping {
 
     /// The first ~120 characters on one line, for messages.
     static func excerpt(_ text: String) -> String {
-        let flattened = text.map { $0.isNewline || $0 == "\t" ? " " : $0 }.filter { ($0.asciiValue ?? 0x20) >= 0x20 }
+        // Only the head is looked at: a 10 MB value must not cost a pass over all of it.
+        let flattened = text.prefix(400).map { $0.isNewline || $0 == "\t" ? " " : $0 }.filter { ($0.asciiValue ?? 0x20) >= 0x20 }
         let cut = String(flattened.prefix(120))
-        return flattened.count > 120 ? "\"\(cut)…\"" : "\"\(cut)\""
+        return flattened.count > 120 || text.count > 400 ? "\"\(cut)…\"" : "\"\(cut)\""
     }
 
     static func megabytes(_ bytes: Int) -> String {

@@ -33,7 +33,7 @@ struct ConfigParser {
             for (index, node) in sequence.enumerated() {
                 let settings = try datasource(node, context: "datasources[\(index)]")
                 if let previous = config.datasources.first(where: { $0.name == settings.name }) {
-                    throw error(at: node, "datasources[\(index)]: duplicate name \"\(settings.name)\" (first defined at \(previous.source ?? "?"))")
+                    throw error(at: node, "datasources[\(index)]: duplicate name \(ErrorMapping.excerpt(settings.name)) (first defined at \(previous.source ?? "?"))")
                 }
                 config.datasources.append(settings)
             }
@@ -41,7 +41,7 @@ struct ConfigParser {
         if let entry = fields["default"] {
             let name = try string(entry.value, key: "default")
             guard config.datasources.contains(where: { $0.name == name }) else {
-                throw error(at: entry.value, "default: no datasource named \"\(name)\" (configured: \(config.datasources.map(\.name).joined(separator: ", ")))")
+                throw error(at: entry.value, "default: no datasource named \(ErrorMapping.excerpt(name)) (configured: \(config.datasources.map(\.name).joined(separator: ", ")))")
             }
             config.defaultDatasource = name
         }
@@ -61,7 +61,7 @@ struct ConfigParser {
         guard let nameEntry = fields["name"] else { throw error(at: node, "\(context): missing key \"name\"") }
         let name = try string(nameEntry.value, key: "\(context).name")
         guard !name.isEmpty else { throw error(at: nameEntry.value, "\(context).name: must not be empty") }
-        let prefix = "datasource \"\(name)\""
+        let prefix = "datasource \(ErrorMapping.excerpt(name))"
         guard let urlEntry = fields["url"] else { throw error(at: node, "\(prefix): missing key \"url\"") }
         let url = try DatasourceURL.validate(try string(urlEntry.value, key: "\(prefix) url"), key: "\(prefix) url", location: location(urlEntry.value))
         var settings = DatasourceSettings(name: name, url: url, source: "\(path):\(node.mark?.line ?? 0)")
@@ -145,17 +145,17 @@ struct ConfigParser {
             let name = try string(key, key: context)
             let token = CharacterSet(charactersIn: "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
             guard !name.isEmpty, name.unicodeScalars.allSatisfy(token.contains) else {
-                throw error(at: key, "\(context): \"\(name)\" is not a valid header name")
+                throw error(at: key, "\(context): \(ErrorMapping.excerpt(name)) is not a valid header name")
             }
             guard !ConfigParser.reservedHeaders.contains(name.lowercased()) else {
                 let advice = name.lowercased() == "authorization" ? "; use the authorization or basic_auth block, which keep the secret in a file" : ""
-                throw error(at: key, "\(context): header \(name) is set by promdeck itself\(advice)")
+                throw error(at: key, "\(context): header \(ErrorMapping.excerpt(name)) is set by promdeck itself\(advice)")
             }
             guard !headers.contains(where: { $0.name.lowercased() == name.lowercased() }) else {
-                throw error(at: key, "\(context): duplicate header \(name)")
+                throw error(at: key, "\(context): duplicate header \(ErrorMapping.excerpt(name))")
             }
             let text = try string(value, key: "\(context).\(name)")
-            guard !text.contains(where: { $0 == "\r" || $0 == "\n" }) else { throw error(at: value, "\(context).\(name): a header value cannot span lines") }
+            guard !text.contains(where: { $0 == "\r" || $0 == "\n" }) else { throw error(at: value, "\(context).\(ErrorMapping.excerpt(name)): a header value cannot span lines") }
             headers.append(HTTPHeaderField(name, text))
         }
         return headers
@@ -198,9 +198,9 @@ extension ConfigParser {
             guard let name = key.scalar?.string else { throw error(at: key, "\(context): keys must be plain names") }
             guard allowed.contains(name) else {
                 let hint = hints[name].map { ": \($0)" } ?? " (allowed: \(allowed.joined(separator: ", ")))"
-                throw error(at: key, "\(context): unknown key \"\(name)\"\(hint)")
+                throw error(at: key, "\(context): unknown key \(ErrorMapping.excerpt(name))\(hint)")
             }
-            guard fields[name] == nil else { throw error(at: key, "\(context): duplicate key \"\(name)\"") }
+            guard fields[name] == nil else { throw error(at: key, "\(context): duplicate key \(ErrorMapping.excerpt(name))") }
             fields[name] = (key, value)
         }
         return fields
@@ -216,7 +216,7 @@ extension ConfigParser {
     func duration(_ node: Node, key: String) throws(ConfigError) -> Duration {
         let text = try string(node, key: key)
         guard let milliseconds = PrometheusDuration.milliseconds(text), milliseconds > 0 else {
-            throw error(at: node, "\(key): \"\(text)\" is not a duration such as 30s, 1m or 1m30s")
+            throw error(at: node, "\(key): \(ErrorMapping.excerpt(text)) is not a duration such as 30s, 1m or 1m30s")
         }
         return .milliseconds(milliseconds)
     }
@@ -229,7 +229,7 @@ extension ConfigParser {
         let resolved = expanded.hasPrefix("/") ? expanded : (directory as NSString).appendingPathComponent(expanded)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw error(at: node, "\(key): no such file \(resolved)")
+            throw error(at: node, "\(key): no such file \(ErrorMapping.excerpt(resolved))")
         }
         return resolved
     }

@@ -49,16 +49,60 @@ public struct Secret: Hashable, Sendable, CustomStringConvertible, CustomDebugSt
             return value
         case .file(let path):
             let contents: String
-            do {
-                contents = try String(contentsOfFile: path, encoding: .utf8)
-            } catch {
-                let reason = (error as NSError).localizedFailureReason ?? "cannot read it"
-                throw ConfigError("\(key): cannot read \(path): \(reason)\(at)")
+            switch Secret.readSmallFile(path) {
+            case .success(let text): contents = text
+            case .failure(let reason): throw ConfigError("\(key): cannot read \(path): \(reason.text)\(at)")
             }
             var value = Substring(contents)
             while let last = value.last, last == "\n" || last == "\r" { value.removeLast() }
             guard !value.isEmpty else { throw ConfigError("\(key): \(path) is empty\(at)") }
             return String(value)
         }
+    }
+}
+
+extension Secret {
+    /// Secrets are small; past this a file is a mistake (or /dev/zero), not a password.
+    static let maximumFileSize = 64 * 1024
+
+    struct ReadFailure: Error { var text: String }
+
+    /// A regular file of at most `maximumFileSize` bytes. Anything else (a FIFO with no
+    /// writer, a device such as /dev/zero) is refused by type before it is opened, so it can
+    /// neither hang nor fill memory.
+    static func readSmallFile(_ path: String) -> Result<String, ReadFailure> {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .failure(ReadFailure(text: String(cString: strerror(errno)))) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFIFO: return .failure(ReadFailure(text: "it is a named pipe (FIFO), not a regular file"))
+        case S_IFCHR, S_IFBLK: return .failure(ReadFailure(text: "it is a device, not a regular file"))
+        case S_IFSOCK: return .failure(ReadFailure(text: "it is a socket, not a regular file"))
+        case S_IFDIR: return .failure(ReadFailure(text: "it is a directory, not a regular file"))
+        default: return .failure(ReadFailure(text: "not a regular file"))
+        }
+        guard info.st_size <= maximumFileSize else {
+            return .failure(ReadFailure(text: "it is \(info.st_size) bytes; a secret file holds at most \(maximumFileSize / 1024) KiB"))
+        }
+        // O_NONBLOCK: should the path be swapped for a FIFO after the check, open does not wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(ReadFailure(text: String(cString: strerror(errno)))) }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: maximumFileSize + 1)
+        var total = 0
+        while total < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + total, $0.count - total) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return .failure(ReadFailure(text: String(cString: strerror(errno)))) }
+            if count == 0 { break }
+            total += count
+        }
+        guard total <= maximumFileSize else {
+            return .failure(ReadFailure(text: "it holds more than \(maximumFileSize / 1024) KiB; a secret file holds at most that"))
+        }
+        guard let text = String(validating: bytes[..<total], as: UTF8.self) else {
+            return .failure(ReadFailure(text: "it is not UTF-8 text"))
+        }
+        return .success(text)
     }
 }
