@@ -36,7 +36,7 @@ extension JSONValue {
         return array?.compactMap(\.scalarText)
     }
 
-    var objectMembers: [(key: String, value: JSONValue)] {
+    public var objectMembers: [(key: String, value: JSONValue)] {
         if case .object(let members) = self { members } else { [] }
     }
 }

@@ -74,7 +74,10 @@ public struct PanelViewModelBuilder: Sendable {
         case "gauge": .gauge(StatBuilder.gauge(panel: panel, frames: frames))
         case "bargauge": .barGauge(StatBuilder.barGauge(panel: panel, frames: frames))
         case "timeseries", "graph": .timeSeries(TimeSeriesBuilder.build(panel: panel, frames: frames, data: data))
-        case "table", "table-old": .table(TableBuilder.build(panel: panel, frames: frames, data: data))
+        case "table", "table-old":
+            Transformations.applies(to: panel)
+                ? .table(FrameTable.build(panel: panel, frames: frames, data: data, timeZoneOffset: theme.options.timeZoneOffset))
+                : .table(TableBuilder.build(panel: panel, frames: frames, data: data))
         case "heatmap": .heatmap(HeatmapBuilder.build(frames: frames))
         case "piechart": .pie(PieBuilder.build(panel: panel, frames: frames))
         default: .unsupported(panel.type)
