@@ -19,7 +19,7 @@ public struct PanelViewModelBuilder: Sendable {
             return PanelViewModel(id: panel.id, type: panel.type, title: title, status: .ok,
                                   content: .row(collapsed: panel.collapsed, panelCount: panel.panels.count))
         case "text":
-            return PanelViewModel(id: panel.id, type: panel.type, title: title, status: .ok, content: .text(panel.options.content ?? ""))
+            return PanelViewModel(id: panel.id, type: panel.type, title: title, status: .ok, content: .text(panel.options.mode == "html" ? Markdown.fromHTML(panel.options.content ?? "") : panel.options.content ?? ""))
         case "alertlist":
             guard let alerts = context.alerts else {
                 return PanelViewModel(id: panel.id, type: panel.type, title: title, status: .loading, content: .empty)

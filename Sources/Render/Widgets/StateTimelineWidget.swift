@@ -19,7 +19,9 @@ public struct StateTimelineWidget: Widget {
         for (index, row) in model.rows.enumerated() {
             let top = rowsArea.y + index * rowHeight
             guard top < rowsArea.maxY else { break }
-            let middle = min(top + rowHeight / 2, rowsArea.maxY - 1)
+            // Rows two or more lines high keep their last line free, so neighbours stay apart.
+            let fillHeight = rowHeight >= 2 ? rowHeight - 1 : 1
+            let middle = min(top + (fillHeight - 1) / 2, rowsArea.maxY - 1)
             if nameWidth > 0 {
                 buffer.writeFitted(row.name, x: area.x, y: middle, style: theme.dimText, area: Rect(x: area.x, y: middle, width: nameWidth, height: 1), theme: theme)
             }
@@ -32,7 +34,7 @@ public struct StateTimelineWidget: Widget {
                 let level = segment.color?.level ?? 0
                 let glyph = theme.isMonochrome || theme.ascii ? shades[level % shades.count] : theme.glyphs.fullBlock
                 let style = theme.isMonochrome ? Style(attributes: level == 0 ? [] : .bold) : theme.style(for: segment.color)
-                for y in top..<min(top + rowHeight, rowsArea.maxY) where rowHeight == 1 || y != top + rowHeight - 1 || rowHeight < 3 {
+                for y in top..<min(top + fillHeight, rowsArea.maxY) {
                     for x in from..<to { buffer[x, y] = Cell(glyph, style: style) }
                 }
                 // The value over its block, in reverse so it reads on the colour.
