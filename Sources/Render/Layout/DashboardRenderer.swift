@@ -72,9 +72,10 @@ public struct DashboardRenderer: Sendable {
         theme = Theme(options: options)
     }
 
-    /// View models for every panel from whatever data there is (nil data → loading).
-    public func viewModels(dashboard: Dashboard, data: [Int: PanelData]) -> [Int: PanelViewModel] {
-        let builder = PanelViewModelBuilder(theme: theme)
+    /// View models for every panel from whatever data there is (nil data → loading);
+    /// `context` feeds the alert and dashboard list panels.
+    public func viewModels(dashboard: Dashboard, data: [Int: PanelData], context: PanelContext = PanelContext()) -> [Int: PanelViewModel] {
+        let builder = PanelViewModelBuilder(theme: theme, context: context)
         var models: [Int: PanelViewModel] = [:]
         for panel in dashboard.panels {
             models[panel.id] = builder.build(panel: panel, data: data[panel.id])
