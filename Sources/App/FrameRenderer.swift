@@ -93,12 +93,13 @@ public struct FrameRenderer: Sendable {
         // comes, not on every frame (a paused dashboard keeps its axes).
         let (start, end) = state.window.resolve(now: state.lastRefreshAt ?? now)
         let byID = Dictionary((dashboard.panels + dashboard.allPanels).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let context = Self.listContext(state)
         func input(_ panel: Panel, zoomed: Bool) -> PanelViewInput {
             let known = state.panels[panel.id] ?? PanelState()
             let panelState = known.scope == panel.scopedVariables ? known : PanelState(scope: panel.scopedVariables)
             return PanelViewInput(
                 panel: panel, state: panelState, status: panelState.status(now: now), start: start, end: end, now: now,
-                focused: panel.id == state.focusedPanelID, zoomed: zoomed)
+                focused: panel.id == state.focusedPanelID, zoomed: zoomed, context: context)
         }
         if let zoomed = state.zoomedPanelID, let panel = byID[zoomed] {
             panels.render(input(panel, zoomed: true), into: &buffer, area: area)
@@ -130,5 +131,18 @@ public struct FrameRenderer: Sendable {
             panel: panel, state: adhoc.panel, status: adhoc.panel.status(now: now), start: start, end: end, now: now,
             focused: true, zoomed: true)
         panels.render(input, into: &buffer, area: area)
+    }
+
+    /// What the alert and dashboard list panels show: the alerts last fetched for the
+    /// alerts view, and the loaded dashboards with the one on screen marked.
+    static func listContext(_ state: AppState) -> PanelContext {
+        var context = PanelContext(dashboards: state.dashboards.enumerated().map { index, dashboard in
+            DashListModel.Item(uid: dashboard.uid, title: dashboard.title, tags: dashboard.tags, current: index == state.dashboardIndex)
+        })
+        if case .loaded(let alerts, let at) = state.alerts {
+            context.alerts = alerts
+            context.alertsTime = at
+        }
+        return context
     }
 }

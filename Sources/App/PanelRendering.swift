@@ -12,6 +12,8 @@ public struct PanelViewInput: Sendable {
     public var now: Timestamp
     public var focused: Bool
     public var zoomed: Bool
+    /// Alerts and dashboards for the alert list and dashboard list panels.
+    public var context = PanelContext()
 }
 
 /// Draws one whole panel (frame, title, status badge, contents) into `area`.

@@ -13,6 +13,8 @@ final class PanelRenderCache: Sendable {
         var refreshing: Bool
         var width: Int
         var height: Int
+        /// The list panels redraw when alerts or dashboards change.
+        var context = PanelContext()
     }
 
     private struct Slot: Hashable {

@@ -17,9 +17,10 @@ public struct WidgetPanelRenderer: PanelRendering {
         let data = Self.data(for: input)
         let inputs = PanelRenderCache.Inputs(
             panel: input.panel, data: data, focused: input.focused, refreshing: !input.state.pending.isEmpty,
-            width: area.width, height: area.height)
+            width: area.width, height: area.height,
+            context: ["alertlist", "dashlist"].contains(input.panel.type) ? input.context : PanelContext())
         let drawing = cache.drawing(panelID: input.panel.id, inputs: inputs) {
-            let model = PanelViewModelBuilder(theme: renderer.theme).build(panel: input.panel, data: data)
+            let model = PanelViewModelBuilder(theme: renderer.theme, context: inputs.context).build(panel: input.panel, data: data)
             var local = Buffer(width: area.width, height: area.height)
             renderer.drawPanelBox(model, focused: inputs.focused, refreshing: inputs.refreshing, into: &local, area: local.area)
             return local

@@ -72,6 +72,13 @@ public struct DashListModel: Hashable, Sendable {
         public var title: String
         public var tags: [String]
         public var current: Bool
+
+        public init(uid: String, title: String, tags: [String], current: Bool) {
+            self.uid = uid
+            self.title = title
+            self.tags = tags
+            self.current = current
+        }
     }
     public var items: [Item]
 }
