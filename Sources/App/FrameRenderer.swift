@@ -48,6 +48,7 @@ public struct FrameRenderer: Sendable {
         // The range as of the last refresh, as Grafana draws it: the axes move when new data
         // comes, not on every frame (a paused dashboard keeps its axes).
         let (start, end) = state.window.resolve(now: state.lastRefreshAt ?? now)
+        view.context = Self.listContext(state)
         var data: [Int: PanelData] = [:]
         for panel in dashboard.panels + dashboard.allPanels where panel.type != "row" {
             let known = state.panels[panel.id] ?? PanelState()
@@ -114,5 +115,18 @@ public struct FrameRenderer: Sendable {
         return PanelData(
             results: results, range: range, time: range.end,
             isLoading: !state.pending.isEmpty, staleAge: staleAge, staleReason: staleReason)
+    }
+
+    /// What the alert and dashboard list panels show: the alerts last fetched for the
+    /// alerts view, and the loaded dashboards with the one on screen marked.
+    static func listContext(_ state: AppState) -> PanelContext {
+        var context = PanelContext(dashboards: state.dashboards.enumerated().map { index, dashboard in
+            DashListModel.Item(uid: dashboard.uid, title: dashboard.title, tags: dashboard.tags, current: index == state.dashboardIndex)
+        })
+        if case .loaded(let alerts, let at) = state.alerts {
+            context.alerts = alerts
+            context.alertsTime = at
+        }
+        return context
     }
 }

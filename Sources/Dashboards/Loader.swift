@@ -10,7 +10,7 @@ public struct DashboardFile: Sendable {
     public init(path: String, document: JSONDocument) {
         self.path = path
         self.document = document
-        dashboard = Dashboard(decoding: document.root.value)
+        dashboard = Dashboard(decoding: DashboardMigrator.migrate(document.root.value))
     }
 
     /// The file name without its directory and without ".json".

@@ -32,7 +32,8 @@ import Testing
         #expect(dashboard.refresh == nil)
         #expect(dashboard.time == TimeRange(from: "now-6h", to: "now"))
         #expect(dashboard.raw["someFutureField"]?["x"] == .number(1))
-        #expect(dashboard.panels.map(\.type) == ["graph", "row", "some-plugin-panel"])
+        // The Angular graph migrates to a time series (MigrationTests has the details).
+        #expect(dashboard.panels.map(\.type) == ["timeseries", "row", "some-plugin-panel"])
 
         let graph = dashboard.panels[0]
         #expect(graph.datasource == DatasourceRef(type: nil, uid: "Prometheus"))

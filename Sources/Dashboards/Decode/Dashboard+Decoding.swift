@@ -21,9 +21,10 @@ extension Dashboard {
         )
     }
 
-    /// Decodes a JSON text; throws the syntax error's position when it is not JSON.
+    /// Decodes a JSON text after Grafana's schema migrations (as the loader does); throws
+    /// the syntax error's position when it is not JSON.
     public init(json text: String) throws(JSONParseError) {
-        self.init(decoding: try JSONDocument.parse(text).root.value)
+        self.init(decoding: DashboardMigrator.migrate(try JSONDocument.parse(text).root.value))
     }
 }
 

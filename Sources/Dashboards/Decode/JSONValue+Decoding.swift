@@ -8,13 +8,13 @@ extension JSONValue {
     }
 
     /// Numbers written as strings ("80") also count: older Grafana versions wrote them so.
-    var lenientNumber: Double? {
+    public var lenientNumber: Double? {
         if let n = number { return n }
         if let s = string { return Double(s.trimmingCharacters(in: .whitespaces)) }
         return nil
     }
 
-    var lenientInt: Int? {
+    public var lenientInt: Int? {
         if let i = int { return i }
         if let s = string { return Int(s.trimmingCharacters(in: .whitespaces)) }
         return nil
@@ -36,7 +36,7 @@ extension JSONValue {
         return array?.compactMap(\.scalarText)
     }
 
-    var objectMembers: [(key: String, value: JSONValue)] {
+    public var objectMembers: [(key: String, value: JSONValue)] {
         if case .object(let members) = self { members } else { [] }
     }
 }

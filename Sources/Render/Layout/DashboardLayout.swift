@@ -35,7 +35,8 @@ public struct DashboardLayout: Hashable, Sendable {
         case "text": 3
         case "table", "table-old": 5
         case "timeseries", "graph": 8
-        case "heatmap", "piechart": 7
+        case "heatmap", "piechart", "histogram", "barchart": 7
+        case "state-timeline", "status-history": 4
         default: 3
         }
     }

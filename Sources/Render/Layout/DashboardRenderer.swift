@@ -15,6 +15,8 @@ public struct DashboardViewState: Hashable, Sendable {
     public var footer: FooterModel
     /// A dialog over the dashboard.
     public var dialog: DialogModel?
+    /// Alerts and dashboards for the alert list and dashboard list panels.
+    public var context = PanelContext()
 
     public init(focusedPanelID: Int? = nil, scroll: Int = 0, zoomedPanelID: Int? = nil, refreshingPanelIDs: Set<Int> = [],
                 header: HeaderModel = HeaderModel(title: "", timeRange: "Last 1h"), footer: FooterModel = .hints([]),
@@ -61,9 +63,10 @@ public struct DashboardRenderer: Sendable {
     /// Body lines of a screen `height` lines high.
     public static func bodyHeight(screenHeight height: Int) -> Int { max(1, height - headerHeight - footerHeight) }
 
-    /// View models for every panel from whatever data there is (nil data → loading).
-    public func viewModels(dashboard: Dashboard, data: [Int: PanelData]) -> [Int: PanelViewModel] {
-        let builder = PanelViewModelBuilder(theme: theme)
+    /// View models for every panel from whatever data there is (nil data → loading);
+    /// `context` feeds the alert and dashboard list panels.
+    public func viewModels(dashboard: Dashboard, data: [Int: PanelData], context: PanelContext = PanelContext()) -> [Int: PanelViewModel] {
+        let builder = PanelViewModelBuilder(theme: theme, context: context)
         var models: [Int: PanelViewModel] = [:]
         for panel in dashboard.panels {
             models[panel.id] = builder.build(panel: panel, data: data[panel.id])
@@ -92,7 +95,7 @@ public struct DashboardRenderer: Sendable {
         var visible: [Int] = []
         if let zoomed = state.zoomedPanelID, let panel = byID[zoomed] {
             let drawing = drawing(of: panel, data: data[zoomed], focused: true, refreshing: state.refreshingPanelIDs.contains(zoomed),
-                                  width: body.width, height: body.height, cache: cache)
+                                  width: body.width, height: body.height, context: state.context, cache: cache)
             buffer.blit(drawing, into: body)
             visible = [zoomed]
         } else {
@@ -103,7 +106,7 @@ public struct DashboardRenderer: Sendable {
                 let drawing = drawing(
                     of: panel, data: data[panel.id], focused: state.focusedPanelID == panel.id,
                     refreshing: state.refreshingPanelIDs.contains(panel.id), width: placement.rect.width, height: placement.rect.height,
-                    cache: cache)
+                    context: state.context, cache: cache)
                 blit(drawing, placement: placement, scroll: scroll, body: body, into: &buffer)
             }
         }
@@ -122,15 +125,19 @@ public struct DashboardRenderer: Sendable {
     }
 
     /// One panel in its box, or a row header, drawn at its full size.
-    func drawing(of panel: Panel, data: PanelData?, focused: Bool, refreshing: Bool, width: Int, height: Int, cache: PanelRenderCache?) -> Buffer {
+    func drawing(of panel: Panel, data: PanelData?, focused: Bool, refreshing: Bool, width: Int, height: Int,
+                 context full: PanelContext, cache: PanelRenderCache?) -> Buffer {
+        // Only the list panels read the context: other panels' drawings stay cached when it changes.
+        let context = PanelContext.readers.contains(panel.type) ? full : PanelContext()
         let draw = {
-            let model = PanelViewModelBuilder(theme: theme).build(panel: panel, data: data)
+            let model = PanelViewModelBuilder(theme: theme, context: context).build(panel: panel, data: data)
             var local = Buffer(width: width, height: height)
             drawPanelBox(model, focused: focused, refreshing: refreshing, into: &local, area: local.area)
             return local
         }
         guard let cache else { return draw() }
-        let inputs = PanelRenderCache.Inputs(panel: panel, data: data, focused: focused, refreshing: refreshing, width: width, height: height)
+        let inputs = PanelRenderCache.Inputs(
+            panel: panel, data: data, focused: focused, refreshing: refreshing, width: width, height: height, context: context)
         return cache.drawing(panelID: panel.id, inputs: inputs, draw: draw)
     }
 

@@ -97,6 +97,11 @@ public struct PanelBody: Widget {
         case .heatmap(let heatmap): HeatmapWidget(model: heatmap).render(into: &buffer, area: area, theme: theme)
         case .pie(let pie): PieChartWidget(model: pie).render(into: &buffer, area: area, theme: theme)
         case .text(let content): TextPanelWidget(content: content).render(into: &buffer, area: area, theme: theme)
+        case .stateTimeline(let timeline): StateTimelineWidget(model: timeline).render(into: &buffer, area: area, theme: theme)
+        case .histogram(let histogram): HistogramWidget(model: histogram).render(into: &buffer, area: area, theme: theme)
+        case .barChart(let chart): BarChartWidget(model: chart).render(into: &buffer, area: area, theme: theme)
+        case .alertList(let alerts): AlertListWidget(model: alerts).render(into: &buffer, area: area, theme: theme)
+        case .dashList(let list): DashListWidget(model: list).render(into: &buffer, area: area, theme: theme)
         case .row: break
         case .unsupported(let type):
             MessageWidget(["Unsupported panel type: \(Sanitizer.visible(type))"], style: theme.dimText).render(into: &buffer, area: area, theme: theme)

@@ -12,6 +12,8 @@ public final class PanelRenderCache: Sendable {
         var refreshing: Bool
         var width: Int
         var height: Int
+        /// The list panels redraw when alerts or dashboards change.
+        var context = PanelContext()
     }
 
     private struct Slot: Hashable {

@@ -160,6 +160,11 @@ public enum PanelContent: Hashable, Sendable {
     case heatmap(HeatmapModel)
     case pie(PieModel)
     case text(String)
+    case stateTimeline(StateTimelineModel)
+    case histogram(HistogramModel)
+    case barChart(BarChartModel)
+    case alertList(AlertListModel)
+    case dashList(DashListModel)
     case row(collapsed: Bool, panelCount: Int)
     case unsupported(String)
     /// Nothing to draw (no data, loading, or every query failed).

@@ -4,9 +4,12 @@ import Dashboards
 /// Builds a panel's view model from the panel definition and its query results.
 public struct PanelViewModelBuilder: Sendable {
     public var theme: Theme
+    /// Alerts and dashboards for the alert and dashboard list panels.
+    public var context: PanelContext
 
-    public init(theme: Theme = Theme()) {
+    public init(theme: Theme = Theme(), context: PanelContext = PanelContext()) {
         self.theme = theme
+        self.context = context
     }
 
     public func build(panel: Panel, data: PanelData?) -> PanelViewModel {
@@ -16,8 +19,18 @@ public struct PanelViewModelBuilder: Sendable {
             return PanelViewModel(id: panel.id, type: panel.type, title: title, status: .ok,
                                   content: .row(collapsed: panel.collapsed, panelCount: panel.panels.count))
         case "text":
-            return PanelViewModel(id: panel.id, type: panel.type, title: title, status: .ok, content: .text(panel.options.content ?? ""))
-        case "stat", "singlestat", "gauge", "bargauge", "timeseries", "graph", "table", "table-old", "heatmap", "piechart":
+            return PanelViewModel(id: panel.id, type: panel.type, title: title, status: .ok, content: .text(panel.options.mode == "html" ? Markdown.fromHTML(panel.options.content ?? "") : panel.options.content ?? ""))
+        case "alertlist":
+            guard let alerts = context.alerts else {
+                return PanelViewModel(id: panel.id, type: panel.type, title: title, status: .loading, content: .empty)
+            }
+            return PanelViewModel(id: panel.id, type: panel.type, title: title, status: .ok,
+                                  content: .alertList(AlertListBuilder.build(panel: panel, alerts: alerts, now: context.alertsTime)))
+        case "dashlist":
+            return PanelViewModel(id: panel.id, type: panel.type, title: title, status: .ok,
+                                  content: .dashList(DashListBuilder.build(panel: panel, dashboards: context.dashboards)))
+        case "stat", "singlestat", "gauge", "bargauge", "timeseries", "graph", "table", "table-old", "heatmap", "piechart",
+             "state-timeline", "status-history", "histogram", "barchart":
             break
         default:
             return PanelViewModel(id: panel.id, type: panel.type, title: title, status: .ok, content: .unsupported(panel.type))
@@ -76,9 +89,15 @@ public struct PanelViewModelBuilder: Sendable {
         case "gauge": .gauge(StatBuilder.gauge(panel: panel, frames: frames))
         case "bargauge": .barGauge(StatBuilder.barGauge(panel: panel, frames: frames))
         case "timeseries", "graph": .timeSeries(TimeSeriesBuilder.build(panel: panel, frames: frames, data: data))
-        case "table", "table-old": .table(TableBuilder.build(panel: panel, frames: frames, data: data))
+        case "table", "table-old":
+            Transformations.applies(to: panel)
+                ? .table(FrameTable.build(panel: panel, frames: frames, data: data, timeZoneOffset: theme.options.timeZoneOffset))
+                : .table(TableBuilder.build(panel: panel, frames: frames, data: data))
         case "heatmap": .heatmap(HeatmapBuilder.build(frames: frames))
         case "piechart": .pie(PieBuilder.build(panel: panel, frames: frames))
+        case "state-timeline", "status-history": .stateTimeline(StateTimelineBuilder.build(panel: panel, frames: frames, data: data, theme: theme))
+        case "histogram": .histogram(HistogramBuilder.build(panel: panel, frames: frames))
+        case "barchart": .barChart(BarChartBuilder.build(panel: panel, frames: frames, data: data, theme: theme))
         default: .unsupported(panel.type)
         }
     }

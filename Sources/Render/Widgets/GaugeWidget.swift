@@ -48,15 +48,20 @@ public struct GaugeWidget: Widget {
         guard let scaleRow else { return }
         let processor = { (number: Double) in ValueFormat.format(number, unit: nil, decimals: nil).description }
         let minText = processor(model.min), maxText = processor(model.max)
-        buffer.write(minText, x: inner.x, y: scaleRow, style: theme.dimText, clip: inner)
-        buffer.write(maxText, x: inner.maxX - DisplayWidth.of(maxText), y: scaleRow, style: theme.dimText, clip: inner)
+        let minEnd = inner.x + DisplayWidth.of(minText), maxStart = inner.maxX - DisplayWidth.of(maxText)
         if model.showMarkers {
             for marker in model.markers {
                 let position = (marker.value - model.min) / (model.max - model.min)
                 let column = inner.x + min(inner.width - 1, Int(cells: position * Double(inner.width)))
+                // The min and max labels keep their cells (Grafana shows "0 … 100", never "1▲▲").
+                guard column >= minEnd + 1, column < maxStart - 1 else { continue }
                 let style = theme.isMonochrome ? Style(attributes: .bold) : theme.style(for: marker.color)
                 buffer[column, scaleRow] = Cell(theme.ascii ? "^" : "▲", style: style)
             }
+        }
+        buffer.write(minText, x: inner.x, y: scaleRow, style: theme.dimText, clip: inner)
+        if maxStart >= minEnd + 1 {
+            buffer.write(maxText, x: maxStart, y: scaleRow, style: theme.dimText, clip: inner)
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A block sparkline (▁▂▃▄▅▆▇█) over one or more rows; nil values leave gaps.
 struct Sparkline {
     var values: [Double?]
@@ -85,6 +87,15 @@ enum TimeLabels {
         let ofDay = ((seconds % 86400) + 86400) % 86400
         let hours = ofDay / 3600, minutes = (ofDay % 3600) / 60
         return (hours < 10 ? "0" : "") + String(hours) + ":" + (minutes < 10 ? "0" : "") + String(minutes)
+    }
+
+    /// "2023-11-14 22:13:20", Grafana's default table time format, at the theme's offset.
+    static func dateTime(_ timestamp: Int64, offset: Int) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: offset) ?? .gmt
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: Double(timestamp) / 1000))
+        func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
+        return "\(c.year ?? 1970)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)):\(two(c.second))"
     }
 
     /// A tick interval in ms giving roughly `count` labels over `span` ms.

@@ -1,33 +1,17 @@
 import Foundation
 
-/// Grafana's text panel, markdown-ish: `#` headings in bold, `-`/`*` bullets, paragraphs
-/// wrapped to the width; `**` and backticks are dropped.
+/// Grafana's text panel: its markdown rendered (see Markdown) and cut to the pane.
 public struct TextPanelWidget: Widget {
     public var content: String
 
     public init(content: String) { self.content = content }
 
-    public func lines(width: Int, theme: Theme) -> [(String, Style)] {
-        var out: [(String, Style)] = []
-        for raw in content.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            let line = raw.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "").trimmingWhitespace
-            if line.isEmpty { if !(out.last?.0.isEmpty ?? true) { out.append(("", .plain)) }; continue }
-            if line.hasPrefix("#") {
-                let text = String(line.drop { $0 == "#" }).trimmingWhitespace
-                out += TextFit.wrap(text, width: width).map { ($0, Style(attributes: [.bold, .underline])) }
-            } else if line.hasPrefix("- ") || line.hasPrefix("* ") {
-                let wrapped = TextFit.wrap(String(line.dropFirst(2)), width: width - 2)
-                for (index, part) in wrapped.enumerated() { out.append(((index == 0 ? theme.glyphs.bullet + " " : "  ") + part, .plain)) }
-            } else {
-                out += TextFit.wrap(line, width: width).map { ($0, .plain) }
-            }
-        }
-        return out
-    }
-
     public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
-        for (index, line) in lines(width: area.width, theme: theme).prefix(area.height).enumerated() {
-            buffer.writeFitted(line.0, x: area.x, y: area.y + index, style: line.1, area: area, theme: theme)
+        for (index, line) in Markdown.lines(content, width: area.width, theme: theme).prefix(area.height).enumerated() {
+            var x = area.x
+            for span in line {
+                x = buffer.writeFitted(span.text, x: x, y: area.y + index, style: span.style, area: area, theme: theme)
+            }
         }
     }
 }
