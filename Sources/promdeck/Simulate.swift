@@ -1,9 +1,10 @@
 import ArgumentParser
+import Bundled
 import Foundation
-import Logging
 import PromModel
 import PromQL
 import Simulator
+import SimulatorServers
 
 struct Simulate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -63,19 +64,17 @@ struct Simulate: AsyncParsableCommand {
             try writeBackfill(simulation, to: openmetrics)
             return
         }
-        var logger = Logger(label: "promdeck.simulate")
-        logger.logLevel = .warning
         for service in Simulation.services {
             FileHandle.standardError.write(Data(
                 "\(service.name): http://\(listen):\(service.port + portOffset)/metrics\n".utf8))
         }
         let clock = VirtualClock(speed: speed)
         let apiServer = api.flatMap(ListenAddress.init).map {
-            PrometheusAPIServer.demo(seed: seed, clock: clock, address: $0, version: PromdeckVersion.current)
+            PrometheusAPIServer.demo(seed: seed, clock: clock, address: $0, version: Bundled.version)
         }
         if let apiServer { FileHandle.standardError.write(Data("Prometheus API: http://\(apiServer.address)/api/v1/\n".utf8)) }
         let servers = MetricsServers(simulation: simulation, clock: clock, host: listen, portOffset: portOffset)
-        try await servers.run(logger: logger, alongside: apiServer.map { [$0.application(logger: logger)] } ?? [])
+        try await ShutdownSignals.run { try await servers.run(alongside: apiServer.map { [$0] } ?? []) }
     }
 
     private func writeBackfill(_ simulation: Simulation, to path: String) throws {
