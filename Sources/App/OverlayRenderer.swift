@@ -1,3 +1,4 @@
+import Bundled
 import Dashboards
 import Foundation
 import PromModel
@@ -90,6 +91,7 @@ struct OverlayRenderer {
             lines.append(("  \(error.message)", .plain))
         }
         for warning in data.warnings { lines.append(("Warning: \(warning)", Style(foreground: .ansi(3)))) }
+        lines.append(("promdeck \(Bundled.version)", dim))
         let width = min(buffer.width - 2, max(50, (lines.map { Draw.width($0.0) }.max() ?? 40) + 4))
         let wrapped = lines.flatMap { line in Self.wrap(line.0, width: width - 4).map { ($0, line.1) } }
         let inner = Draw.dialog(width: width, height: wrapped.count + 3, title: "Inspect", into: &buffer)

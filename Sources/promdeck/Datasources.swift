@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bundled
 import Foundation
 import PrometheusAPI
 
@@ -39,6 +40,7 @@ struct Datasources: AsyncParsableCommand {
         }
         try? await httpClient.shutdown()
         print(Datasources.table(header: ["NAME", "URL", "AUTH", "STATUS", "VERSION", "LATENCY", "DETAIL"], rows: rows))
+        print("promdeck \(Bundled.version), config \(loaded.path ?? "-")")
         if rows.contains(where: { $0[3] != "OK" }) { throw ExitCode(1) }
     }
 

@@ -16,7 +16,7 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Seed of the simulation (the same seed gives the same history).")
     var seed: UInt64 = 1
 
-    @Option(help: "Directory of the demo's dashboard JSON files (default: the repository's dashboards/).")
+    @Option(help: ArgumentHelp("Directory of the demo's dashboard JSON files (default: the ones built in).", valueName: "dir"))
     var dashboards: String?
 
     @OptionGroup var viewer: ViewerOptions

@@ -24,7 +24,9 @@ struct Snapshot: AsyncParsableCommand {
     @Option(help: "Dashboard: file name, uid or title (any case).")
     var dashboard: String
 
-    @Option(help: "Directory of Grafana dashboard JSON files (default: ./dashboards or the repository's).")
+    @Option(help: ArgumentHelp(
+        "Directory of Grafana dashboard JSON files. Default: the built-in ones with --demo, else the first of $XDG_CONFIG_HOME/promdeck/dashboards, the config's dashboards: list and ./dashboards that has any.",
+        valueName: "dir"))
     var dashboards: String?
 
     @OptionGroup var source: SourceOptions
@@ -54,7 +56,7 @@ struct Snapshot: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let file = try Self.find(dashboard, in: dashboards)
+        let file = try find()
         let wall = Timestamp((Date().timeIntervalSince1970 * 1000).rounded())
         let requested: Timestamp?
         do {
@@ -87,10 +89,17 @@ struct Snapshot: AsyncParsableCommand {
         }
     }
 
-    static func find(_ name: String, in directory: String?) throws -> DashboardFile {
-        let path = try directory ?? DashboardDirectory.locate()
+    private func find() throws -> DashboardFile {
+        let files: [DashboardFile]
+        if let dashboards {
+            files = try Wiring.loadCatalog(dashboards)
+        } else if source.demo {
+            files = try Wiring.bundledDashboards()
+        } else {
+            files = try source.server.dashboardSearch().require()
+        }
         do {
-            return try DashboardLoader().load(path).find(name)
+            return try DashboardCatalog(files: files).find(dashboard)
         } catch {
             throw ValidationError(error.description)
         }

@@ -21,7 +21,9 @@ struct View: AsyncParsableCommand {
 
     @OptionGroup var source: DatasourceOptions
 
-    @Option(help: "Directory of Grafana dashboard JSON files.")
+    @Option(help: ArgumentHelp(
+        "Directory of Grafana dashboard JSON files. Default: the first of $XDG_CONFIG_HOME/promdeck/dashboards, the config's dashboards: list and ./dashboards that has any, else a built-in overview of any Prometheus.",
+        valueName: "dir"))
     var dashboards: String?
 
     @OptionGroup var viewer: ViewerOptions
@@ -34,7 +36,7 @@ struct View: AsyncParsableCommand {
         let settings = try source.settings()
         let alertmanagerClient = try source.alertmanager(flag: alertmanager, datasource: settings)
         let client = PrometheusClient(settings: settings)
-        let loaded = try Wiring.viewDashboards(directory: dashboards)
+        let loaded = try Wiring.viewDashboards(directory: dashboards, search: source.dashboardSearch())
         do {
             try await viewer.run(command: "view", dashboards: loaded, datasource: client, alertmanager: alertmanagerClient)
         } catch {

@@ -1,24 +1,32 @@
 import App
 import ArgumentParser
+import Bundled
 import Dashboards
 import Foundation
 import PromModel
 import Render
 import Simulator
 
-/// Where the commands get their parts: dashboards from disk, the demo's platform, and the
+/// Where the commands get their parts: dashboards from disk or built in, the demo's platform, and the
 /// viewer's planner, layout and renderer from the dashboards and render modules.
 enum Wiring {
-    /// `--dashboards DIR`, else the first `dashboards` folder found from the working
-    /// directory or from the executable upwards (so `swift run` finds the repository's);
-    /// with none, `view` falls back to a built-in overview of any Prometheus.
-    static func viewDashboards(directory: String?) throws -> [Dashboard] {
-        guard let path = directory ?? (try? DashboardDirectory.locate()) else { return [BuiltinDashboards.prometheusOverview] }
-        return try loadDashboards(directory: path)
+    /// `--dashboards DIR`, else the first place of `search` with dashboards; with none,
+    /// `view` falls back to a built-in overview of any Prometheus.
+    static func viewDashboards(directory: String?, search: DashboardSearch) throws -> [Dashboard] {
+        if let directory { return try loadDashboards(directory: directory) }
+        let found = try search.find().files
+        return found.isEmpty ? [BuiltinDashboards.prometheusOverview] : found.map(\.dashboard)
     }
 
-    static func loadDashboards(directory: String?) throws -> [Dashboard] {
-        let path = try directory ?? DashboardDirectory.locate()
+    /// Every dashboard of `directory` (a file or a directory); an error when there is none.
+    static func loadDashboards(directory: String) throws -> [Dashboard] {
+        let files = try loadCatalog(directory)
+        guard !files.isEmpty else { throw ValidationError("no dashboards in \(directory)") }
+        return files.map(\.dashboard)
+    }
+
+    /// The loadable dashboards of `path`, warning on stderr about those that fail.
+    static func loadCatalog(_ path: String) throws -> [DashboardFile] {
         let catalog: DashboardCatalog
         do {
             catalog = try DashboardLoader().load(path)
@@ -28,13 +36,24 @@ enum Wiring {
         for failure in catalog.failures {
             FileHandle.standardError.write(Data("warning: skipped \(failure)\n".utf8))
         }
-        guard !catalog.files.isEmpty else { throw ValidationError("no dashboards in \(path)") }
-        return catalog.files.map(\.dashboard)
+        return catalog.files
     }
 
-    /// The four seed dashboards, Service Health Overview first.
+    /// The example dashboards built into the binary (the repository's dashboards/).
+    static func bundledDashboards() throws -> [DashboardFile] {
+        do {
+            return try Bundled.dashboards.map { file throws(DashboardLoadError) in
+                try DashboardLoader().parse(Array(file.text.utf8), path: file.path)
+            }
+        } catch {
+            throw ValidationError("built-in \(error.description)")
+        }
+    }
+
+    /// The demo's dashboards, Service Health Overview first: `--dashboards DIR`, else the
+    /// built-in ones, so `demo` runs from any directory.
     static func demoDashboards(directory: String?) throws -> [Dashboard] {
-        let dashboards = try loadDashboards(directory: directory)
+        let dashboards = try directory.map(loadDashboards) ?? bundledDashboards().map(\.dashboard)
         let order = ["Service Health Overview", "Trading Performance", "EventBus Monitoring", "Infrastructure Metrics"]
         return dashboards.sorted { lhs, rhs in
             (order.firstIndex(of: lhs.title) ?? order.count, lhs.title) < (order.firstIndex(of: rhs.title) ?? order.count, rhs.title)
@@ -50,14 +69,13 @@ enum Wiring {
         }
     }
 
-    /// deploy/alerts.yml, for the demo's alerts view; none when it cannot be found or read.
+    /// deploy/alerts.yml as built in, for the demo's alerts view.
     static func demoAlertRules() -> [AlertRule] {
-        guard let path = try? DashboardDirectory.locate("deploy/alerts.yml", directory: false),
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        guard let file = Bundled.alertRules else { return [] }
         do {
-            return try AlertRule.load(yaml: text)
+            return try AlertRule.load(yaml: file.text)
         } catch {
-            FileHandle.standardError.write(Data("warning: \(path): \(error)\n".utf8))
+            FileHandle.standardError.write(Data("warning: built-in \(file.path): \(error)\n".utf8))
             return []
         }
     }
@@ -74,29 +92,5 @@ enum Wiring {
     static func renderer(options: RenderOptions) -> Viewer.FrameRendering {
         let frames = FrameRenderer(layout: RenderLayout(), panels: WidgetPanelRenderer(options: options))
         return { state, size, now in frames.render(state, size: size, now: now) }
-    }
-}
-
-/// Finds the repository's files (dashboards/, deploy/alerts.yml) when none is given: from the
-/// working directory, then from the executable upwards (so `swift run` finds them).
-enum DashboardDirectory {
-    static func locate(
-        _ relative: String = "dashboards", directory wantDirectory: Bool = true,
-        workingDirectory: String = FileManager.default.currentDirectoryPath,
-        executable: String = CommandLine.arguments.first ?? ""
-    ) throws -> String {
-        var candidates = [URL(fileURLWithPath: workingDirectory).appendingPathComponent(relative)]
-        var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        while url.path != "/" {
-            candidates.append(url.appendingPathComponent(relative))
-            url.deleteLastPathComponent()
-        }
-        for candidate in candidates {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue == wantDirectory {
-                return candidate.path
-            }
-        }
-        throw ValidationError("no \(relative) here or beside the executable; pass --dashboards DIR")
     }
 }
