@@ -8,13 +8,13 @@ struct Datasources: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "datasources",
         abstract: "List the configured datasources and check that each answers.",
-        usage: """
-            promdeck datasources
-            promdeck datasources --config ./config.yaml
-            """,
         discussion: """
             Each datasource is asked for /api/v1/status/buildinfo (or, when a server has none, \
             the query 1+1); the version and latency are shown. Exits non-zero if any check fails.
+
+            Examples:
+              promdeck datasources
+              promdeck datasources --config ./config.yaml
             """
     )
 

@@ -7,9 +7,14 @@ struct Demo: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Show the trading-platform dashboards over a built-in simulation.",
         discussion: """
+            Runs from any directory: the dashboards and alert rules are built in.
+
             Examples:
               promdeck demo
-              promdeck demo --dashboard 'Trading Performance' --from now-15m --refresh 2s --seed 7
+              promdeck demo --dashboard 'Trading Performance' --from now-15m \\
+                --refresh 2s --seed 7
+
+            \(ViewerKeys.text)
             """
     )
 

@@ -1,5 +1,7 @@
+import App
 import ArgumentParser
 import Bundled
+import Foundation
 
 @main
 struct Promdeck: AsyncParsableCommand {
@@ -20,9 +22,46 @@ struct Promdeck: AsyncParsableCommand {
               promdeck lint ./dashboards --strict
               promdeck simulate --api 127.0.0.1:9090
 
-            Keys in the viewer: ? lists them, q quits. See promdeck(1).
+            In the viewer, ? lists the keys and q quits (see `promdeck help view`).
             """,
         version: Bundled.version,
         subcommands: [View.self, Demo.self, Snapshot.self, Query.self, Lint.self, Datasources.self, Simulate.self]
     )
+
+    /// ArgumentParser's own `main`, except that a ValidationError thrown by a subcommand's
+    /// `run()` (a bad --time, an unknown dashboard) shows that subcommand's usage, as one
+    /// thrown while parsing does, instead of the top level's.
+    static func main() async {
+        let command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                var command = command
+                try command.run()
+            }
+        } catch let error as ValidationError {
+            let name = type(of: command)._commandName
+            let usage = usageString(for: type(of: command)).replacingOccurrences(of: "\n", with: "\n  ")
+            FileHandle.standardError.write(Data("Error: \(error.message)\nUsage: \(usage)\n  See 'promdeck \(name) --help' for more information.\n".utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// The viewer's keys, from the key map the `?` overlay shows, for `view` and `demo` help and
+/// the man page.
+enum ViewerKeys {
+    static let text: String = {
+        let width = KeyMap.help.map(\.keys.count).max() ?? 0
+        return "Keys:\n" + KeyMap.help.map { "  " + $0.keys.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.action }
+            .joined(separator: "\n")
+    }()
 }

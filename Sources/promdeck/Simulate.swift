@@ -10,13 +10,21 @@ struct Simulate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the simulated trading platform: /metrics on the five services' ports, or an OpenMetrics backfill.",
         usage: """
-            promdeck simulate [--listen 127.0.0.1] [--port-offset N] [--seed N] [--speed N] [--api 127.0.0.1:9090]
-            promdeck simulate --openmetrics FILE --start T --duration D [--interval 15s] [--seed N]
+            promdeck simulate [--listen HOST] [--port-offset N] [--seed N] [--speed N]
+                              [--api HOST:PORT]
+            promdeck simulate --openmetrics FILE --start T --duration D
+                              [--interval 15s] [--seed N]
             """,
         discussion: """
             Every value is a function of the seed and the virtual time, so the same seed and range \
             always give the same samples. Ports: ai-engine 8001, execution 8002, risk-safety 8003, \
             portfolio-intelligence 8004, monitoring-health 8080 (plus --port-offset).
+
+            Examples:
+              promdeck simulate --speed 10
+              promdeck simulate --api 127.0.0.1:9090
+              promdeck simulate --openmetrics sim.om --start 2026-01-05T14:00:00Z \\
+                --duration 1h
             """
     )
 

@@ -9,13 +9,14 @@ struct View: AsyncParsableCommand {
         commandName: "view",
         abstract: "Show dashboards live from a Prometheus-compatible server.",
         discussion: """
-            Keys: 1-9/Tab dashboards, arrows/hjkl focus, Enter zoom, +/- and [/] time range,
-            t time picker, v variables, i inspect, e export CSV, : PromQL, a alerts, ? help, q quit.
-
             Examples:
               promdeck view --url http://localhost:9090 --dashboards ./dashboards
-              promdeck view --url http://localhost:9090 --alertmanager http://localhost:9093
-              promdeck view --datasource prod --dashboard 'Service Health Overview' --from now-6h --refresh 10s
+              promdeck view --url http://localhost:9090 \\
+                --alertmanager http://localhost:9093
+              promdeck view --datasource prod --dashboard 'Service Health Overview' \\
+                --from now-6h --refresh 10s
+
+            \(ViewerKeys.text)
             """
     )
 
