@@ -11,8 +11,8 @@ struct Demo: AsyncParsableCommand {
 
             Examples:
               promdeck demo
-              promdeck demo --dashboard 'Trading Performance' --from now-15m \\
-                --refresh 2s --seed 7
+              promdeck demo --dashboard 'Trading Performance' \\
+                --from now-15m --refresh 2s --seed 7
 
             \(ViewerKeys.text)
             """

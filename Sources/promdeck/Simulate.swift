@@ -23,8 +23,8 @@ struct Simulate: AsyncParsableCommand {
             Examples:
               promdeck simulate --speed 10
               promdeck simulate --api 127.0.0.1:9090
-              promdeck simulate --openmetrics sim.om --start 2026-01-05T14:00:00Z \\
-                --duration 1h
+              promdeck simulate --openmetrics sim.om \\
+                --start 2026-01-05T14:00:00Z --duration 1h
             """
     )
 

@@ -15,12 +15,12 @@ struct Snapshot: AsyncParsableCommand {
             Deterministic for a fixed --time with --demo or --data.
 
             Examples:
-              promdeck snapshot --dashboard 'Service Health Overview' --demo \\
-                --time 2026-01-01T14:00:00Z
+              promdeck snapshot --dashboard 'Service Health Overview' \\
+                --demo --time 2026-01-01T14:00:00Z
               promdeck snapshot --dashboard trading-performance \\
                 --url http://localhost:9090 --format ansi | less -R
-              promdeck snapshot --dashboard infrastructure-metrics --data metrics.om \\
-                --format json
+              promdeck snapshot --dashboard infrastructure-metrics \\
+                --data metrics.om --format json
             """
     )
 

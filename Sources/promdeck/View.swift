@@ -10,11 +10,12 @@ struct View: AsyncParsableCommand {
         abstract: "Show dashboards live from a Prometheus-compatible server.",
         discussion: """
             Examples:
-              promdeck view --url http://localhost:9090 --dashboards ./dashboards
+              promdeck view --url http://localhost:9090 \\
+                --dashboards ./dashboards
               promdeck view --url http://localhost:9090 \\
                 --alertmanager http://localhost:9093
-              promdeck view --datasource prod --dashboard 'Service Health Overview' \\
-                --from now-6h --refresh 10s
+              promdeck view --datasource prod \\
+                --dashboard 'Service Health Overview' --from now-6h
 
             \(ViewerKeys.text)
             """
