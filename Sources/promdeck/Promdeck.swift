@@ -57,11 +57,12 @@ struct Promdeck: AsyncParsableCommand {
 }
 
 /// The viewer's keys, from the key map the `?` overlay shows, for `view` and `demo` help and
-/// the man page.
+/// the man page; the arrow glyphs are spelt out, as the man page generator drops non-ASCII.
 enum ViewerKeys {
     static let text: String = {
-        let width = KeyMap.help.map(\.keys.count).max() ?? 0
-        return "Keys:\n" + KeyMap.help.map { "  " + $0.keys.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.action }
+        let keys = KeyMap.help.map { ($0.keys.replacingOccurrences(of: "←↓↑→", with: "arrows"), $0.action) }
+        let width = keys.map(\.0.count).max() ?? 0
+        return "Keys:\n" + keys.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
             .joined(separator: "\n")
     }()
 }
