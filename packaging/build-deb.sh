@@ -44,7 +44,8 @@ gzip -9n "$pkg/usr/share/man/man1/promdeck.1"
 
 install -d "$pkg/usr/share/bash-completion/completions" "$pkg/usr/share/zsh/vendor-completions" \
   "$pkg/usr/share/fish/vendor_completions.d"
-"$bin" --generate-completion-script bash > "$pkg/usr/share/bash-completion/completions/promdeck"
+# bash-completion sources the file; a hashbang there is misleading (lintian).
+"$bin" --generate-completion-script bash | sed '1{/^#!/d}' > "$pkg/usr/share/bash-completion/completions/promdeck"
 "$bin" --generate-completion-script zsh > "$pkg/usr/share/zsh/vendor-completions/_promdeck"
 "$bin" --generate-completion-script fish > "$pkg/usr/share/fish/vendor_completions.d/promdeck.fish"
 chmod 0644 "$pkg/usr/share/bash-completion/completions/promdeck" "$pkg/usr/share/zsh/vendor-completions/_promdeck" \
@@ -66,7 +67,11 @@ printf 'Source: promdeck\n\nPackage: promdeck\nArchitecture: any\n' > "$work/src
 depends=$(cd "$work/src" && dpkg-shlibdeps -O -e"$pkg/usr/bin/promdeck" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
 [[ -n $depends ]] || { echo "build-deb: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
 
+install -D -m 0644 "$root/packaging/lintian-overrides" "$pkg/usr/share/lintian/overrides/promdeck"
+
 install -d "$pkg/DEBIAN"
+(cd "$pkg" && find usr -type f -exec md5sum {} + | sort -k2) > "$pkg/DEBIAN/md5sums"
+chmod 0644 "$pkg/DEBIAN/md5sums"
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@DEPENDS@/$depends/" \
   -e "s/@SIZE@/$(du -sk "$pkg" | cut -f1)/" "$root/packaging/control" > "$pkg/DEBIAN/control"
 deb=$out/promdeck_${version}_${arch}.deb
