@@ -10,18 +10,20 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "promdeck", targets: ["promdeck"]),
+        // For the Benchmarks/ package only (its own package, so that package-benchmark and its
+        // plugin are not resolved or built for `swift run promdeck`).
+        .library(name: "PromdeckModules", targets: [
+            "PromModel", "PromQL", "Dashboards", "PrometheusAPI", "Simulator", "Render", "TerminalTypes", "Terminal", "App", "TestSupport",
+        ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
-        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
-        // Benchmarks only (Benchmarks/). MallocInterposer alone: the default RuntimeInterposer
-        // trait pulls in a package that is not needed for our metrics.
-        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        // Already in the graph through async-http-client; the simulator's servers use its
+        // HTTP/1 codec directly (a web framework cost a first build minutes for five routes).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         // ncursesw, wide-character API. No pkgConfig: SwiftPM drops (and warns about) the -D
@@ -46,17 +48,24 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The simulation, its embedded store and alert rules: no network.
         .target(
             name: "Simulator",
             dependencies: [
                 "PromModel", "PromQL",
-                .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: optimizedInDebug
+        ),
+        // `simulate`'s /metrics and Prometheus API servers.
+        .target(
+            name: "SimulatorServers",
+            dependencies: [
+                "PromModel", "PromQL", "Simulator",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         .target(name: "Render", dependencies: ["PromModel", "Dashboards"]),
         // Keys, sizes, mouse and terminal events, and the backend protocol: values the viewer's
@@ -67,15 +76,20 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNCurses", "CTerminalRestore", "Render", "TerminalTypes"]),
         .target(
             name: "App",
-            // The viewer's state machine and run loop: no engine, simulator or logging.
-            dependencies: ["PromModel", "Dashboards", "Render", "TerminalTypes"]
+            // The viewer's state machine and run loop: no engine, simulator, network or logging.
+            dependencies: ["PromModel", "Dashboards", "Render", "TerminalTypes", "Bundled"]
         ),
+        // What ships inside the binary: the version, and dashboards/ and deploy/alerts.yml,
+        // embedded at build time by the EmbedFiles plugin from the repository's files.
+        .target(name: "Bundled", plugins: ["EmbedFiles"]),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"], path: "Plugins/EmbedFiles"),
+        .executableTarget(name: "EmbedFilesTool", path: "Plugins/EmbedFilesTool"),
         .executableTarget(
             name: "promdeck",
             dependencies: [
-                "PromModel", "PromQL", "Dashboards", "PrometheusAPI", "Simulator", "Render", "Terminal", "App", "CMallocArenas",
+                "PromModel", "PromQL", "Dashboards", "PrometheusAPI", "Simulator", "SimulatorServers", "Render", "Terminal", "App",
+                "Bundled", "CMallocArenas",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -88,33 +102,13 @@ let package = Package(
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "Simulator", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DashboardsTests", dependencies: ["Dashboards", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PrometheusAPITests", dependencies: ["PrometheusAPI", "PromModel", "TestSupport"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PromModel", "PromQL", "PrometheusAPI", "TestSupport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "SimulatorServers", "PromModel", "PromQL", "PrometheusAPI", "TestSupport"]),
         // Golden screens live in Snapshots/ as plain text read by the tests, not resources.
         .testTarget(name: "RenderTests", dependencies: ["Render", "PromModel", "Dashboards", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Render"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "PromModel", "Dashboards", "Render", "Simulator", "Terminal", "TestSupport"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "PromModel", "Dashboards", "PrometheusAPI", "Render", "Terminal", "Simulator", "Bundled", "TestSupport"]),
+        .testTarget(name: "BundledTests", dependencies: ["Bundled"]),
         // Golden screens of the four dashboards live in Snapshots/ as plain text.
-        .testTarget(name: "promdeckTests", dependencies: ["TestSupport"], exclude: ["Snapshots"]),
-
-        // package-benchmark targets (`swift package benchmark`); each compares against a baseline
-        // measured in the same run (BenchmarkSupport). They build with the tests so they cannot rot.
-        .target(
-            name: "BenchmarkSupport",
-            dependencies: [.product(name: "Benchmark", package: "benchmark")],
-            path: "Benchmarks/BenchmarkSupport"
-        ),
-        benchmark("SimulatorBenchmarks", dependencies: ["Simulator", "PromModel"]),
-        benchmark("EngineBenchmarks", dependencies: ["PromQL", "PromModel", "Simulator", "PrometheusAPI", "Dashboards", "App", "Terminal", "TestSupport"]),
-        benchmark("RenderBenchmarks", dependencies: ["Render", "PromModel", "PromQL", "Dashboards", "Terminal", "Simulator", "App"]),
-        benchmark("DecodeBenchmarks", dependencies: ["PrometheusAPI", "PromModel"]),
+        .testTarget(name: "promdeckTests", dependencies: ["Bundled", "TestSupport"], exclude: ["Snapshots"]),
     ]
 )
-
-func benchmark(_ name: String, dependencies: [Target.Dependency]) -> Target {
-    .executableTarget(
-        name: name,
-        dependencies: dependencies + ["BenchmarkSupport", .product(name: "Benchmark", package: "benchmark")],
-        path: "Benchmarks/\(name)",
-        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    )
-}

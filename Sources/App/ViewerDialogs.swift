@@ -1,3 +1,4 @@
+import Bundled
 import Dashboards
 import Foundation
 import PromModel
@@ -82,6 +83,11 @@ enum ViewerDialogs {
             lines.append(DialogModel.Line("  \(error.message)"))
         }
         for warning in data.warnings { lines.append(DialogModel.Line("Warning: \(warning)", .warning)) }
+        if let panel {
+            let ignored = Transformations.ignored(panel)
+            if !ignored.isEmpty { lines.append(DialogModel.Line("Transformations not applied: \(ignored.joined(separator: ", "))", .warning)) }
+        }
+        lines.append(DialogModel.Line("promdeck \(Bundled.version)", .dim))
         return DialogModel(title: "Inspect", lines: lines, footer: "Esc to close", minimumWidth: 50, wraps: true)
     }
 }

@@ -52,8 +52,13 @@ public struct DashboardLoader: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DashboardLoadError(path: path, message: "cannot read file")
         }
+        return try parse(Array(data), path: path)
+    }
+
+    /// A dashboard's JSON from memory (the ones built into the binary); `path` names it in errors.
+    public func parse(_ bytes: [UInt8], path: String) throws(DashboardLoadError) -> DashboardFile {
         do {
-            return DashboardFile(path: path, document: try JSONDocument.parse(Array(data)))
+            return DashboardFile(path: path, document: try JSONDocument.parse(bytes))
         } catch {
             throw DashboardLoadError(path: path, message: "invalid JSON: \(error.message)", position: error.position)
         }

@@ -1,48 +1,21 @@
-import Prometheus
 import PromModel
 
 extension Simulation {
     /// One service's `/metrics` at `time`, in the Prometheus text format 0.0.4 with HELP and
-    /// TYPE lines.
+    /// TYPE lines, families in the plan's fixed order.
     ///
-    /// Counters and gauges go through swift-prometheus (a fresh registry per scrape; a
-    /// counter takes its absolute value by `reset()` then `increment(by:)`, which is also how
-    /// a restart's reset shows). Histograms are written here: swift-prometheus's `Histogram`
-    /// only has `record(_:)`, one observation at a time, with no way to set or reset bucket
-    /// counts, and ours are absolute counts computed from (seed, time) — often millions.
-    /// The registry emits families in hash order, so the order of families varies between
-    /// processes; `openMetrics` writes its own, stable order.
+    /// Written here rather than through swift-prometheus: our counters, gauges and histogram
+    /// buckets are absolute values computed from (seed, time), which a client library's
+    /// increment/observe API can only reach by resetting and re-adding, and the OpenMetrics
+    /// backfill already writes the same lines (`sampleLine`).
     public func exposition(service: Service, at time: Timestamp) -> String {
-        let registry = PrometheusCollectorRegistry()
-        var histograms = ""
+        var text = ""
         for family in families(of: service, in: context(at: time)) {
-            let descriptor = MetricNameDescriptor(metricName: family.name, unitName: "", helpText: family.help)
-            switch family.type {
-            case .counter:
-                for sample in family.samples {
-                    let counter = registry.makeCounter(descriptor: descriptor, labels: sample.labels.pairs)
-                    counter.reset()
-                    if sample.value == sample.value.rounded(), sample.value < 9e15 {
-                        counter.increment(by: Int64(sample.value))
-                    } else {
-                        counter.increment(by: sample.value)
-                    }
-                }
-            case .gauge:
-                for sample in family.samples {
-                    registry.makeGauge(descriptor: descriptor, labels: sample.labels.pairs).set(to: sample.value)
-                }
-            case .histogram:
-                histograms += "# HELP \(family.name) \(family.help)\n# TYPE \(family.name) histogram\n"
-                for sample in family.samples {
-                    histograms += sampleLine(sample) + "\n"
-                }
+            text += "# HELP \(family.name) \(family.help)\n# TYPE \(family.name) \(family.type.rawValue)\n"
+            for sample in family.samples {
+                text += sampleLine(sample) + "\n"
             }
         }
-        return registry.emitToString() + histograms
+        return text
     }
-}
-
-extension [Label] {
-    var pairs: [(String, String)] { map { ($0.name, $0.value) } }
 }

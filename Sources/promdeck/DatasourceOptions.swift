@@ -42,6 +42,14 @@ struct DatasourceOptions: ParsableArguments {
         return [settings.name] + config.datasources.map(\.name).filter { $0 != settings.name }
     }
 
+    /// Where dashboards are looked for, with the config's `dashboards:` list; an ad-hoc
+    /// `--url` does not need the config, so a broken one does not stop it.
+    func dashboardSearch() throws -> DashboardSearch {
+        let adHoc = url != nil && datasource == nil
+        let config = adHoc ? try? DatasourceResolver.loadConfig(configPath: config) : try DatasourceResolver.loadConfig(configPath: config)
+        return DashboardSearch(configured: config?.dashboards ?? [])
+    }
+
     /// A client for the chosen datasource with its own HTTP client; call `shutdown()` on it.
     func client() throws -> PrometheusClient {
         PrometheusClient(settings: try settings())

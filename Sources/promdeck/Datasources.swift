@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bundled
 import Foundation
 import PrometheusAPI
 import Render
@@ -8,13 +9,13 @@ struct Datasources: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "datasources",
         abstract: "List the configured datasources and check that each answers.",
-        usage: """
-            promdeck datasources
-            promdeck datasources --config ./config.yaml
-            """,
         discussion: """
             Each datasource is asked for /api/v1/status/buildinfo (or, when a server has none, \
             the query 1+1); the version and latency are shown. Exits non-zero if any check fails.
+
+            Examples:
+              promdeck datasources
+              promdeck datasources --config ./config.yaml
             """
     )
 
@@ -40,6 +41,7 @@ struct Datasources: AsyncParsableCommand {
         }
         try? await httpClient.shutdown()
         print(Datasources.table(header: ["NAME", "URL", "AUTH", "STATUS", "VERSION", "LATENCY", "DETAIL"], rows: rows))
+        print("promdeck \(Bundled.version), config \(loaded.path ?? "-")")
         if rows.contains(where: { $0[3] != "OK" }) { throw ExitCode(1) }
     }
 

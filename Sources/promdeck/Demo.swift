@@ -7,16 +7,21 @@ struct Demo: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Show the trading-platform dashboards over a built-in simulation.",
         discussion: """
+            Runs from any directory: the dashboards and alert rules are built in.
+
             Examples:
               promdeck demo
-              promdeck demo --dashboard 'Trading Performance' --from now-15m --refresh 2s --seed 7
+              promdeck demo --dashboard 'Trading Performance' \\
+                --from now-15m --refresh 2s --seed 7
+
+            \(ViewerKeys.text)
             """
     )
 
     @Option(help: "Seed of the simulation (the same seed gives the same history).")
     var seed: UInt64 = 1
 
-    @Option(help: "Directory of the demo's dashboard JSON files (default: the repository's dashboards/).")
+    @Option(help: ArgumentHelp("Directory of the demo's dashboard JSON files (default: the ones built in).", valueName: "dir"))
     var dashboards: String?
 
     @OptionGroup var viewer: ViewerOptions

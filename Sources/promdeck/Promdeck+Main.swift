@@ -3,31 +3,48 @@ import Foundation
 import Render
 
 extension Promdeck {
-    /// ArgumentParser's own main, except that the error text is made inert line by line
+    /// ArgumentParser's own main, except that a ValidationError thrown by a subcommand's
+    /// `run()` (a bad --time, an unknown dashboard) shows that subcommand's usage, as one
+    /// thrown while parsing does, and that every error text is made inert line by line
     /// (Sanitizer) before it reaches the terminal: errors quote what servers and files said.
     static func main() async {
         reexecWithBacktraceSettings()
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
+            command = try parseAsRoot()
+        } catch {
+            fail(error)
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
+        } catch let error as ValidationError {
+            let name = type(of: command)._commandName
+            let usage = usageString(for: type(of: command)).replacingOccurrences(of: "\n", with: "\n  ")
+            report("Error: \(error.message)\nUsage: \(usage)\n  See 'promdeck \(name) --help' for more information.", code: .validationFailure)
         } catch {
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error)
-            if !message.isEmpty {
-                let inert = message.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { Sanitizer.visible(String($0)) }.joined(separator: "\n")
-                if code == .success {
-                    print(inert)
-                } else {
-                    FileHandle.standardError.write(Data((inert + "\n").utf8))
-                }
-            }
-            Foundation.exit(code.rawValue)
+            fail(error)
         }
+    }
+
+    private static func fail(_ error: any Error) -> Never {
+        report(fullMessage(for: error), code: exitCode(for: error))
+    }
+
+    private static func report(_ message: String, code: ExitCode) -> Never {
+        if !message.isEmpty {
+            let inert = message.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { Sanitizer.visible(String($0)) }.joined(separator: "\n")
+            if code == .success {
+                print(inert)
+            } else {
+                FileHandle.standardError.write(Data((inert + "\n").utf8))
+            }
+        }
+        Foundation.exit(code.rawValue)
     }
 
     /// The Swift runtime reads SWIFT_BACKTRACE once, at start. Its defaults on a terminal

@@ -1,10 +1,41 @@
+import App
 import ArgumentParser
+import Bundled
+import Foundation
 
 @main
 struct Promdeck: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "promdeck",
         abstract: "A terminal Grafana for Prometheus.",
-        subcommands: [Lint.self, Query.self, Simulate.self, Datasources.self, View.self, Demo.self, Snapshot.self]
+        discussion: """
+            Opens Grafana dashboard JSON, runs the panels' PromQL against a Prometheus-compatible \
+            HTTP API and draws the panels in the terminal. `demo` needs no server: a simulated \
+            trading platform feeds a built-in store and PromQL engine.
+
+            Examples:
+              promdeck demo
+              promdeck view --url http://localhost:9090 --dashboards ./dashboards
+              promdeck view --datasource prod --dashboard 'Service Health Overview'
+              promdeck snapshot --dashboard trading-performance --demo --width 100
+              promdeck query 'sum by (job) (up)' --url http://localhost:9090
+              promdeck lint ./dashboards --strict
+              promdeck simulate --api 127.0.0.1:9090
+
+            In the viewer, ? lists the keys and q quits (see `promdeck help view`).
+            """,
+        version: Bundled.version,
+        subcommands: [View.self, Demo.self, Snapshot.self, Query.self, Lint.self, Datasources.self, Simulate.self]
     )
+}
+
+/// The viewer's keys, from the key map the `?` overlay shows, for `view` and `demo` help and
+/// the man page; the arrow glyphs are spelt out, as the man page generator drops non-ASCII.
+enum ViewerKeys {
+    static let text: String = {
+        let keys = KeyMap.help.map { ($0.keys.replacingOccurrences(of: "←↓↑→", with: "arrows"), $0.action) }
+        let width = keys.map(\.0.count).max() ?? 0
+        return "Keys:\n" + keys.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
+            .joined(separator: "\n")
+    }()
 }

@@ -18,9 +18,11 @@ struct Query: AsyncParsableCommand {
               promdeck query 'up' --demo
               promdeck query 'up' --url http://localhost:9090
               promdeck query 'up' --data metrics.om
-              promdeck query 'rate(http_requests_total[5m])' --data metrics.om --start now-1h --end now --step 1m
-              promdeck query 'sum by (job) (up)' --data metrics.om --format json
-              promdeck query '-rate(x[5m + step()]) ^ 2' --demo    (an expression may start with -)
+              promdeck query 'rate(http_requests_total[5m])' \\
+                --data metrics.om --start now-1h --end now --step 1m
+              promdeck query 'sum by (job) (up)' --data metrics.om \\
+                --format json
+              promdeck query '-rate(x[5m + step()]) ^ 2' --demo
             """
     )
 

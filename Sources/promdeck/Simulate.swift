@@ -1,22 +1,31 @@
 import ArgumentParser
 import Dashboards
+import Bundled
 import Foundation
-import Logging
 import PromModel
 import PromQL
 import Simulator
+import SimulatorServers
 
 struct Simulate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the simulated trading platform: /metrics on the five services' ports, or an OpenMetrics backfill.",
         usage: """
-            promdeck simulate [--listen 127.0.0.1] [--port-offset N] [--seed N] [--speed N] [--api 127.0.0.1:9090]
-            promdeck simulate --openmetrics FILE --start T --duration D [--interval 15s] [--seed N]
+            promdeck simulate [--listen HOST] [--port-offset N] [--seed N] [--speed N]
+                              [--api HOST:PORT]
+            promdeck simulate --openmetrics FILE --start T --duration D
+                              [--interval 15s] [--seed N]
             """,
         discussion: """
             Every value is a function of the seed and the virtual time, so the same seed and range \
             always give the same samples. Ports: ai-engine 8001, execution 8002, risk-safety 8003, \
             portfolio-intelligence 8004, monitoring-health 8080 (plus --port-offset).
+
+            Examples:
+              promdeck simulate --speed 10
+              promdeck simulate --api 127.0.0.1:9090
+              promdeck simulate --openmetrics sim.om \\
+                --start 2026-01-05T14:00:00Z --duration 1h
             """
     )
 
@@ -64,19 +73,17 @@ struct Simulate: AsyncParsableCommand {
             try writeBackfill(simulation, to: openmetrics)
             return
         }
-        var logger = Logger(label: "promdeck.simulate")
-        logger.logLevel = .warning
         for service in Simulation.services {
             FileHandle.standardError.write(Data(
                 "\(service.name): http://\(listen):\(service.port + portOffset)/metrics\n".utf8))
         }
         let clock = VirtualClock(speed: speed)
         let apiServer = api.flatMap(ListenAddress.init).map {
-            PrometheusAPIServer.demo(seed: seed, clock: clock, address: $0, version: PromdeckVersion.current)
+            PrometheusAPIServer.demo(seed: seed, clock: clock, address: $0, version: Bundled.version)
         }
         if let apiServer { FileHandle.standardError.write(Data("Prometheus API: http://\(apiServer.address)/api/v1/\n".utf8)) }
         let servers = MetricsServers(simulation: simulation, clock: clock, host: listen, portOffset: portOffset)
-        try await servers.run(logger: logger, alongside: apiServer.map { [$0.application(logger: logger)] } ?? [])
+        try await ShutdownSignals.run { try await servers.run(alongside: apiServer.map { [$0] } ?? []) }
     }
 
     private func writeBackfill(_ simulation: Simulation, to path: String) throws {

@@ -15,16 +15,21 @@ struct Snapshot: AsyncParsableCommand {
             Deterministic for a fixed --time with --demo or --data.
 
             Examples:
-              promdeck snapshot --dashboard 'Service Health Overview' --demo --time 2026-01-01T14:00:00Z
-              promdeck snapshot --dashboard trading-performance --url http://localhost:9090 --format ansi | less -R
-              promdeck snapshot --dashboard infrastructure-metrics --data metrics.om --format json
+              promdeck snapshot --dashboard 'Service Health Overview' \\
+                --demo --time 2026-01-01T14:00:00Z
+              promdeck snapshot --dashboard trading-performance \\
+                --url http://localhost:9090 --format ansi | less -R
+              promdeck snapshot --dashboard infrastructure-metrics \\
+                --data metrics.om --format json
             """
     )
 
     @Option(help: "Dashboard: file name, uid or title (any case).")
     var dashboard: String
 
-    @Option(help: "Directory of Grafana dashboard JSON files (default: ./dashboards or the repository's).")
+    @Option(help: ArgumentHelp(
+        "Directory of Grafana dashboard JSON files. Default: the built-in ones with --demo, else the first of $XDG_CONFIG_HOME/promdeck/dashboards, the config's dashboards: list and ./dashboards that has any.",
+        valueName: "dir"))
     var dashboards: String?
 
     @OptionGroup var source: SourceOptions
@@ -61,7 +66,7 @@ struct Snapshot: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let file = try Self.find(dashboard, in: dashboards)
+        let file = try find()
         let wall = Timestamp((Date().timeIntervalSince1970 * 1000).rounded())
         let requested: Timestamp?
         do {
@@ -101,10 +106,17 @@ struct Snapshot: AsyncParsableCommand {
         }
     }
 
-    static func find(_ name: String, in directory: String?) throws -> DashboardFile {
-        let path = try directory ?? DashboardDirectory.locate()
+    private func find() throws -> DashboardFile {
+        let files: [DashboardFile]
+        if let dashboards {
+            files = try Wiring.loadCatalog(dashboards).files
+        } else if source.demo {
+            files = try Wiring.bundledDashboards()
+        } else {
+            files = try source.server.dashboardSearch().require()
+        }
         do {
-            return try DashboardLoader().load(path).find(name)
+            return try DashboardCatalog(files: files).find(dashboard)
         } catch {
             throw ValidationError(error.description)
         }

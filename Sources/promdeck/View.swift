@@ -9,19 +9,23 @@ struct View: AsyncParsableCommand {
         commandName: "view",
         abstract: "Show dashboards live from a Prometheus-compatible server.",
         discussion: """
-            Keys: 1-9/Tab dashboards, arrows/hjkl focus, Enter zoom, +/- and [/] time range,
-            t time picker, v variables, i inspect, e export CSV, : PromQL, a alerts, ? help, q quit.
-
             Examples:
-              promdeck view --url http://localhost:9090 --dashboards ./dashboards
-              promdeck view --url http://localhost:9090 --alertmanager http://localhost:9093
-              promdeck view --datasource prod --dashboard 'Service Health Overview' --from now-6h --refresh 10s
+              promdeck view --url http://localhost:9090 \\
+                --dashboards ./dashboards
+              promdeck view --url http://localhost:9090 \\
+                --alertmanager http://localhost:9093
+              promdeck view --datasource prod \\
+                --dashboard 'Service Health Overview' --from now-6h
+
+            \(ViewerKeys.text)
             """
     )
 
     @OptionGroup var source: DatasourceOptions
 
-    @Option(help: "Directory of Grafana dashboard JSON files.")
+    @Option(help: ArgumentHelp(
+        "Directory of Grafana dashboard JSON files. Default: the first of $XDG_CONFIG_HOME/promdeck/dashboards, the config's dashboards: list and ./dashboards that has any, else a built-in overview of any Prometheus.",
+        valueName: "dir"))
     var dashboards: String?
 
     @OptionGroup var viewer: ViewerOptions
@@ -34,7 +38,7 @@ struct View: AsyncParsableCommand {
         let settings = try source.settings()
         let alertmanagerClient = try source.alertmanager(flag: alertmanager, datasource: settings)
         let client = PrometheusClient(settings: settings)
-        let loaded = try Wiring.viewDashboards(directory: dashboards)
+        let loaded = try Wiring.viewDashboards(directory: dashboards, search: source.dashboardSearch())
         do {
             try await viewer.run(
                 command: "view", dashboards: loaded.dashboards, datasource: client, alertmanager: alertmanagerClient,

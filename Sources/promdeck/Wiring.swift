@@ -1,22 +1,24 @@
 import App
 import ArgumentParser
+import Bundled
 import Dashboards
 import Foundation
 import PromModel
 import Render
 import Simulator
 
-/// Where the commands get their parts: dashboards from disk, the demo's platform, and the
+/// Where the commands get their parts: dashboards from disk or built in, the demo's platform, and the
 /// viewer's planner, layout and renderer from the dashboards and render modules.
 enum Wiring {
-    /// `--dashboards DIR`, else the first `dashboards` folder found from the working
-    /// directory or from the executable upwards (so `swift run` finds the repository's);
-    /// with none, `view` falls back to a built-in overview of any Prometheus.
-    static func viewDashboards(directory: String?) throws -> LoadedDashboards {
-        guard let path = directory ?? (try? DashboardDirectory.locate()) else {
-            return LoadedDashboards(dashboards: [.init(dashboard: BuiltinDashboards.prometheusOverview)], skipped: [])
+    /// `--dashboards DIR`, else the first place of `search` with dashboards; with none,
+    /// `view` falls back to a built-in overview of any Prometheus.
+    static func viewDashboards(directory: String?, search: DashboardSearch) throws -> LoadedDashboards {
+        if let directory { return try loadDashboards(directory: directory) }
+        let found = try search.find()
+        guard !found.files.isEmpty else {
+            return LoadedDashboards(dashboards: [.init(dashboard: BuiltinDashboards.prometheusOverview)], skipped: found.skipped)
         }
-        return try loadDashboards(directory: path)
+        return LoadedDashboards(files: found.files, skipped: found.skipped)
     }
 
     /// The dashboards that loaded (with their file names, so `--dashboard` finds a file name
@@ -25,10 +27,27 @@ enum Wiring {
     struct LoadedDashboards {
         var dashboards: [DashboardLookup.Candidate]
         var skipped: [String]
+
+        init(dashboards: [DashboardLookup.Candidate], skipped: [String]) {
+            self.dashboards = dashboards
+            self.skipped = skipped
+        }
+
+        init(files: [DashboardFile], skipped: [String]) {
+            self.init(dashboards: files.map { DashboardLookup.Candidate(fileName: $0.name, path: $0.path, dashboard: $0.dashboard) },
+                      skipped: skipped)
+        }
     }
 
-    static func loadDashboards(directory: String?) throws -> LoadedDashboards {
-        let path = try directory ?? DashboardDirectory.locate()
+    /// Every dashboard of `directory` (a file or a directory); an error when there is none.
+    static func loadDashboards(directory: String) throws -> LoadedDashboards {
+        let (files, skipped) = try loadCatalog(directory)
+        guard !files.isEmpty else { throw ValidationError("no dashboards in \(directory)") }
+        return LoadedDashboards(files: files, skipped: skipped)
+    }
+
+    /// The loadable dashboards of `path`, and a line per file that failed (warned about on stderr).
+    static func loadCatalog(_ path: String) throws -> (files: [DashboardFile], skipped: [String]) {
         let catalog: DashboardCatalog
         do {
             catalog = try DashboardLoader().load(path)
@@ -39,15 +58,24 @@ enum Wiring {
         for line in skipped {
             FileHandle.standardError.write(Data("warning: \(Sanitizer.visible(line))\n".utf8))
         }
-        guard !catalog.files.isEmpty else { throw ValidationError("no dashboards in \(path)") }
-        return LoadedDashboards(
-            dashboards: catalog.files.map { DashboardLookup.Candidate(fileName: $0.name, path: $0.path, dashboard: $0.dashboard) },
-            skipped: skipped)
+        return (catalog.files, skipped)
     }
 
-    /// The four seed dashboards, Service Health Overview first.
+    /// The example dashboards built into the binary (the repository's dashboards/).
+    static func bundledDashboards() throws -> [DashboardFile] {
+        do {
+            return try Bundled.dashboards.map { file throws(DashboardLoadError) in
+                try DashboardLoader().parse(Array(file.text.utf8), path: file.path)
+            }
+        } catch {
+            throw ValidationError("built-in \(error.description)")
+        }
+    }
+
+    /// The demo's dashboards, Service Health Overview first: `--dashboards DIR`, else the
+    /// built-in ones, so `demo` runs from any directory.
     static func demoDashboards(directory: String?) throws -> LoadedDashboards {
-        var loaded = try loadDashboards(directory: directory)
+        var loaded = try directory.map(loadDashboards) ?? LoadedDashboards(files: bundledDashboards(), skipped: [])
         let order = ["Service Health Overview", "Trading Performance", "EventBus Monitoring", "Infrastructure Metrics"]
         loaded.dashboards.sort { lhs, rhs in
             (order.firstIndex(of: lhs.dashboard.title) ?? order.count, lhs.dashboard.title)
@@ -68,14 +96,13 @@ enum Wiring {
         }
     }
 
-    /// deploy/alerts.yml, for the demo's alerts view; none when it cannot be found or read.
+    /// deploy/alerts.yml as built in, for the demo's alerts view.
     static func demoAlertRules() -> [AlertRule] {
-        guard let path = try? DashboardDirectory.locate("deploy/alerts.yml", directory: false),
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        guard let file = Bundled.alertRules else { return [] }
         do {
-            return try AlertRule.load(yaml: text)
+            return try AlertRule.load(yaml: file.text)
         } catch {
-            FileHandle.standardError.write(Data("warning: \(path): \(error)\n".utf8))
+            FileHandle.standardError.write(Data("warning: built-in \(file.path): \(error)\n".utf8))
             return []
         }
     }
@@ -92,29 +119,5 @@ enum Wiring {
     static func renderer(options: RenderOptions) -> Viewer.FrameRendering {
         let frames = FrameRenderer(options: options)
         return { state, size, now in frames.render(state, size: size, now: now) }
-    }
-}
-
-/// Finds the repository's files (dashboards/, deploy/alerts.yml) when none is given: from the
-/// working directory, then from the executable upwards (so `swift run` finds them).
-enum DashboardDirectory {
-    static func locate(
-        _ relative: String = "dashboards", directory wantDirectory: Bool = true,
-        workingDirectory: String = FileManager.default.currentDirectoryPath,
-        executable: String = CommandLine.arguments.first ?? ""
-    ) throws -> String {
-        var candidates = [URL(fileURLWithPath: workingDirectory).appendingPathComponent(relative)]
-        var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        while url.path != "/" {
-            candidates.append(url.appendingPathComponent(relative))
-            url.deleteLastPathComponent()
-        }
-        for candidate in candidates {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue == wantDirectory {
-                return candidate.path
-            }
-        }
-        throw ValidationError("no \(relative) here or beside the executable; pass --dashboards DIR")
     }
 }

@@ -1,3 +1,4 @@
+import Bundled
 import Dashboards
 import PromModel
 import Render
@@ -70,6 +71,7 @@ import Testing
         #expect(text.contains("Inspect"))
         #expect(text.contains("sum(up) step=1m"))
         #expect(text.contains("1:8: parse error: unexpected end of input"))
+        #expect(text.contains("promdeck \(Bundled.version)"))
     }
 
     @Test func tooSmallTerminalSaysSo() {

@@ -2,6 +2,7 @@ import Foundation
 import PromModel
 import PromQL
 import Simulator
+import SimulatorServers
 import TestSupport
 
 /// `PrometheusAPIServer` running in this process on a port the kernel picks, over the demo

@@ -4,6 +4,7 @@ import PromQL
 import Testing
 import TestSupport
 @testable import Simulator
+@testable import SimulatorServers
 
 /// The API server in-process over the frozen demo platform: shapes, parameters, errors.
 @Suite(.serialized) struct APIServerTests {

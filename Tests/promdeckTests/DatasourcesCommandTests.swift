@@ -1,3 +1,4 @@
+import Bundled
 import Foundation
 import Testing
 import TestSupport
@@ -28,6 +29,7 @@ import TestSupport
         #expect(output.status == 1, "one datasource is down: \(output.stdout)\(output.stderr)")
         let lines = output.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("NAME") == true)
+        #expect(lines.last == "promdeck \(Bundled.version), config \(config)")
         let local = try #require(lines.first { $0.hasPrefix("local (default)") })
         #expect(local.contains("OK") && local.contains("2.") && local.contains("basic (ops)") && local.contains(" ms"), "\(local)")
         let dead = try #require(lines.first { $0.hasPrefix("dead") })

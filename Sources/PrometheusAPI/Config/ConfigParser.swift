@@ -23,10 +23,14 @@ struct ConfigParser {
         }
         var config = PromdeckConfig(path: path)
         guard let root, root.null == nil else { return config }
-        let fields = try self.fields(root, in: "the config file", allowed: ["default", "datasources", "theme", "alertmanager_url"])
+        let fields = try self.fields(root, in: "the config file", allowed: ["default", "datasources", "theme", "alertmanager_url", "dashboards"])
         if let entry = fields["theme"] { config.theme = try string(entry.value, key: "theme") }
         if let entry = fields["alertmanager_url"] {
             config.alertmanagerURL = try DatasourceURL.validate(try string(entry.value, key: "alertmanager_url"), key: "alertmanager_url", location: location(entry.value))
+        }
+        if let entry = fields["dashboards"], entry.value.null == nil {
+            guard let sequence = entry.value.sequence else { throw error(at: entry.value, "dashboards: expected a list of directories") }
+            config.dashboards = try sequence.enumerated().map { index, node throws(ConfigError) in try directoryPath(node, key: "dashboards[\(index)]") }
         }
         if let entry = fields["datasources"], entry.value.null == nil {
             guard let sequence = entry.value.sequence else { throw error(at: entry.value, "datasources: expected a list of datasources") }
@@ -232,6 +236,15 @@ extension ConfigParser {
             throw error(at: node, "\(key): no such file \(ErrorMapping.excerpt(resolved))")
         }
         return resolved
+    }
+
+    /// A directory path, relative ones taken from the config file's directory; whether it
+    /// exists is the viewer's concern (it lists where it looked).
+    func directoryPath(_ node: Node, key: String) throws(ConfigError) -> String {
+        let text = try string(node, key: key)
+        guard !text.isEmpty else { throw error(at: node, "\(key): must not be empty") }
+        let expanded = (text as NSString).expandingTildeInPath
+        return expanded.hasPrefix("/") ? expanded : (directory as NSString).appendingPathComponent(expanded)
     }
 
     func location(_ node: Node) -> (path: String?, line: Int?, column: Int?) {

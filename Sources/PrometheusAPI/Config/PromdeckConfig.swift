@@ -6,6 +6,7 @@ import Foundation
 /// default: prod
 /// theme: dark
 /// alertmanager_url: http://alertmanager:9093
+/// dashboards: [~/dashboards, /srv/grafana/exported]
 /// datasources:
 ///   - name: prod
 ///     url: https://prometheus.example:9090
@@ -22,6 +23,8 @@ public struct PromdeckConfig: Hashable, Sendable {
     public var datasources: [DatasourceSettings]
     public var theme: String?
     public var alertmanagerURL: String?
+    /// Directories of dashboard JSON for `view`, searched after $XDG_CONFIG_HOME/promdeck/dashboards.
+    public var dashboards: [String] = []
 
     public init(path: String? = nil, defaultDatasource: String? = nil, datasources: [DatasourceSettings] = [], theme: String? = nil, alertmanagerURL: String? = nil) {
         self.path = path

@@ -1,0 +1,52 @@
+import Bundled
+import Foundation
+import Testing
+import TestSupport
+
+/// `--version`, `--help` at 80 columns, and the usage a validation error shows.
+@Suite("promdeck help and version")
+struct HelpAndVersionTests {
+    static let subcommands = ["view", "demo", "snapshot", "query", "lint", "datasources", "simulate"]
+
+    func run(_ arguments: [String], columns: Int = 80) throws -> CommandOutput {
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = String(columns)
+        return try runCommand(try promdeckExecutable(), arguments, environment: environment, timeout: .seconds(60))
+    }
+
+    @Test func versionIsTheBundledOne() throws {
+        let output = try run(["--version"])
+        #expect(output.status == 0)
+        #expect(output.stdout == Bundled.version + "\n")
+    }
+
+    /// The examples fit 80 columns as written: the same at 80 as at 200, so none is wrapped in
+    /// the middle of a command; a command that does not fit is continued with a backslash.
+    @Test(arguments: [[String]()] + subcommands.map { [$0] })
+    func examplesAreNotWrappedAt80Columns(_ subcommand: [String]) throws {
+        let narrow = try run(subcommand + ["--help"]), wide = try run(subcommand + ["--help"], columns: 200)
+        #expect(narrow.status == 0)
+        let examples = { (help: String) -> [String] in
+            Array(help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                .drop { !$0.contains("Examples:") }.prefix { !$0.isEmpty })
+        }
+        let block = examples(narrow.stdout)
+        #expect(block.count > 1, "no examples in \(subcommand) --help:\n\(narrow.stdout)")
+        #expect(block == examples(wide.stdout), "\(narrow.stdout)")
+        for line in block { #expect(line.count <= 80, "\(line)") }
+    }
+
+    @Test func topLevelHelpListsExamplesAndKeysLiveInViewHelp() throws {
+        #expect(try run(["--help"]).stdout.contains("promdeck demo\n"))
+        let view = try run(["view", "--help"]).stdout
+        #expect(view.contains("Keys:") && view.contains("inspect focused panel"), "\(view)")
+    }
+
+    /// A ValidationError thrown while running shows the subcommand's usage, not the top level's.
+    @Test func runtimeValidationErrorShowsTheSubcommandsUsage() throws {
+        let output = try run(["snapshot", "--demo", "--dashboard", "no-such-dashboard"])
+        #expect(output.status == 64)
+        #expect(output.stderr.contains("Usage: promdeck snapshot ["), "\(output.stderr)")
+        #expect(output.stderr.contains("See 'promdeck snapshot --help'"), "\(output.stderr)")
+    }
+}
