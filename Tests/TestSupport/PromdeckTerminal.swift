@@ -13,8 +13,10 @@ public final class PromdeckTerminal: @unchecked Sendable {
     private let sttyFile: String
     private let pidFile: String
 
+    /// `holdPane` keeps the pane alive after promdeck exits: tmux reports a dead pane's
+    /// cursor as hidden, so modes (`#{cursor_flag}`) are read from a live one.
     public init(_ arguments: [String], width: Int = 160, height: Int = 45, term: String = "xterm-256color",
-                environment: [String: String] = [:]) throws {
+                environment: [String: String] = [:], holdPane: Bool = false) throws {
         directory = try TemporaryDirectory("promdeck-tty")
         statusFile = directory.file("status")
         sttyFile = directory.file("stty")
@@ -27,6 +29,7 @@ public final class PromdeckTerminal: @unchecked Sendable {
         // to record what promdeck left; a trapped signal is default again in the child.
         let outer = "trap true INT; sh -c \(TmuxSession.shellQuote(inner)); echo $? > \(TmuxSession.shellQuote(statusFile)).tmp; "
             + "stty -a > \(TmuxSession.shellQuote(sttyFile)); mv \(TmuxSession.shellQuote(statusFile)).tmp \(TmuxSession.shellQuote(statusFile))"
+            + (holdPane ? "; exec sleep 600" : "")
         tmux = try TmuxSession(command: "sh -c \(TmuxSession.shellQuote(outer))", width: width, height: height, term: term, environment: environment)
     }
 
