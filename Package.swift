@@ -93,6 +93,15 @@ let package = Package(
         // Golden screens of the four dashboards live in Snapshots/ as plain text.
         .testTarget(name: "promdeckTests", dependencies: ["TestSupport"], exclude: ["Snapshots"]),
 
+        // The fuzz targets' bodies (bytes in, invariants checked), shared by the libFuzzer
+        // executable (Fuzz/run.sh) and FuzzTests, which replays the checked-in corpus.
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["PromModel", "PromQL", "Dashboards", "PrometheusAPI", "Render", "Terminal", "App", "TestSupport"],
+            path: "Fuzz/FuzzTargets"
+        ),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "TestSupport"]),
+
         // package-benchmark targets (`swift package benchmark`); each compares against a baseline
         // measured in the same run (BenchmarkSupport). They build with the tests so they cannot rot.
         .target(
@@ -106,6 +115,12 @@ let package = Package(
         benchmark("DecodeBenchmarks", dependencies: ["PrometheusAPI", "PromModel"]),
     ]
 )
+
+// The libFuzzer executable has no main of its own (libFuzzer's provides it), so it links only
+// with -sanitize=fuzzer: Fuzz/run.sh sets PROMDECK_FUZZ=1 to add it, into .build-fuzz.
+if Context.environment["PROMDECK_FUZZ"] != nil {
+    package.targets.append(.executableTarget(name: "PromdeckFuzz", dependencies: ["FuzzTargets"], path: "Fuzz/PromdeckFuzz"))
+}
 
 func benchmark(_ name: String, dependencies: [Target.Dependency]) -> Target {
     .executableTarget(
