@@ -52,7 +52,7 @@ extension Panel {
         let grid = value["gridPos"]
         // Grafana's PanelModel default gridPos is 6 wide and 3 high at the origin.
         let gridPos = GridPos(x: grid?["x"]?.lenientInt ?? 0, y: grid?["y"]?.lenientInt ?? 0,
-                              w: grid?["w"]?.lenientInt ?? 6, h: grid?["h"]?.lenientInt ?? 3)
+                              w: grid?["w"]?.lenientInt ?? 6, h: grid?["h"]?.lenientInt ?? 3).clamped
         let panelDatasource = DatasourceRef(decoding: value["datasource"])
         let targetValues = value["targets"]?.array ?? []
         var refIDs = RefIDAllocator(targetValues)

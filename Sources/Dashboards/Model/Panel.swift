@@ -81,6 +81,16 @@ public struct GridPos: Hashable, Sendable {
         self.w = w
         self.h = h
     }
+
+    /// Rows past which a position is hostile, not a layout: arithmetic on it (repeats, bottoms)
+    /// stays far from overflow.
+    public static let maximumRows = 1_000_000
+
+    /// On the grid: x and w within the 24 columns, y and h within `maximumRows`.
+    public var clamped: GridPos {
+        GridPos(x: min(max(x, 0), 24), y: min(max(y, 0), GridPos.maximumRows),
+                w: min(max(w, 0), 24), h: min(max(h, 0), GridPos.maximumRows))
+    }
 }
 
 /// `{"type": "prometheus", "uid": "${datasource}"}`.

@@ -38,7 +38,9 @@ public enum RepeatExpansion {
         let options = variable.options.filter { $0 != Variable.allValueMarker }
         if variable.current.contains(Variable.allValueMarker) { return options }
         let chosen = variable.current.filter { !$0.isEmpty }
-        return options.filter(chosen.contains) + chosen.filter { !options.contains($0) }.uniqued()
+        // Sets, not Array.contains: a repeat over 100,000 values was quadratic (a hang).
+        let chosenSet = Set(chosen), optionSet = Set(options)
+        return options.filter(chosenSet.contains) + chosen.filter { !optionSet.contains($0) }.uniqued()
     }
 
     /// Grid positions of `count` copies of a panel at `gridPos`, in copy order.

@@ -221,14 +221,17 @@ private struct LineCursor {
         if let c = current, c != UInt8(ascii: "#") {
             let column = index
             let raw = try number(what: "timestamp")
-            guard raw.isFinite else {
+            // Milliseconds must fit an Int64 (Prometheus's ParseInt refuses the text format's
+            // too); converting a larger Double would trap.
+            let milliseconds = format == .openMetrics ? raw * 1000 : raw
+            guard raw.isFinite, abs(milliseconds) < 9.2e18 else {
                 index = column
                 throw error("invalid timestamp")
             }
             switch format {
             case .openMetrics:
                 // Same truncation as Prometheus's parser, so both stores agree on every sample.
-                timestamp = Timestamp(raw * 1000)
+                timestamp = Timestamp(milliseconds)
             case .prometheusText:
                 guard raw == raw.rounded() else {
                     index = column

@@ -24,7 +24,8 @@ struct XORChunk: Sendable {
             stream.write(bits, bits: 64)
             minTime = sample.timestamp
         } else {
-            let delta = sample.timestamp - maxTime
+            // Wrapping, like the reader: hostile timestamps (Int64.min then .max) must round-trip, not trap.
+            let delta = sample.timestamp &- maxTime
             writeDeltaOfDelta(delta &- lastDelta)
             lastDelta = delta
             writeValue(bits)

@@ -36,7 +36,8 @@ extension JSONScanner {
         var seconds: Int64 = 0
         var integerDigits = 0
         while position < range.upperBound, let digit = JSONScanner.digit(bytes[position]) {
-            seconds = seconds * 10 + Int64(digit)
+            // Past 15 digits the general parser below takes over; accumulating more would overflow.
+            if integerDigits < 16 { seconds = seconds * 10 + Int64(digit) }
             integerDigits += 1
             position += 1
         }

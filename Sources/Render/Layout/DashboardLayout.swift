@@ -64,6 +64,9 @@ public struct DashboardLayout: Hashable, Sendable {
         return base
     }
 
+    /// The tallest a panel is drawn, in rows: more than any screen, far less than a hostile gridPos.
+    public static let maximumPanelRows = 500
+
     public static func compute(dashboard: Dashboard, width: Int, stacked: Bool? = nil, rowsPerUnit: Double = 1) -> DashboardLayout {
         let stack = stacked ?? (width < stackBelowWidth)
         let panels = orderedPanels(dashboard)
@@ -86,7 +89,9 @@ public struct DashboardLayout: Hashable, Sendable {
             let isRow = panel.type == "row"
             let gx = isRow ? 0 : max(0, min(23, panel.gridPos.x))
             let gw = isRow ? 24 : max(1, min(24 - gx, panel.gridPos.w))
-            let height = isRow ? 1 : max(minimumHeight(type: panel.type), Int((Double(panel.gridPos.h) * rowsPerUnit).rounded()))
+            // A hostile gridPos.h (Int.max) must not become a panel buffer of terabytes.
+            let units = Double(min(max(panel.gridPos.h, 0), maximumPanelRows))
+            let height = isRow ? 1 : min(maximumPanelRows, max(minimumHeight(type: panel.type), Int((units * rowsPerUnit).rounded())))
             var top = skyline[gx..<(gx + gw)].max() ?? 0
             // Panels that share a grid row stay aligned.
             if let shared = topForGridY[panel.gridPos.y], shared >= top,

@@ -42,11 +42,12 @@ public enum NumberText {
     public static func toFixed(_ value: Double, decimals: Int? = nil) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-∞" : "∞" }
-        let places = decimals ?? decimalsForValue(value)
+        // JavaScript's toFixed takes 0...100 digits; a dashboard's `decimals` can say anything.
+        let places = max(0, min(decimals ?? decimalsForValue(value), 100))
         if value == 0 {
-            return places > 0 ? "0." + String(repeating: "0", count: min(places, 100)) : "0"
+            return places > 0 ? "0." + String(repeating: "0", count: places) : "0"
         }
-        let factor = places != 0 ? pow(10.0, Double(max(0, min(places, 100)))) : 1
+        let factor = places != 0 ? pow(10.0, Double(places)) : 1
         let formatted = js(jsRound(value * factor) / factor)
         if formatted.contains("e") { return formatted }
         let precision = formatted.firstIndex(of: ".").map { formatted.distance(from: $0, to: formatted.endIndex) - 1 } ?? 0

@@ -70,9 +70,13 @@ enum TimeFormat {
         return scaled(size / 365, decimals, " year")
     }
 
+    /// Whole counts (seconds, years) at or past this do not fit an Int: shown as the number.
+    static let maximumWholeCount = 1e15
+
     /// `dthms`: hh:mm:ss.
     static let hoursMinutesSeconds: Formatter = { size, _ in
-        guard size.isFinite else { return FormattedValue(text: NumberText.js(size)) }
+        // Past Int's range (1e300 s from a hostile server) the count of hours would trap.
+        guard size.isFinite, abs(size) < maximumWholeCount else { return FormattedValue(text: NumberText.js(size)) }
         let total = Int(abs(size).rounded(.down))
         func two(_ n: Int) -> String { n > 9 ? String(n) : "0" + String(n) }
         let text = [two(total / 3600), two((total % 3600) / 60), two(total % 60)].joined(separator: ":")
@@ -84,7 +88,9 @@ enum TimeFormat {
 
     /// Grafana's `toDuration`: "1 hour, 2 minutes" with `decimals` further units.
     private static func duration(_ milliseconds: Double, _ decimals: Int?) -> FormattedValue {
-        guard milliseconds.isFinite else { return FormattedValue(text: NumberText.js(milliseconds)) }
+        guard milliseconds.isFinite, abs(milliseconds) / 31_536_000_000 < maximumWholeCount else {
+            return FormattedValue(text: NumberText.js(milliseconds))
+        }
         if milliseconds == 0 { return FormattedValue(text: "0 milliseconds") }
         let units: [(String, Double)] = [
             ("year", 31_536_000_000), ("month", 2_592_000_000), ("week", 604_800_000), ("day", 86_400_000),

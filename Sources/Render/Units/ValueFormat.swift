@@ -82,7 +82,7 @@ public enum ValueFormat {
             "percent": { value, decimals in FormattedValue(text: NumberText.toFixed(value, decimals: decimals), suffix: "%") },
             "percentunit": { value, decimals in FormattedValue(text: NumberText.toFixed(value * 100, decimals: decimals), suffix: "%") },
             "locale": { value, decimals in FormattedValue(text: grouped(value, decimals)) },
-            "sci": { value, decimals in FormattedValue(text: String(format: "%.\(max(0, decimals ?? 2))e", value)) },
+            "sci": { value, decimals in FormattedValue(text: String(format: "%.\(max(0, min(decimals ?? 2, 100)))e", value)) },
             "dB": fixedUnit("dB"), "humidity": fixedUnit("%H"), "pixel": fixedUnit("px"),
             "celsius": fixedUnit("°C"), "fahrenheit": fixedUnit("°F"), "kelvin": fixedUnit("K"),
             "bytes": binary("B"), "decbytes": siPrefixed("B", offset: 0), "bits": binary("b"), "decbits": siPrefixed("b", offset: 0),

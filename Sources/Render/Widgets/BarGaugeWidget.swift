@@ -53,7 +53,7 @@ public struct BarGaugeWidget: Widget {
                 buffer.writeFitted(TextFit.truncate(value.name, to: nameWidth, ellipsis: theme.glyphs.ellipsis), x: area.x, y: top, style: theme.dimText, area: Rect(x: area.x, y: top, width: nameWidth, height: 1), theme: theme)
             }
             guard barWidth > 0, barY < area.maxY else { continue }
-            let lit = Int((value.display.percent * Double(barWidth)).rounded())
+            let lit = Int(cells: value.display.percent * Double(barWidth))
             for column in 0..<barWidth {
                 let isLit = column < lit
                 let style = isLit ? cellStyle(at: (Double(column) + 0.5) / Double(barWidth), value: value, theme: theme) : theme.dimText
@@ -74,7 +74,7 @@ public struct BarGaugeWidget: Widget {
             let barHeight = column.height - 2
             let barWidth = max(1, min(column.width - 2, column.width * 2 / 3))
             let barX = column.x + (column.width - barWidth) / 2
-            let eighths = Int((value.display.percent * Double(barHeight * 8)).rounded())
+            let eighths = Int(cells: value.display.percent * Double(barHeight * 8))
             for row in 0..<barHeight {
                 let filled = eighths - row * 8
                 let y = column.maxY - 2 - row

@@ -39,7 +39,7 @@ struct GaugeArc {
             }
         }
         canvas.render(into: &buffer, at: (arcArea.x, arcArea.y), ascii: theme.ascii)
-        let valueRow = min(arcArea.maxY - 1, arcArea.y + Int(centreY / 4))
+        let valueRow = min(arcArea.maxY - 1, arcArea.y + Int(cells: (centreY / 4).rounded(.down)))
         buffer.writeCentered(value.display.text, y: valueRow, style: theme.style(for: value.display.color, bold: true), area: arcArea, theme: theme)
         if showName {
             buffer.writeCentered(value.name, y: area.maxY - 1, style: theme.dimText, area: area, theme: theme)

@@ -39,7 +39,7 @@ public struct GaugeWidget: Widget {
             buffer.writeCentered(value.display.text, y: barRow, style: theme.style(for: value.display.color, bold: true), area: inner, theme: theme)
             return
         }
-        let filled = Int((value.display.percent * Double(inner.width)).rounded())
+        let filled = Int(cells: value.display.percent * Double(inner.width))
         let fillStyle = theme.isMonochrome ? Style(attributes: .bold) : theme.style(for: value.display.color)
         for column in 0..<inner.width {
             let lit = column < filled
@@ -53,7 +53,7 @@ public struct GaugeWidget: Widget {
         if model.showMarkers {
             for marker in model.markers {
                 let position = (marker.value - model.min) / (model.max - model.min)
-                let column = inner.x + min(inner.width - 1, Int((position * Double(inner.width)).rounded()))
+                let column = inner.x + min(inner.width - 1, Int(cells: position * Double(inner.width)))
                 let style = theme.isMonochrome ? Style(attributes: .bold) : theme.style(for: marker.color)
                 buffer[column, scaleRow] = Cell(theme.ascii ? "^" : "▲", style: style)
             }

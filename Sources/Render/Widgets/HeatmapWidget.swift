@@ -16,7 +16,7 @@ public struct HeatmapWidget: Widget {
 
     func color(_ fraction: Double, theme: Theme) -> Color {
         let scale = HeatmapWidget.scale
-        let index = min(scale.count - 1, max(0, Int((fraction * Double(scale.count - 1)).rounded())))
+        let index = min(scale.count - 1, max(0, Int(cells: fraction * Double(scale.count - 1))))
         let (r, g, b) = scale[index]
         return Color.rgb(r, g, b).downgraded(to: theme.options.capability)
     }
@@ -24,7 +24,7 @@ public struct HeatmapWidget: Widget {
     func density(_ fraction: Double, theme: Theme) -> String {
         let levels = theme.ascii ? HeatmapWidget.densityASCII : HeatmapWidget.densityUnicode
         if fraction <= 0 { return levels[0] }
-        return levels[min(levels.count - 1, 1 + Int(fraction * Double(levels.count - 2)))]
+        return levels[min(levels.count - 1, 1 + Int(cells: (fraction * Double(levels.count - 2)).rounded(.down)))]
     }
 
     public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {

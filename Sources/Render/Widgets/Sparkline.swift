@@ -25,7 +25,7 @@ struct Sparkline {
         for (index, value) in sampled.enumerated() {
             guard let value else { continue }
             // At least one eighth so a flat series still shows.
-            let height = high > low ? Int(((value - low) / (high - low) * Double(steps - 1)).rounded()) + 1 : steps / 2
+            let height = high > low ? Int(cells: (value - low) / (high - low) * Double(steps - 1)) + 1 : steps / 2
             for row in 0..<area.height {
                 let filled = height - row * 8
                 guard filled > 0 else { break }

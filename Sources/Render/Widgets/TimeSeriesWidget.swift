@@ -36,7 +36,7 @@ public struct TimeSeriesWidget: Widget {
         var usedRows = Set<Int>()
         for (tick, label) in zip(range.ticks, labels) {
             let fraction = (range.high - tick) / (range.high - range.low)
-            let row = plot.y + Int((fraction * Double(plot.height - 1)).rounded())
+            let row = plot.y + Int(cells: fraction * Double(plot.height - 1))
             guard row >= plot.y, row < plot.maxY, usedRows.insert(row).inserted else { continue }
             let text = TextFit.truncate(label, to: axisWidth - 1, ellipsis: theme.glyphs.ellipsis)
             buffer.write(text, x: plot.x - 1 - DisplayWidth.of(text), y: row, style: theme.dimText, clip: area)
@@ -58,9 +58,9 @@ public struct TimeSeriesWidget: Widget {
             var previous: (Int, Int, Int64)?
             for point in line.points where point.timestamp >= model.start && point.timestamp <= model.end {
                 guard point.value.isFinite else { previous = nil; continue }
-                let x = Int((Double(point.timestamp - model.start) / span * Double(canvas.dotWidth - 1)).rounded())
+                let x = Int(cells: Double(point.timestamp - model.start) / span * Double(canvas.dotWidth - 1))
                 let clamped = min(high, max(low, point.value))
-                let y = Int(((high - clamped) / (high - low) * Double(canvas.dotHeight - 1)).rounded())
+                let y = Int(cells: (high - clamped) / (high - low) * Double(canvas.dotHeight - 1))
                 if let (px, py, pt) = previous, point.timestamp - pt <= maxGap {
                     canvas.line(from: (px, py), to: (x, y), style: style)
                 } else {
@@ -79,7 +79,7 @@ public struct TimeSeriesWidget: Widget {
         var tick = ((model.start + offset + step - 1) / step) * step - offset
         var nextFree = plot.x
         while tick <= model.end {
-            let column = plot.x + Int(Double(tick - model.start) / Double(span) * Double(plot.width - 1))
+            let column = plot.x + Int(cells: (Double(tick - model.start) / Double(span) * Double(plot.width - 1)).rounded(.down))
             let label = TimeLabels.hourMinute(tick, offset: theme.options.timeZoneOffset)
             let x = min(plot.maxX - label.count, max(plot.x, column - label.count / 2))
             if x >= nextFree {
