@@ -48,7 +48,8 @@ struct DifferentialTests {
         let store = SeriesStore()
         let stored = try store.ingest(dataset.text, defaultTimestamp: 0)
         #expect(stored == dataset.sampleCount)
-        let engine = Engine(storage: store)
+        var engine = Engine(storage: store)
+        engine.promQLVersion = .v2  // the reference is Prometheus 2.42
 
         var evaluations: [Evaluation] = []
         for query in queries {

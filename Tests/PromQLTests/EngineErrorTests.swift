@@ -42,8 +42,8 @@ struct EngineErrorTests {
         #expect(message(#"label_replace(left, "1x", "y", "job", ".*")"#) == "invalid destination label name in label_replace(): 1x")
         #expect(message(#"label_replace(left, "x", "y", "job", "(")"#) == "invalid regular expression in label_replace(): (")
         #expect(message(#"label_join(left, "x", "-", "bad-name")"#) == "invalid source label name in label_join(): bad-name")
-        #expect(message("holt_winters(left[5m], 1, 0.5)") == "invalid smoothing factor. Expected: 0 < sf < 1, got: 1.000000")
-        #expect(message("holt_winters(left[5m], 0.5, 0)") == "invalid trend factor. Expected: 0 < tf < 1, got: 0.000000")
+        #expect(message("double_exponential_smoothing(left[5m], 1, 0.5)") == "invalid smoothing factor. Expected: 0 < sf < 1, got: 1.000000")
+        #expect(message("double_exponential_smoothing(left[5m], 0.5, 0)") == "invalid trend factor. Expected: 0 < tf < 1, got: 0.000000")
         #expect(message(#"count_values("a-b", left)"#) == #"invalid label name "a-b""#)
         #expect(message("topk(NaN, left)") == "Scalar value NaN overflows int64")
     }

@@ -125,9 +125,16 @@ struct ParserASTTests {
         #expect(throws: QueryError.self) { try PromQLParser.parseForQuery("rate(x)") }
     }
 
-    @Test("every Prometheus 2.42 function is in the table with its signature")
+    @Test("every Prometheus 3.14 (and, for .v2, 2.42) function is in the table with its signature")
     func functionTable() {
-        #expect(FunctionSignature.all.count == 70)
+        #expect(FunctionSignature.all.count == 90)
+        #expect(FunctionSignature.all242.count == 70)
+        #expect(FunctionSignature.named("holt_winters") == nil)
+        #expect(FunctionSignature.named("holt_winters", version: .v2) != nil)
+        #expect(FunctionSignature.named("double_exponential_smoothing")?.experimental == true)
+        #expect(FunctionSignature.named("first_over_time")?.experimental == false)
+        #expect(FunctionSignature.named("first_over_time", version: .v2) == nil)
+        #expect(FunctionSignature.named("sort_by_label")?.variadic == -1)
         #expect(FunctionSignature.named("label_join")?.variadic == -1)
         #expect(FunctionSignature.named("round")?.argTypes == [.vector, .scalar])
         #expect(FunctionSignature.named("histogram_quantile")?.argTypes == [.scalar, .vector])

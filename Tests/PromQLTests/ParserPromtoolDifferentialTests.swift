@@ -28,7 +28,7 @@ struct ParserPromtoolDifferentialTests {
             if cases[i].expected != promtool[i] {
                 recordedMismatches.append("\(cases[i]): recorded \(cases[i].expected ?? "ok"), promtool \(promtool[i] ?? "ok")")
             }
-            let ours = ParseCorpus.outcome(cases[i].input)
+            let ours = ParseCorpus.outcome(cases[i].input, version: .v2)
             if ours != promtool[i] {
                 ourMismatches.append("\(cases[i]): ours \(ours ?? "ok"), promtool \(promtool[i] ?? "ok")")
             }

@@ -30,7 +30,7 @@ import TestSupport
         for expr in [
             "1+1", "\"hello\"", "vector(1)", "1/0", "-1/0", "0/0", "vector(1)[5m:1m]", "rate(nonexistent_metric[5m])",
             "label_replace(vector(1), \"x\", \"$1\", \"a\", \"(\")", "topk(1e30, vector(1))", "count_values(\"a-b\", vector(1))",
-            "sum(", "", "foo bar", "{a=\"\"}", "rate(vector(1))", "nonexistent_function(1)", "1 +", "holt_winters(vector(1)[5m:], 2, 0.5)",
+            "sum(", "", "foo bar", "{a=\"\"}", "rate(vector(1))", "nonexistent_function(1)", "1 +",
             "absent(nonexistent_metric)", "scalar(vector(2.5)) * 2", "vector(1) and on(x) vector(2)", "-0.000001234", "1e300*1e10",
         ] {
             get(q, [("query", expr), ("time", "100.5")])

@@ -102,6 +102,11 @@ public struct VectorSelector: Hashable, Sendable {
     public var offset: Int64
     public var at: AtModifier?
     public var positionRange: PositionRange
+    /// `offset (1h / 2)`: resolved into `offset` at evaluation (Prometheus 3.x).
+    public var offsetExpr: DurationExpr?
+    /// The `anchored` / `smoothed` modifiers (promql-extended-range-selectors).
+    public var anchored = false
+    public var smoothed = false
 
     public init(
         name: String?, matchers: [LabelMatcher], offset: Int64 = 0, at: AtModifier? = nil,
@@ -121,6 +126,8 @@ public struct MatrixSelector: Hashable, Sendable {
     /// Range in milliseconds.
     public var range: Int64
     public var positionRange: PositionRange
+    /// `[5m + step()]`: resolved into `range` at evaluation (Prometheus 3.x).
+    public var rangeExpr: DurationExpr?
 
     public init(vectorSelector: VectorSelector, range: Int64, positionRange: PositionRange = .zero) {
         self.vectorSelector = vectorSelector
@@ -141,6 +148,10 @@ public struct SubqueryExpr: Hashable, Sendable {
     public var offset: Int64
     public var at: AtModifier?
     public var positionRange: PositionRange
+    /// Duration expressions of range, step and offset, resolved at evaluation (3.x).
+    public var rangeExpr: DurationExpr?
+    public var stepExpr: DurationExpr?
+    public var offsetExpr: DurationExpr?
 
     public init(
         expr: Expr, range: Int64, step: Int64?, offset: Int64 = 0, at: AtModifier? = nil,

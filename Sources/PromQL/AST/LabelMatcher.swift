@@ -62,5 +62,8 @@ public struct LabelMatcher: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `name="value"` with the value quoted as Prometheus prints it.
-    public var description: String { "\(name)\(kind.rawValue)\(PromQLString.quote(value))" }
+    /// A name outside the legacy charset is quoted (`{"service.name"="x"}`), as in 3.x.
+    public var description: String {
+        (Parser.isLabelName(name) ? name : PromQLString.quote(name)) + kind.rawValue + PromQLString.quote(value)
+    }
 }

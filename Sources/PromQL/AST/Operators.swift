@@ -16,6 +16,9 @@ public enum BinaryOp: String, Hashable, Sendable, CaseIterable, CustomStringConv
     case land = "and"
     case lor = "or"
     case lunless = "unless"
+    /// Native-histogram trim operators of 3.x; over floats they give no result.
+    case trimUpper = "</"
+    case trimLower = ">/"
 
     public var description: String { rawValue }
 
@@ -36,7 +39,7 @@ public enum BinaryOp: String, Hashable, Sendable, CaseIterable, CustomStringConv
         switch self {
         case .lor: 1
         case .land, .lunless: 2
-        case .eql, .neq, .gtr, .lss, .gte, .lte: 3
+        case .eql, .neq, .gtr, .lss, .gte, .lte, .trimUpper, .trimLower: 3
         case .add, .sub: 4
         case .mul, .div, .mod, .atan2: 5
         case .pow: 6
@@ -50,22 +53,28 @@ public enum BinaryOp: String, Hashable, Sendable, CaseIterable, CustomStringConv
 public enum AggregationOp: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {
     case sum, avg, count, min, max, group, stddev, stdvar, topk, bottomk, quantile
     case countValues = "count_values"
+    /// Experimental in 3.x (promql-experimental-functions).
+    case limitk
+    case limitRatio = "limit_ratio"
 
     public var description: String { rawValue }
 
     /// topk, bottomk, quantile and count_values take a parameter before the vector.
     public var takesParameter: Bool {
         switch self {
-        case .topk, .bottomk, .quantile, .countValues: true
+        case .topk, .bottomk, .quantile, .countValues, .limitk, .limitRatio: true
         default: false
         }
     }
+
+    /// limitk and limit_ratio are 3.x's experimental aggregators.
+    var isV3: Bool { self == .limitk || self == .limitRatio }
 
     /// The parameter's type: a string for count_values, a scalar for the others.
     public var parameterType: ValueType? {
         switch self {
         case .countValues: .string
-        case .topk, .bottomk, .quantile: .scalar
+        case .topk, .bottomk, .quantile, .limitk, .limitRatio: .scalar
         default: nil
         }
     }
@@ -90,6 +99,11 @@ public struct VectorMatching: Hashable, Sendable {
     public var on: Bool
     /// Extra labels from the "one" side in group_left/group_right.
     public var include: [String]
+
+    /// `fill(v)` / `fill_left(v)` / `fill_right(v)` (promql-binop-fill-modifiers): the value
+    /// a missing match on that side takes.
+    public var fillLeft: Double?
+    public var fillRight: Double?
 
     public init(card: VectorMatchCardinality, matchingLabels: [String] = [], on: Bool = false, include: [String] = []) {
         self.card = card

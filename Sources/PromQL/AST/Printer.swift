@@ -20,8 +20,11 @@ extension Expr: CustomStringConvertible {
 
 extension VectorSelector: CustomStringConvertible {
     public var description: String {
-        descriptionWithoutModifiers + PromQLFormat.modifiers(at: at, offset: offset)
+        descriptionWithoutModifiers + PromQLFormat.modifiers(at: at, offset: offset, offsetExpr: offsetExpr, extended: extendedModifier)
     }
+
+    /// ` anchored` / ` smoothed` (printer.go prints it between `@` and `offset`).
+    var extendedModifier: String { anchored ? " anchored" : smoothed ? " smoothed" : "" }
 
     /// `name{a="b"}`: the name matcher implied by `name` is left out, the rest sorted.
     var descriptionWithoutModifiers: String {
@@ -36,15 +39,17 @@ extension VectorSelector: CustomStringConvertible {
 
 extension MatrixSelector: CustomStringConvertible {
     public var description: String {
-        "\(vectorSelector.descriptionWithoutModifiers)[\(PromQLFormat.duration(range))]"
-            + PromQLFormat.modifiers(at: vectorSelector.at, offset: vectorSelector.offset)
+        "\(vectorSelector.descriptionWithoutModifiers)[\(rangeExpr?.description ?? PromQLFormat.duration(range))]"
+            + vectorSelector.extendedModifier
+            + PromQLFormat.modifiers(at: vectorSelector.at, offset: vectorSelector.offset, offsetExpr: vectorSelector.offsetExpr)
     }
 }
 
 extension SubqueryExpr: CustomStringConvertible {
     public var description: String {
-        let stepText = step.map(PromQLFormat.duration) ?? ""
-        return "\(expr)[\(PromQLFormat.duration(range)):\(stepText)]" + PromQLFormat.modifiers(at: at, offset: offset)
+        let stepText = stepExpr?.description ?? step.map(PromQLFormat.duration) ?? ""
+        let rangeText = rangeExpr?.description ?? PromQLFormat.duration(range)
+        return "\(expr)[\(rangeText):\(stepText)]" + PromQLFormat.modifiers(at: at, offset: offset, offsetExpr: offsetExpr)
     }
 }
 
@@ -52,9 +57,9 @@ extension AggregateExpr: CustomStringConvertible {
     public var description: String {
         var out = op.rawValue
         if without {
-            out += " without (\(grouping.joined(separator: ", "))) "
+            out += " without (\(PromQLFormat.labelList(grouping))) "
         } else if !grouping.isEmpty {
-            out += " by (\(grouping.joined(separator: ", "))) "
+            out += " by (\(PromQLFormat.labelList(grouping))) "
         }
         out += "("
         if let param { out += "\(param), " }
@@ -67,10 +72,18 @@ extension BinaryExpr: CustomStringConvertible {
         var matchingText = ""
         // Unlike Prometheus's String(), `ignoring () group_left` is kept so printing round-trips.
         if let m = matching, !m.matchingLabels.isEmpty || m.on || m.card == .manyToOne || m.card == .oneToMany {
-            matchingText = " \(m.on ? "on" : "ignoring") (\(m.matchingLabels.joined(separator: ", ")))"
+            matchingText = " \(m.on ? "on" : "ignoring") (\(PromQLFormat.labelList(m.matchingLabels)))"
             if m.card == .manyToOne || m.card == .oneToMany {
                 let side = m.card == .manyToOne ? "left" : "right"
-                matchingText += " group_\(side) (\(m.include.joined(separator: ", ")))"
+                matchingText += " group_\(side) (\(PromQLFormat.labelList(m.include)))"
+            }
+        }
+        if let m = matching {
+            if let l = m.fillLeft, let r = m.fillRight, l == r {
+                matchingText += " fill (\(PromQLFormat.number(l)))"
+            } else {
+                if let l = m.fillLeft { matchingText += " fill_left (\(PromQLFormat.number(l)))" }
+                if let r = m.fillRight { matchingText += " fill_right (\(PromQLFormat.number(r)))" }
             }
         }
         return "\(lhs) \(op.rawValue)\(returnBool ? " bool" : "")\(matchingText) \(rhs)"
@@ -123,7 +136,12 @@ public enum PromQLFormat {
         Literals.formatDuration(milliseconds)
     }
 
-    static func modifiers(at: AtModifier?, offset: Int64) -> String {
+    /// Label names in grouping lists: quoted unless legacy names (printer.go `writeLabels`).
+    static func labelList(_ names: [String]) -> String {
+        names.map { Parser.isLabelName($0) ? $0 : PromQLString.quote($0) }.joined(separator: ", ")
+    }
+
+    static func modifiers(at: AtModifier?, offset: Int64, offsetExpr: DurationExpr? = nil, extended: String = "") -> String {
         var out = ""
         switch at {
         case .timestamp(let ms): out += " @ " + atTimestamp(ms)
@@ -131,6 +149,8 @@ public enum PromQLFormat {
         case .end: out += " @ end()"
         case nil: break
         }
+        out += extended
+        if let offsetExpr { return out + " offset \(offsetExpr)" }
         if offset > 0 { out += " offset \(duration(offset))" }
         if offset < 0 { out += " offset -\(duration(-offset))" }
         return out

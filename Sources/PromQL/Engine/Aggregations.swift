@@ -43,6 +43,10 @@ enum Aggregator {
         var valueLabel = ""
         var grouping = grouping
         switch op {
+        case .limitk, .limitRatio:
+            // Prometheus picks the series by xxhash of their labels; without that hash the
+            // choice could not agree, so the embedded engine says so instead of guessing.
+            throw QueryError.execution("\(op.rawValue)() is not supported by the embedded engine")
         case .topk, .bottomk:
             guard case .scalar(let f) = parameter else { throw QueryError(.internal, "topk/bottomk without k") }
             guard f.isFinite || f.isNaN, f > -9.223372036854775808e18, f < 9.223372036854775808e18 else {
@@ -128,6 +132,8 @@ enum Aggregator {
                 }
             case .quantile:
                 group.heap.append(sample)
+            case .limitk, .limitRatio:
+                break
             }
         }
 

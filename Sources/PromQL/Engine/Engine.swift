@@ -1,6 +1,7 @@
 import PromModel
 
-/// The embedded PromQL engine: Prometheus 2.42's query semantics over a `SeriesStore`.
+/// The embedded PromQL engine: Prometheus 2.42's query semantics over a `SeriesStore`, with
+/// 3.x's syntax resolved before evaluation (QueryContext) and its new functions.
 public struct Engine: Sendable {
     public let storage: SeriesStore
     /// How far back an instant selector looks for a sample (milliseconds), 5 m by default.
@@ -10,6 +11,9 @@ public struct Engine: Sendable {
     /// The step of subqueries written without one (`[1h:]`): Prometheus uses the global
     /// evaluation interval, 1 m by default.
     public var noStepSubqueryInterval: Int64
+    /// The PromQL the string entry points parse: 3.14 by default, 2.42 for the ported 2.x
+    /// fixtures and differential suites.
+    public var promQLVersion: PromQLVersion = .v3
     /// Prometheus's API rejects range queries with more points than this per series.
     public static let maxPointsPerSeries: Int64 = 11_000
 
@@ -22,16 +26,17 @@ public struct Engine: Sendable {
 
     /// Parses and evaluates `expr` at one instant.
     public func instantQuery(_ expr: String, at time: Timestamp) throws(QueryError) -> QueryResponse {
-        try instantQuery(PromQLParser.parseForQuery(expr), at: time)
+        try instantQuery(PromQLParser.parseForQuery(expr, version: promQLVersion), at: time)
     }
 
     /// Parses and evaluates `expr` at every step of `range`; the result is a matrix.
     public func rangeQuery(_ expr: String, range: QueryRange) throws(QueryError) -> QueryResponse {
         try Self.validate(range)
-        return try rangeQuery(PromQLParser.parseForQuery(expr), range: range)
+        return try rangeQuery(PromQLParser.parseForQuery(expr, version: promQLVersion), range: range)
     }
 
-    public func instantQuery(_ expr: Expr, at time: Timestamp) throws(QueryError) -> QueryResponse {
+    public func instantQuery(_ parsed: Expr, at time: Timestamp) throws(QueryError) -> QueryResponse {
+        let expr = try QueryContext(start: time, end: time, step: 0).resolve(parsed)
         let evaluator = makeEvaluator(expr, start: time, end: time)
         switch try evaluator.eval(expr, at: time) {
         case .scalar(let value):
@@ -45,8 +50,9 @@ public struct Engine: Sendable {
         }
     }
 
-    public func rangeQuery(_ expr: Expr, range: QueryRange) throws(QueryError) -> QueryResponse {
+    public func rangeQuery(_ parsed: Expr, range: QueryRange) throws(QueryError) -> QueryResponse {
         try Self.validate(range)
+        let expr = try QueryContext(start: range.start, end: range.end, step: range.step).resolve(parsed)
         switch expr.type {
         case .scalar, .vector: break
         default:

@@ -4,6 +4,7 @@ extension Evaluator {
     func evalCall(_ call: Call, at ts: Timestamp) throws(QueryError) -> Value {
         let name = call.function.name
         guard let implementation = FunctionTable.implementations[name] else {
+            if FunctionSignature.named(name) != nil { throw QueryContext.unsupported("\(name)() is") }
             throw QueryError(.badData, "unknown function with name \(PromQLString.quote(name))")
         }
         let args = call.args.map(Self.unwrapParens)
@@ -36,7 +37,9 @@ extension Evaluator {
             for element in series where !element.points.isEmpty {
                 let input = RangeFunctionInput(points: element.points, window: window, scalars: scalars, ts: ts)
                 guard let value = try function(input) else { continue }
-                let labels = name == "last_over_time" ? element.labels : element.labels.withoutName
+                // These act like selectors and keep the metric name (engine.go, `dropName`).
+                let keepsName = name == "last_over_time" || name == "first_over_time"
+                let labels = keepsName ? element.labels : element.labels.withoutName
                 out.append(EvalSample(labels: labels, t: ts, v: value))
             }
             return try finish(.vector(out))

@@ -67,6 +67,9 @@ enum BinaryOperation {
         case .gte: (l, l >= r)
         case .lte: (l, l <= r)
         case .land, .lor, .lunless: (.nan, false)
+        // Trimming applies to native histograms; between floats there is no result
+        // (engine.go vectorElemBinop, with an info annotation).
+        case .trimUpper, .trimLower: (.nan, false)
         }
     }
 

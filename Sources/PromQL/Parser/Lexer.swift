@@ -1,26 +1,32 @@
 /// PromQL lexer: a port of Prometheus's state machine (promql/parser/lex.go), so the same
 /// inputs give the same tokens and the same lexical errors at the same offsets.
 struct Lexer {
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
     private let input: String
-    private var pos = 0
-    private var start = 0
+    let version: PromQLVersion
+    var pos = 0
+    var start = 0
     private var parenDepth = 0
     private var braceOpen = false
     private var bracketOpen = false
     private var gotColon = false
-    /// After `[`: the next token must be a duration.
+    /// After `[`: 2.42 wants a duration next; 3.x enters its duration-expression state
+    /// (lex.go `lexDurationExpr`), which it keeps until a number or `]`.
     private var expectDuration = false
+    private var inDurationExpr = false
+    /// lex.go's `gotDuration`: set by the first number of any duration expression, never reset.
+    private var gotDuration = false
     private var finished = false
 
-    init(_ input: String) {
+    init(_ input: String, version: PromQLVersion = .v3) {
         self.input = input
         self.bytes = Array(input.utf8)
+        self.version = version
     }
 
     /// All tokens up to and including EOF or the first error; comments dropped.
-    static func tokenize(_ input: String) -> [Token] {
-        var lexer = Lexer(input)
+    static func tokenize(_ input: String, version: PromQLVersion = .v3) -> [Token] {
+        var lexer = Lexer(input, version: version)
         var tokens: [Token] = []
         while true {
             let token = lexer.next()
@@ -32,10 +38,10 @@ struct Lexer {
 
     // MARK: - Rune access (UTF-8 aware, byte positions)
 
-    private static let eof: Unicode.Scalar = "\u{FFFF}"
+    static let eof: Unicode.Scalar = "\u{FFFF}"
     private var lastWidth = 0
 
-    private mutating func nextRune() -> Unicode.Scalar {
+    mutating func nextRune() -> Unicode.Scalar {
         guard pos < bytes.count else {
             lastWidth = 0
             return Self.eof
@@ -54,41 +60,41 @@ struct Lexer {
         return (scalar, end - index)
     }
 
-    private mutating func backup() { pos -= lastWidth }
+    mutating func backup() { pos -= lastWidth }
 
     /// Go's `%q` of a rune; end of input is rune -1, which Go prints as U+FFFD.
-    private func quoteRune(_ r: Unicode.Scalar) -> String {
+    func quoteRune(_ r: Unicode.Scalar) -> String {
         r == Self.eof ? "'\u{FFFD}'" : GoQuote.rune(r)
     }
 
-    private mutating func peek() -> Unicode.Scalar {
+    mutating func peek() -> Unicode.Scalar {
         let r = nextRune()
         backup()
         return r
     }
 
-    private mutating func accept(_ valid: String) -> Bool {
+    mutating func accept(_ valid: String) -> Bool {
         let r = nextRune()
         if r != Self.eof, valid.unicodeScalars.contains(r) { return true }
         backup()
         return false
     }
 
-    private mutating func acceptRun(_ valid: String) {
+    mutating func acceptRun(_ valid: String) {
         while accept(valid) {}
     }
 
-    private func text(_ from: Int, _ to: Int) -> String {
+    func text(_ from: Int, _ to: Int) -> String {
         String(decoding: bytes[from..<to], as: UTF8.self)
     }
 
-    private mutating func emit(_ kind: TokenKind) -> Token {
+    mutating func emit(_ kind: TokenKind) -> Token {
         let token = Token(kind: kind, start: start, text: text(start, pos))
         start = pos
         return token
     }
 
-    private mutating func error(_ message: String) -> Token {
+    mutating func error(_ message: String) -> Token {
         finished = true
         return Token(kind: .error, start: start, text: message)
     }
@@ -101,6 +107,10 @@ struct Lexer {
             if expectDuration {
                 expectDuration = false
                 return lexDuration()
+            }
+            if inDurationExpr {
+                if let token = lexDurationExpr() { return token }
+                continue
             }
             if braceOpen {
                 if let token = lexInsideBraces() { return token }
@@ -147,11 +157,19 @@ struct Lexer {
                 _ = nextRune()
                 return emit(.op(.lte))
             }
+            if version == .v3, peek() == "/" {
+                _ = nextRune()
+                return emit(.op(.trimUpper))
+            }
             return emit(.op(.lss))
         case ">":
             if peek() == "=" {
                 _ = nextRune()
                 return emit(.op(.gte))
+            }
+            if version == .v3, peek() == "/" {
+                _ = nextRune()
+                return emit(.op(.trimLower))
             }
             return emit(.op(.gtr))
         case "\"", "'":
@@ -179,7 +197,7 @@ struct Lexer {
             while isSpace(peek()) { _ = nextRune() }
             start = pos
             bracketOpen = true
-            expectDuration = true
+            if version == .v3 { inDurationExpr = true } else { expectDuration = true }
             return token
         case "]":
             if !bracketOpen { return error("unexpected right bracket ']'") }
@@ -197,12 +215,84 @@ struct Lexer {
                     backup()
                     return lexKeywordOrIdentifier()
                 }
-                if gotColon { return error("unexpected colon \(quoteRune(r))") }
-                gotColon = true
-                return emit(.colon)
+                if r == ":" || version == .v2 {
+                    if gotColon { return error("unexpected colon \(quoteRune(r))") }
+                    gotColon = true
+                    return emit(.colon)
+                }
+                if Self.isDurationKeywordStart(r), let token = scanDurationKeyword() { return token }
+                return error("unexpected character: \(quoteRune(r)), expected ':'")
             }
             return error("unexpected character: \(quoteRune(r))")
         }
+    }
+
+    /// lex.go `lexDurationExpr` (3.x): what may follow `[`, `(` or an operator inside
+    /// brackets. Returns nil after skipping spaces.
+    private mutating func lexDurationExpr() -> Token? {
+        let r = nextRune()
+        switch r {
+        case Self.eof: return error("unexpected end of input in duration expression")
+        case "]":
+            inDurationExpr = false
+            bracketOpen = false
+            gotColon = false
+            return emit(.rightBracket)
+        case ":":
+            // The colon is emitted, then overwritten by the error at the position after it.
+            start = pos
+            if !gotDuration { return error("unexpected colon before duration in duration expression") }
+            if gotColon { return error("unexpected repeated colon in duration expression") }
+            gotColon = true
+            return Token(kind: .colon, start: pos - 1, text: ":")
+        case "(":
+            parenDepth += 1
+            return emit(.leftParen)
+        case ")":
+            parenDepth -= 1
+            if parenDepth < 0 {
+                start = pos
+                return error("unexpected right parenthesis ')'")
+            }
+            return emit(.rightParen)
+        case " ", "\t", "\n", "\r":
+            skipSpaces()
+            return nil
+        case "+": return emit(.op(.add))
+        case "-": return emit(.op(.sub))
+        case "*": return emit(.op(.mul))
+        case "/": return emit(.op(.div))
+        case "%": return emit(.op(.mod))
+        case "^": return emit(.op(.pow))
+        case ",": return emit(.comma)
+        default:
+            if Self.isDurationKeywordStart(r) {
+                if let token = scanDurationKeyword() { return token }
+                return error("unexpected character in duration expression: \(quoteRune(r))")
+            }
+            if isDigit(r) || (r == "." && isDigit(peek())) {
+                backup()
+                inDurationExpr = false
+                gotDuration = true
+                return lexNumberOrDuration()
+            }
+            return error("unexpected character in duration expression: \(quoteRune(r))")
+        }
+    }
+
+    static func isDurationKeywordStart(_ r: Unicode.Scalar) -> Bool {
+        "smrSMR".unicodeScalars.contains(r)
+    }
+
+    /// lex.go `scanDurationKeyword`: step, range, max_of, min_of (any case); nil otherwise.
+    private mutating func scanDurationKeyword() -> Token? {
+        while isAlpha(nextRune()) {}
+        backup()
+        let word = text(start, pos).lowercased()
+        guard let keyword = TokenKind.Keyword(rawValue: word), [.step, .range, .maxOf, .minOf].contains(keyword) else {
+            return nil
+        }
+        return emit(.keyword(keyword))
     }
 
     private mutating func lexInsideBraces() -> Token? {
@@ -249,7 +339,7 @@ struct Lexer {
         return emit(.comment)
     }
 
-    private mutating func skipSpaces() {
+    mutating func skipSpaces() {
         while isSpace(peek()) { _ = nextRune() }
         start = pos
     }
@@ -321,43 +411,10 @@ struct Lexer {
         }
     }
 
-    private mutating func lexDuration() -> Token {
-        if scanNumber() { return error("missing unit character in duration") }
-        if !acceptRemainingDuration() { return error("bad duration syntax: \(GoQuote.string(text(start, pos)))") }
-        backup()
-        return emit(.duration)
-    }
-
-    private mutating func lexNumberOrDuration() -> Token {
-        if scanNumber() { return emit(.number) }
-        if acceptRemainingDuration() {
-            backup()
-            return emit(.duration)
-        }
-        return error("bad number or duration syntax: \(GoQuote.string(text(start, pos)))")
-    }
-
-    private mutating func acceptRemainingDuration() -> Bool {
-        if !accept("smhdwy") { return false }
-        _ = accept("s")
-        while accept("0123456789") {
-            while accept("0123456789") {}
-            if !accept("smhdw") { return false }
-            _ = accept("s")
-        }
-        return !isAlphaNumeric(nextRune())
-    }
-
-    private mutating func scanNumber() -> Bool {
-        var digits = "0123456789"
-        if accept("0") && accept("xX") { digits = "0123456789abcdefABCDEF" }
-        acceptRun(digits)
-        if accept(".") { acceptRun(digits) }
-        if accept("eE") {
-            _ = accept("+-")
-            acceptRun("0123456789")
-        }
-        return !isAlphaNumeric(peek())
+    func followedByLeftParen() -> Bool {
+        var i = pos
+        while i < bytes.count, isSpace(Unicode.Scalar(bytes[i])) { i += 1 }
+        return i < bytes.count && bytes[i] == UInt8(ascii: "(")
     }
 
     private mutating func lexKeywordOrIdentifier() -> Token {
@@ -366,7 +423,14 @@ struct Lexer {
             if isAlphaNumeric(r) || r == ":" { continue }
             backup()
             let word = text(start, pos)
-            if let kind = TokenKind.keyword(for: word.lowercased()) { return emit(kind) }
+            if let kind = TokenKind.keyword(for: word.lowercased(), version: version) {
+                // fill/fill_left/fill_right are keywords only before `(`, so `fill + fill` still
+                // selects a metric (lex.go `peekFollowedByLeftParen`).
+                if case .keyword(let k) = kind, [.fill, .fillLeft, .fillRight].contains(k), !followedByLeftParen() {
+                    return emit(.identifier)
+                }
+                return emit(kind)
+            }
             return emit(word.contains(":") ? .metricIdentifier : .identifier)
         }
     }

@@ -1,8 +1,19 @@
+import Foundation
+
 /// Number, duration and string literal decoding with Go's (and so Prometheus's) rules.
 enum Literals {
     /// Prometheus's `parser.number`: `strconv.ParseInt(s, 0, 64)` (so `010` is octal and
     /// `0x1F` hex), falling back to `strconv.ParseFloat`.
-    static func number(_ text: String) -> Result<Double, LiteralError> {
+    static func number(_ raw: String) -> Result<Double, LiteralError> {
+        // Go's base-0 ParseInt and ParseFloat take `_` between digits (3.x lexes `1_000`).
+        var text = raw
+        if raw.contains("_") {
+            guard underscoreOK(raw) else {
+                return .failure(LiteralError("strconv.ParseFloat: parsing \(GoQuote.string(raw)): invalid syntax"))
+            }
+            text = raw.replacingOccurrences(of: "_", with: "")
+            if raw.lowercased().hasPrefix("0x_") { text = "0x" + text.dropFirst(2) }
+        }
         if let int = parseGoInt(text) { return .success(Double(int)) }
         let lower = text.lowercased()
         if lower == "inf" || lower == "+inf" { return .success(.infinity) }
@@ -12,11 +23,40 @@ enum Literals {
             && text.unicodeScalars.allSatisfy { "0123456789.eE+-".unicodeScalars.contains($0) }
         if isDecimal, let value = Double(text) {
             if value.isInfinite {
-                return .failure(LiteralError("strconv.ParseFloat: parsing \(GoQuote.string(text)): value out of range"))
+                return .failure(LiteralError("strconv.ParseFloat: parsing \(GoQuote.string(raw)): value out of range"))
             }
             return .success(value)
         }
-        return .failure(LiteralError("strconv.ParseFloat: parsing \(GoQuote.string(text)): invalid syntax"))
+        return .failure(LiteralError("strconv.ParseFloat: parsing \(GoQuote.string(raw)): invalid syntax"))
+    }
+
+    /// Go's strconv `underscoreOK`: each `_` sits between digits (or after a base prefix).
+    static func underscoreOK(_ s: String) -> Bool {
+        var bytes = Array(s.utf8)
+        if let first = bytes.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { bytes.removeFirst() }
+        var saw: Character = "^"
+        var i = 0
+        var hex = false
+        if bytes.count >= 2, bytes[0] == UInt8(ascii: "0"), "bBoOxX".utf8.contains(bytes[1]) {
+            i = 2
+            saw = "0"
+            hex = bytes[1] | 0x20 == UInt8(ascii: "x")
+        }
+        while i < bytes.count {
+            let c = bytes[i]
+            let lower = c | 0x20
+            if (c >= 48 && c <= 57) || (hex && lower >= 97 && lower <= 102) {
+                saw = "0"
+            } else if c == UInt8(ascii: "_") {
+                if saw != "0" { return false }
+                saw = "_"
+            } else {
+                if saw == "_" { return false }
+                saw = "!"
+            }
+            i += 1
+        }
+        return saw != "_"
     }
 
     private static func parseGoInt(_ text: String) -> Int64? {
@@ -156,4 +196,40 @@ enum Literals {
 struct LiteralError: Error {
     let message: String
     init(_ message: String) { self.message = message }
+}
+
+extension Literals {
+    /// Prometheus 3.x's `model.ParseDuration` (prometheus/common model/time.go): "0" is
+    /// allowed, units in order y w d h m s ms each once, errors worded as there. Milliseconds.
+    static func duration3(_ text: String) -> Result<Int64, LiteralError> {
+        if text == "0" { return .success(0) }
+        if text.isEmpty { return .failure(LiteralError("empty duration string")) }
+        let invalid = LiteralError("not a valid duration string: \(GoQuote.string(text))")
+        let units: [String: (pos: Int, ms: UInt64)] = [
+            "y": (1, 365 * 24 * 3_600_000), "w": (2, 7 * 24 * 3_600_000), "d": (3, 24 * 3_600_000),
+            "h": (4, 3_600_000), "m": (5, 60_000), "s": (6, 1000), "ms": (7, 1),
+        ]
+        var rest = Substring(text)
+        var total: UInt64 = 0
+        var lastPos = 0
+        while !rest.isEmpty {
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, let v = UInt64(digits) else { return .failure(invalid) }
+            rest = rest.dropFirst(digits.count)
+            let unit = rest.prefix { !($0.isASCII && $0.isNumber) }
+            guard !unit.isEmpty else { return .failure(invalid) }
+            rest = rest.dropFirst(unit.count)
+            guard let u = units[String(unit)] else {
+                return .failure(LiteralError("unknown unit \(GoQuote.string(String(unit))) in duration \(GoQuote.string(text))"))
+            }
+            if u.pos <= lastPos { return .failure(invalid) }
+            lastPos = u.pos
+            // Go counts nanoseconds in an int64.
+            let nsPerUnit = u.ms * 1_000_000
+            if v > (UInt64(1) << 63) / nsPerUnit { return .failure(LiteralError("duration out of range")) }
+            total += v * nsPerUnit
+            if total > UInt64(Int64.max) { return .failure(LiteralError("duration out of range")) }
+        }
+        return .success(Int64(total / 1_000_000))
+    }
 }

@@ -5,12 +5,12 @@ extension PromQLParser {
     /// vector selector (`name`, `name{…}` or `{…}`) and none of the expression checks, so
     /// `{job=~".*"}` parses here and the API rejects it with its own message.
     public static func parseMetricSelector(_ input: String) throws(ParseError) -> [LabelMatcher] {
-        var parser = Parser(input)
+        var parser = Parser(input, version: .v2)
         let selector: VectorSelector
         switch parser.current.kind {
         case .leftBrace:
             selector = try parser.parseSelector(name: nil)
-        case let kind where kind == .metricIdentifier || Parser.canBeLabel(kind):
+        case let kind where kind == .metricIdentifier || Parser.canBeLabel(kind, .v2):
             selector = try parser.parseSelector(name: parser.current)
         default:
             throw parser.unexpected()

@@ -1,23 +1,25 @@
 import PromModel
 
-/// Parses a PromQL expression (Prometheus 2.42 syntax), type-checks it like Prometheus,
-/// and returns its AST. Errors read like Prometheus's: `1:14: parse error: unexpected <op:*>`.
-public func parsePromQL(_ input: String) throws(ParseError) -> Expr {
-    var parser = Parser(input)
+/// Parses a PromQL expression (Prometheus 3.14 syntax by default, with the syntax of its
+/// feature flags; 2.42 exactly with `.v2`), type-checks it like Prometheus, and returns its
+/// AST. Errors read like Prometheus's: `1:14: parse error: unexpected <op:*>`.
+public func parsePromQL(_ input: String, version: PromQLVersion = .v3) throws(ParseError) -> Expr {
+    var parser = Parser(input, version: version)
     let expr = try parser.parseInput()
-    return try TypeChecker(query: input).check(expr)
+    try parser.checkDepth(expr)
+    return try TypeChecker(query: input, version: version).check(expr)
 }
 
 /// Namespace form of `parsePromQL`, with the error already converted for API callers.
 public enum PromQLParser {
-    public static func parse(_ input: String) throws(ParseError) -> Expr {
-        try parsePromQL(input)
+    public static func parse(_ input: String, version: PromQLVersion = .v3) throws(ParseError) -> Expr {
+        try parsePromQL(input, version: version)
     }
 
     /// The same, failing with a `.badData` QueryError that carries the byte position.
-    public static func parseForQuery(_ input: String) throws(QueryError) -> Expr {
+    public static func parseForQuery(_ input: String, version: PromQLVersion = .v3) throws(QueryError) -> Expr {
         do {
-            return try parsePromQL(input)
+            return try parsePromQL(input, version: version)
         } catch {
             throw error.queryError
         }
@@ -36,10 +38,17 @@ struct Parser {
     var lastClosing = 0
     /// Open aggregations: yacc's error recovery reports errors in their bodies "in aggregation".
     var aggregationDepth = 0
+    let version: PromQLVersion
+    /// Recursion depth of the descent. Prometheus has no limit (Go stacks grow); ours is
+    /// bounded so that a pathological expression is an error, not a stack overflow in
+    /// lint, snapshot or the viewer (issue 15).
+    var nesting = 0
+    static let maxNesting = 256
 
-    init(_ input: String) {
+    init(_ input: String, version: PromQLVersion = .v3) {
         self.input = input
-        self.tokens = Lexer.tokenize(input)
+        self.version = version
+        self.tokens = Lexer.tokenize(input, version: version)
     }
 
     // MARK: - Token access
@@ -69,7 +78,8 @@ struct Parser {
         if token.kind == .error {
             return error(token.text, PositionRange(start: token.start, end: input.utf8.count))
         }
-        var message = "unexpected \(token.description)"
+        // 3.x lists `@` among its operators, so it prints as one.
+        var message = "unexpected \(version == .v3 && token.kind == .at ? "<op:@>" : token.description)"
         let context = context.isEmpty && aggregationDepth > 0 ? "aggregation" : context
         if !context.isEmpty { message += " in \(context)" }
         if !expected.isEmpty { message += ", expected \(expected)" }
@@ -87,6 +97,8 @@ struct Parser {
 
     /// Precedence climbing over binary operators; `^` is right-associative.
     mutating func parseExpr(minPrecedence: Int) throws(ParseError) -> Expr {
+        try enterNesting()
+        defer { nesting -= 1 }
         var lhs = try parseUnary()
         while case .op(let op) = current.kind, op.precedence >= minPrecedence {
             advance()
@@ -125,6 +137,7 @@ struct Parser {
             case .leftBracket: expr = try parseRangeOrSubquery(expr)
             case .keyword(.offset): expr = try parseOffset(expr)
             case .at: expr = try parseAt(expr)
+            case .keyword(.anchored), .keyword(.smoothed): expr = try parseExtendedRange(expr)
             default: return expr
             }
         }
@@ -139,6 +152,10 @@ struct Parser {
             case .success(let value): return .number(NumberLiteral(value: value, positionRange: token.range))
             case .failure(let failure): throw error("error parsing number: \(failure.message)", token.range)
             }
+        case .duration where version == .v3:
+            // 3.x: a duration literal is a number of seconds (`time() - 1h`).
+            advance()
+            return .number(NumberLiteral(value: try durationLiteralSeconds(token), positionRange: token.range))
         case .string:
             advance()
             return .string(StringLiteral(value: try unquote(token), positionRange: token.range))
@@ -158,8 +175,13 @@ struct Parser {
         case .identifier:
             if peek().kind == .leftParen { return try parseCall() }
             return .vectorSelector(try parseSelector(name: token))
+        case .keyword(.start), .keyword(.end), .keyword(.step), .keyword(.range), .keyword(.minOf), .keyword(.maxOf):
+            // 3.x: `start()`, `step()`, `max_of(a, b)`... are (experimental) functions.
+            if version == .v3, peek().kind == .leftParen { return try parseCall() }
+            return .vectorSelector(try parseSelector(name: token))
         case .metricIdentifier, .op(.land), .op(.lor), .op(.lunless),
-            .keyword(.by), .keyword(.without), .keyword(.offset), .keyword(.start), .keyword(.end):
+            .keyword(.by), .keyword(.without), .keyword(.offset), .keyword(.anchored), .keyword(.smoothed),
+            .keyword(.fill), .keyword(.fillLeft), .keyword(.fillRight):
             return .vectorSelector(try parseSelector(name: token))
         default:
             throw unexpected()
@@ -171,8 +193,11 @@ struct Parser {
     func canStartExpression(_ kind: TokenKind) -> Bool {
         switch kind {
         case .number, .string, .leftParen, .leftBrace, .identifier, .metricIdentifier, .aggregator: true
+        case .duration: version == .v3
         case .op(let op): [.add, .sub, .land, .lor, .lunless].contains(op)
-        case .keyword(let k): [.by, .without, .offset, .start, .end].contains(k)
+        case .keyword(let k):
+            [.by, .without, .offset, .start, .end].contains(k)
+                || (version == .v3 && [.step, .range, .minOf, .maxOf, .anchored, .smoothed].contains(k))
         default: false
         }
     }
@@ -190,7 +215,7 @@ struct Parser {
     mutating func parseCall() throws(ParseError) -> Expr {
         let name = advance()
         let args = try parseCallBody()
-        guard let function = FunctionSignature.named(name.text) else {
+        guard let function = FunctionSignature.named(name.text, version: version) else {
             throw error("unknown function with name \(GoQuote.string(name.text))", name.range)
         }
         return .call(

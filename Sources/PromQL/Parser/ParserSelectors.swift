@@ -32,8 +32,18 @@ extension Parser {
                 advance()
                 return matchers
             }
-            guard current.kind == .identifier else { throw unexpected("label matching", "identifier or \"}\"") }
+            let isQuoted = version == .v3 && current.kind == .string
+            guard current.kind == .identifier || isQuoted else {
+                throw unexpected("label matching", "identifier or \"}\"")
+            }
             let label = advance()
+            let labelName = isQuoted ? try unquote(label) : label.text
+            // 3.x: a quoted name alone is the metric name (`{"http.server.duration"}`).
+            if isQuoted, current.kind == .comma || current.kind == .rightBrace {
+                matchers.append(try labelMatcher(.equal, "__name__", labelName, label.range))
+                if current.kind == .comma { advance() }
+                continue
+            }
             let kind: LabelMatcher.Kind
             switch current.kind {
             case .assign: kind = .equal
@@ -46,7 +56,7 @@ extension Parser {
             guard current.kind == .string else { throw unexpected("label matching", "string") }
             let valueToken = advance()
             let value = try unquote(valueToken)
-            matchers.append(try labelMatcher(kind, label.text, value, label.range.union(valueToken.range)))
+            matchers.append(try labelMatcher(kind, labelName, value, label.range.union(valueToken.range)))
             switch current.kind {
             case .comma: advance()
             case .rightBrace: continue
@@ -74,6 +84,7 @@ extension Parser {
     }
 
     mutating func parseRangeOrSubquery(_ expr: Expr) throws(ParseError) -> Expr {
+        if version == .v3 { return try parseRangeOrSubquery3(expr) }
         let open = advance()
         guard current.kind == .duration else { throw unexpected("subquery selector", "duration") }
         let range = try parseDuration()
@@ -111,6 +122,7 @@ extension Parser {
     }
 
     mutating func parseOffset(_ expr: Expr) throws(ParseError) -> Expr {
+        if version == .v3 { return try parseOffset3(expr) }
         advance()
         var sign: Int64 = 1
         if current.kind == .op(.sub) {
@@ -154,19 +166,17 @@ extension Parser {
             guard current.kind == .rightParen else { throw unexpected("@", "timestamp") }
             advance()
             at = which.kind == .keyword(.start) ? .start : .end
-        case .number, .op(.add), .op(.sub):
+        case .number, .op(.add), .op(.sub), .duration where version == .v3:
+            // 3.x's `number` also takes a duration literal, as seconds.
+            let numeric: Set<TokenKind> = version == .v3 ? [.number, .duration] : [.number]
             var sign = 1.0
             if case .op(let op) = current.kind {
                 advance()
                 sign = op == .sub ? -1 : 1
-                guard current.kind == .number else { throw unexpected("@", "timestamp") }
+                guard numeric.contains(current.kind) else { throw unexpected("@", "timestamp") }
             }
             let token = advance()
-            let seconds: Double
-            switch Literals.number(token.text) {
-            case .success(let value): seconds = sign * value
-            case .failure(let failure): throw error("error parsing number: \(failure.message)", token.range)
-            }
+            let seconds = try sign * durationLiteralSeconds(token)
             if !seconds.isFinite || seconds >= Double(Int64.max) || seconds <= Double(Int64.min) {
                 throw error("timestamp out of bounds for @ modifier: \(Self.goFloatF(seconds))", expr.positionRange)
             }
@@ -217,9 +227,20 @@ extension Parser {
             return labels
         }
         while true {
-            guard Self.canBeLabel(current.kind) else { throw unexpected("grouping opts", "label") }
-            if !Self.isLabelName(current.text) { throw unexpected("grouping opts", "label") }
-            labels.append(advance().text)
+            if version == .v3, current.kind == .string {
+                // 3.x: `by ("service.name")`.
+                let token = advance()
+                let name = try unquote(token)
+                if name.isEmpty {
+                    throw error("invalid label name for grouping: \(GoQuote.string(name))", token.range)
+                }
+                labels.append(name)
+            } else {
+                guard Self.canBeLabel(current.kind, version) else { throw unexpected("grouping opts", "label") }
+                // 2.42 checks the legacy charset; 3.x takes any UTF-8 name (so `a:b` too).
+                if version == .v2, !Self.isLabelName(current.text) { throw unexpected("grouping opts", "label") }
+                labels.append(advance().text)
+            }
             switch current.kind {
             case .comma:
                 advance()
@@ -237,11 +258,11 @@ extension Parser {
     }
 
     /// Prometheus's `maybe_label`: keywords may be label names in grouping lists.
-    static func canBeLabel(_ kind: TokenKind) -> Bool {
+    static func canBeLabel(_ kind: TokenKind, _ version: PromQLVersion) -> Bool {
         switch kind {
         case .identifier, .metricIdentifier, .aggregator: true
         // Every keyword except `without` (missing from Prometheus's maybe_label).
-        case .keyword(let k): k != .without
+        case .keyword(let k): k != .without && (version == .v3 || !k.isV3)
         case .op(let op): op == .land || op == .lor || op == .lunless || op == .atan2
         default: false
         }
@@ -267,11 +288,12 @@ extension Parser {
                 matching.card = advance().kind == .keyword(.groupLeft) ? .manyToOne : .oneToMany
                 if current.kind == .leftParen {
                     matching.include = try parseGroupingLabels()
-                } else if !canStartExpression(current.kind) {
+                } else if !canStartExpression(current.kind), !isFillKeyword(current.kind) {
                     throw unexpected("grouping opts", "\"(\"")
                 }
             }
         }
+        if version == .v3 { try parseFillModifiers(&matching) }
         return (returnBool, matching)
     }
 }

@@ -15,10 +15,34 @@ enum TokenKind: Hashable, Sendable {
         case groupLeft = "group_left"
         case groupRight = "group_right"
         case bool, start, end
+        // Prometheus 3.x.
+        case smoothed, anchored, fill
+        case fillLeft = "fill_left"
+        case fillRight = "fill_right"
+        case step, range
+        case maxOf = "max_of"
+        case minOf = "min_of"
+
+        /// Added in 3.x: identifiers in 2.42.
+        var isV3: Bool {
+            switch self {
+            case .offset, .by, .without, .on, .ignoring, .groupLeft, .groupRight, .bool, .start, .end: false
+            default: true
+            }
+        }
+
+        /// Prometheus's "preprocessors" (start, end, step, range, max_of, min_of) are not
+        /// keywords in its ItemType ranges, so errors quote them like identifiers.
+        var isPreprocessor: Bool {
+            switch self {
+            case .start, .end, .step, .range, .maxOf, .minOf: true
+            default: false
+            }
+        }
     }
 
     /// Keywords, case-insensitive (`SUM`, `Offset`, `Inf` all work).
-    static func keyword(for lowercased: String) -> TokenKind? {
+    static func keyword(for lowercased: String, version: PromQLVersion = .v3) -> TokenKind? {
         switch lowercased {
         case "and": .op(.land)
         case "or": .op(.lor)
@@ -26,8 +50,8 @@ enum TokenKind: Hashable, Sendable {
         case "atan2": .op(.atan2)
         case "inf", "nan": .number
         default:
-            if let agg = AggregationOp(rawValue: lowercased) { .aggregator(agg) }
-            else if let kw = Keyword(rawValue: lowercased) { .keyword(kw) }
+            if let agg = AggregationOp(rawValue: lowercased), version == .v3 || !agg.isV3 { .aggregator(agg) }
+            else if let kw = Keyword(rawValue: lowercased), version == .v3 || !kw.isV3 { .keyword(kw) }
             else { nil }
         }
     }
@@ -72,7 +96,7 @@ struct Token: Sendable {
         case .eof: return "EOF"
         case .error: return text
         case .identifier, .metricIdentifier: return GoQuote.string(text)
-        case .keyword(.start), .keyword(.end): return GoQuote.string(text)
+        case .keyword(let k) where k.isPreprocessor: return GoQuote.string(text)
         case .keyword: return "<\(text)>"
         case .op, .at, .eqlRegex, .neqRegex: return "<op:\(text)>"
         case .aggregator: return "<aggr:\(text)>"

@@ -4,6 +4,7 @@
 /// dropped unless both sides are vectors).
 struct TypeChecker {
     let query: String
+    var version: PromQLVersion = .v3
 
     func error(_ message: String, _ range: PositionRange) -> ParseError {
         ParseError(message, at: range, in: query)
@@ -46,6 +47,7 @@ struct TypeChecker {
             return .aggregate(a)
         case .call(var c):
             try checkArity(c)
+            if c.function.name == "info", c.args.count > 1 { try checkInfo(c) }
             let types = c.function.argTypes
             for i in c.args.indices {
                 var typeIndex = i
@@ -53,6 +55,8 @@ struct TypeChecker {
                     if c.function.variadic == 0 { break }
                     typeIndex = types.count - 1
                 }
+                // info()'s label selector may be empty (`BypassEmptyMatcherCheck`).
+                if c.function.name == "info", i == 1, case .vectorSelector = c.args[i] { continue }
                 c.args[i] = try expect(c.args[i], types[typeIndex], "call to function \(GoQuote.string(c.function.name))")
             }
             return .call(c)
@@ -69,6 +73,21 @@ struct TypeChecker {
                 checked.positionRange)
         }
         return checked
+    }
+
+    /// info()'s second argument: label selectors only, and `{}`-style without a name
+    /// is allowed to be empty (parse.go, BypassEmptyMatcherCheck).
+    private func checkInfo(_ c: Call) throws(ParseError) {
+        let arg = c.args[1]
+        if arg.type != .vector {
+            throw error(
+                "expected type instant vector in call to function \"info\", got \(arg.type.documentedName)",
+                c.positionRange)
+        }
+        guard case .vectorSelector(let vs) = arg else {
+            throw error("expected label selectors only", arg.positionRange)
+        }
+        if vs.name != nil { throw error("expected label selectors only, got vector selector instead", arg.positionRange) }
     }
 
     private func checkArity(_ c: Call) throws(ParseError) {

@@ -51,7 +51,10 @@ enum FunctionImplementation: Sendable {
 enum FunctionTable {
     static let implementations: [String: FunctionImplementation] = {
         var table: [String: FunctionImplementation] = [:]
-        for family in [rateFunctions, overTimeFunctions, mathFunctions, timeFunctions, labelFunctions, histogramFunctions] {
+        for family in [
+            rateFunctions, overTimeFunctions, mathFunctions, timeFunctions, labelFunctions, histogramFunctions,
+            sortByLabelFunctions, scalarFunctions,
+        ] {
             table.merge(family) { first, _ in first }
         }
         return table

@@ -6,9 +6,12 @@ extension FunctionTable {
             try histogramQuantile(try input.scalar(0), try input.vector(1), ts: input.ts)
         },
         // Native histograms do not exist in this store; these functions ignore float samples,
-        // as Prometheus 2.42 does, so they return nothing.
+        // as Prometheus does (2.42 and 3.14 alike), so they return nothing.
         "histogram_count": .instant { _ in .vector([]) },
         "histogram_sum": .instant { _ in .vector([]) },
+        "histogram_avg": .instant { _ in .vector([]) },
+        "histogram_stddev": .instant { _ in .vector([]) },
+        "histogram_stdvar": .instant { _ in .vector([]) },
         "histogram_fraction": .instant { _ in .vector([]) },
     ]
 

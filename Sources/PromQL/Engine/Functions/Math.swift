@@ -70,3 +70,11 @@ extension FunctionTable {
         "timestamp": .instant { input throws(QueryError) in .vector(timestamp(try input.vector(0), ts: input.ts)) },
     ]
 }
+
+extension FunctionTable {
+    /// min_of / max_of of two scalars (3.x, experimental; funcMinOf/funcMaxOf use math.Min/Max).
+    static let scalarFunctions: [String: FunctionImplementation] = [
+        "min_of": .instant { input throws(QueryError) in .scalar(GoMath.min(try input.scalar(0), try input.scalar(1))) },
+        "max_of": .instant { input throws(QueryError) in .scalar(GoMath.max(try input.scalar(0), try input.scalar(1))) },
+    ]
+}

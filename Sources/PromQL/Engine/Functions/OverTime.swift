@@ -18,6 +18,27 @@ extension FunctionTable {
         },
         "count_over_time": .range { Double($0.points.count) },
         "last_over_time": .range { $0.points[$0.points.count - 1].value },
+        "first_over_time": .range { $0.points[0].value },
+        "ts_of_first_over_time": .range { Double($0.points[0].timestamp) / 1000 },
+        "ts_of_last_over_time": .range { Double($0.points[$0.points.count - 1].timestamp) / 1000 },
+        // compareOverTime with returnTimestamp: the last sample that ties the extreme wins.
+        "ts_of_max_over_time": .range { input in
+            var best = input.points[0]
+            for sample in input.points.dropFirst() where sample.value >= best.value || best.value.isNaN { best = sample }
+            return Double(best.timestamp) / 1000
+        },
+        "ts_of_min_over_time": .range { input in
+            var best = input.points[0]
+            for sample in input.points.dropFirst() where sample.value <= best.value || best.value.isNaN { best = sample }
+            return Double(best.timestamp) / 1000
+        },
+        "mad_over_time": .range { input in
+            let values = input.points.map(\.value)
+            // A NaN makes the median, and so the deviation, undefined (funcMadOverTime).
+            if values.contains(where: \.isNaN) { return .nan }
+            let median = quantile(0.5, values)
+            return quantile(0.5, values.map { abs($0 - median) })
+        },
         "present_over_time": .range { _ in 1 },
         "max_over_time": .range { input in
             var result = input.points[0].value

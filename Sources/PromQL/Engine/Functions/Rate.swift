@@ -16,7 +16,9 @@ extension FunctionTable {
             let (slope, intercept) = linearRegression(input.points, interceptTime: input.ts)
             return slope * input.scalars[0] + intercept
         },
+        // holt_winters of 2.x, renamed in 3.x.
         "holt_winters": .range { input throws(QueryError) in try holtWinters(input) },
+        "double_exponential_smoothing": .range { input throws(QueryError) in try holtWinters(input) },
         "changes": .range { input in
             var changes = 0
             var previous = input.points[0].value
