@@ -1,14 +1,18 @@
 import PromQL
 
-/// The PromQL lexer and parser on any text; what parses must print canonically and parse
-/// back to the same canonical text (the printer is what `lint --fix`-style output and error
-/// messages rely on).
+/// The PromQL lexer and parser on any text: errors point into the query, and what parses
+/// prints to text that parses back and prints the same. Both grammars: 3.x (the default)
+/// and 2.42.
 enum PromQLTarget {
     static func run(_ bytes: [UInt8]) throws(FuzzFailure) {
         let query = text(bytes)
+        for version in [PromQLVersion.v3, .v2] { try run(query, version: version) }
+    }
+
+    private static func run(_ query: String, version: PromQLVersion) throws(FuzzFailure) {
         let expr: Expr
         do {
-            expr = try parsePromQL(query)
+            expr = try parsePromQL(query, version: version)
         } catch {
             // An error must point into the query (the viewer underlines that position).
             try check(error.positionRange.start >= 0 && error.positionRange.start <= error.positionRange.end
@@ -20,11 +24,11 @@ enum PromQLTarget {
         let printed = expr.description
         let reparsed: Expr
         do {
-            reparsed = try parsePromQL(printed)
+            reparsed = try parsePromQL(printed, version: version)
         } catch {
-            throw FuzzFailure("printed form does not parse: \(printed) (from \(query)): \(error)")
+            throw FuzzFailure("\(version): printed form does not parse: \(printed) (from \(query)): \(error)")
         }
         let reprinted = reparsed.description
-        try check(reprinted == printed, "print is not stable: \(printed) → \(reprinted) (from \(query))")
+        try check(reprinted == printed, "\(version): print is not stable: \(printed) → \(reprinted) (from \(query))")
     }
 }
