@@ -110,5 +110,20 @@ let package = Package(
         .testTarget(name: "BundledTests", dependencies: ["Bundled"]),
         // Golden screens of the four dashboards live in Snapshots/ as plain text.
         .testTarget(name: "promdeckTests", dependencies: ["Bundled", "TestSupport"], exclude: ["Snapshots"]),
+
+        // The fuzz targets' bodies (bytes in, invariants checked), shared by the libFuzzer
+        // executable (Fuzz/run.sh) and FuzzTests, which replays the checked-in corpus.
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["PromModel", "PromQL", "Dashboards", "PrometheusAPI", "Render", "TerminalTypes", "Terminal", "App", "TestSupport"],
+            path: "Fuzz/FuzzTargets"
+        ),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets", "TestSupport"]),
     ]
 )
+
+// The libFuzzer executable has no main of its own (libFuzzer's provides it), so it links only
+// with -sanitize=fuzzer: Fuzz/run.sh sets PROMDECK_FUZZ=1 to add it, into .build-fuzz.
+if Context.environment["PROMDECK_FUZZ"] != nil {
+    package.targets.append(.executableTarget(name: "PromdeckFuzz", dependencies: ["FuzzTargets"], path: "Fuzz/PromdeckFuzz"))
+}

@@ -40,9 +40,8 @@ extension CursesScreen {
 
     /// Requires `lock`. Everything ncurses can decode right now (nodelay mode).
     private func readAvailableLocked() -> [TerminalEvent] {
-        // Read everything first: an SGR mouse report ncurses did not decode arrives as a run
-        // of plain characters that only makes sense as a whole.
-        var inputs: [(isCode: Bool, value: UInt32)] = []
+        // Read everything first: KeyDecoder decodes the run as a whole.
+        var inputs: [KeyDecoder.Input] = []
         let window = promdeck_stdscr()
         for _ in 0..<256 {
             var value: wint_t = 0
@@ -50,40 +49,15 @@ extension CursesScreen {
             if status == ERR { break }
             inputs.append((status == KEY_CODE_YES, UInt32(value)))
         }
-        var events: [TerminalEvent] = []
-        var index = 0
-        while index < inputs.count {
-            let (isCode, value) = inputs[index]
-            if isCode {
-                let code = Int32(bitPattern: value)
-                if code == KeyDecoder.Code.resize {
-                    refreshSizeLocked()
-                    events.append(.resize(currentSize))
-                } else if code == KeyDecoder.Code.mouse {
-                    if let mouse = readMouseLocked() { events.append(.mouse(mouse)) }
-                } else if let key = KeyDecoder.key(forCode: code) {
-                    events.append(.key(key))
-                }
-            } else if value == 27, let report = SGRMouse.decode(plainCharacters(inputs, from: index)) {
-                if let mouse = report.event { events.append(.mouse(mouse)) }
-                index += report.length
-                continue
-            } else if let key = KeyDecoder.key(forCharacter: value) {
-                events.append(.key(key))
+        return KeyDecoder.decode(inputs).compactMap { decoded in
+            switch decoded {
+            case .event(let event): return event
+            case .resize:
+                refreshSizeLocked()
+                return .resize(currentSize)
+            case .cursesMouse: return readMouseLocked().map(TerminalEvent.mouse)
             }
-            index += 1
         }
-        return events
-    }
-
-    /// The plain characters from `start` up to the first key code.
-    private func plainCharacters(_ inputs: [(isCode: Bool, value: UInt32)], from start: Int) -> ArraySlice<UInt32> {
-        var characters: [UInt32] = []
-        for input in inputs[start...].prefix(32) {
-            if input.isCode { break }
-            characters.append(input.value)
-        }
-        return characters[...]
     }
 
     private func readMouseLocked() -> MouseEvent? {

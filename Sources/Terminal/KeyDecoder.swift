@@ -2,8 +2,56 @@ import CNCurses
 import TerminalTypes
 
 /// Turns what ncurses' `get_wch` returned into keys: a wide character (`OK`) or a key code
-/// (`KEY_CODE_YES`). Pure, so every mapping is unit-tested.
-enum KeyDecoder {
+/// (`KEY_CODE_YES`). Pure, so every mapping is unit-tested (and fuzzed: `package`).
+package enum KeyDecoder {
+    /// One value `get_wch` returned: a key code or a character.
+    package typealias Input = (isCode: Bool, value: UInt32)
+
+    /// What a run of inputs means; resize and ncurses' own mouse reports need the screen.
+    package enum Decoded: Hashable, Sendable {
+        case event(TerminalEvent)
+        case resize
+        case cursesMouse
+    }
+
+    /// Everything read in one go, decoded in order. An SGR mouse report ncurses did not
+    /// decode arrives as a run of plain characters that only makes sense as a whole.
+    package static func decode(_ inputs: [Input]) -> [Decoded] {
+        var decoded: [Decoded] = []
+        var index = 0
+        while index < inputs.count {
+            let (isCode, value) = inputs[index]
+            if isCode {
+                let code = Int32(bitPattern: value)
+                if code == Code.resize {
+                    decoded.append(.resize)
+                } else if code == Code.mouse {
+                    decoded.append(.cursesMouse)
+                } else if let key = key(forCode: code) {
+                    decoded.append(.event(.key(key)))
+                }
+            } else if value == 27, let report = SGRMouse.decode(plainCharacters(inputs, from: index)) {
+                if let mouse = report.event { decoded.append(.event(.mouse(mouse))) }
+                index += report.length
+                continue
+            } else if let key = key(forCharacter: value) {
+                decoded.append(.event(.key(key)))
+            }
+            index += 1
+        }
+        return decoded
+    }
+
+    /// The plain characters from `start` up to the first key code.
+    private static func plainCharacters(_ inputs: [Input], from start: Int) -> ArraySlice<UInt32> {
+        var characters: [UInt32] = []
+        for input in inputs[start...].prefix(32) {
+            if input.isCode { break }
+            characters.append(input.value)
+        }
+        return characters[...]
+    }
+
     /// ncurses key codes the decoder knows, named for the tests.
     enum Code {
         static let up = Int32(KEY_UP), down = Int32(KEY_DOWN), left = Int32(KEY_LEFT), right = Int32(KEY_RIGHT)

@@ -17,6 +17,8 @@ enum SGRMouse {
             let character = characters[index]
             switch character {
             case 0x30...0x39:
+                // Five digits at most: a longer number is no report (and could overflow).
+                guard numbers[numbers.count - 1] < 10_000 else { return nil }
                 numbers[numbers.count - 1] = numbers[numbers.count - 1] * 10 + Int(character - 0x30)
             case 0x3B where numbers.count < 3:
                 numbers.append(0)

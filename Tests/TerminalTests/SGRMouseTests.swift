@@ -30,4 +30,12 @@ import Testing
         #expect(decode("\u{1B}[<0;x;5M") == nil)
         #expect(decode("\u{1B}") == nil)
     }
+
+    /// Found by the keys fuzz target (Fuzz/Corpus/keys/seed-sgr-long): twenty digits used to
+    /// overflow Int and trap, so a pasted or forged report could kill the viewer.
+    @Test func aHugeNumberIsNoReport() {
+        #expect(decode("\u{1B}[<9999999999999999999999;1;1M") == nil)
+        #expect(decode("\u{1B}[<0;999999;1M") == nil)
+        #expect(event("\u{1B}[<0;99999;1M") == MouseEvent(.click, x: 99998, y: 0))
+    }
 }

@@ -13,6 +13,8 @@ public final class PromdeckTerminal: @unchecked Sendable {
     private let sttyFile: String
     private let pidFile: String
 
+    /// The pane stays alive after promdeck exits: tmux reports a dead pane's cursor as
+    /// hidden, so modes (`#{cursor_flag}`) are read from a live one.
     public init(_ arguments: [String], width: Int = 160, height: Int = 45, term: String = "xterm-256color",
                 environment: [String: String] = [:]) throws {
         directory = try TemporaryDirectory("promdeck-tty")
