@@ -89,7 +89,7 @@ import TestSupport
             [{"labels":{"alertname":"Spoof","service":"exe\\u202Ecution","severity":"critical"},"annotations":{"summary":"x\\u202Ey"}}]
             """)
         let terminal = try PromdeckTerminal(
-            ["view", "--url", "http://127.0.0.1:\(try freePort())", "--alertmanager", alertmanager.baseURL], width: 160, height: 45)
+            ["view", "--dashboards", repositoryRoot() + "/dashboards", "--url", "http://127.0.0.1:\(try freePort())", "--alertmanager", alertmanager.baseURL], width: 160, height: 45)
         #expect(await terminal.waitForText("EventBus Monitoring").ok)
         try terminal.tmux.send("a")
         var shown: (ok: Bool, screen: String) = (false, "")

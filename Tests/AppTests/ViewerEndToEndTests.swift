@@ -23,7 +23,7 @@ extension Tag {
     }
 
     @Test func viewShowsErrorsHelpResizesAndQuitsCleanly() async throws {
-        let terminal = try PromdeckTerminal(["view", "--url", try deadURL()], width: 160, height: 45)
+        let terminal = try PromdeckTerminal(["view", "--dashboards", repositoryRoot() + "/dashboards", "--url", try deadURL()], width: 160, height: 45)
         let first = await terminal.waitForText("EventBus Monitoring")
         #expect(first.ok, "no first frame:\n\(first.screen)")
         let failed = await terminal.tmux.waitForScreen { $0.contains("Message Throughput") && $0.contains("connection refused") }
@@ -73,7 +73,7 @@ extension Tag {
     }
 
     @Test func sigtermRestoresTheTerminal() async throws {
-        let terminal = try PromdeckTerminal(["view", "--url", try deadURL()], width: 100, height: 30)
+        let terminal = try PromdeckTerminal(["view", "--dashboards", repositoryRoot() + "/dashboards", "--url", try deadURL()], width: 100, height: 30)
         #expect(await terminal.waitForText("EventBus Monitoring").ok)
         let pid = try #require(terminal.pid)
         kill(pid, SIGTERM)
@@ -84,7 +84,7 @@ extension Tag {
 
     @Test(arguments: ["screen", "linux", "tmux-256color"])
     func worksWithOtherTerminalTypes(term: String) async throws {
-        let terminal = try PromdeckTerminal(["view", "--url", try deadURL()], width: 100, height: 30, term: term)
+        let terminal = try PromdeckTerminal(["view", "--dashboards", repositoryRoot() + "/dashboards", "--url", try deadURL()], width: 100, height: 30, term: term)
         let shown = await terminal.waitForText("Message Throughput")
         #expect(shown.ok, "TERM=\(term):\n\(shown.screen)")
         try terminal.tmux.send("C-c")
@@ -92,7 +92,7 @@ extension Tag {
     }
 
     @Test func keysDriveTheViewer() async throws {
-        let terminal = try PromdeckTerminal(["view", "--url", try deadURL(), "--refresh", "1s"], width: 120, height: 35)
+        let terminal = try PromdeckTerminal(["view", "--dashboards", repositoryRoot() + "/dashboards", "--url", try deadURL(), "--refresh", "1s"], width: 120, height: 35)
         #expect(await terminal.waitForText("EventBus Monitoring").ok)
         try terminal.tmux.send("p")
         #expect(await terminal.waitForText("PAUSED").ok)
@@ -153,7 +153,7 @@ extension Tag {
     }
 
     @Test func refusesWithoutATerminal() throws {
-        let output = try runCommand(try promdeckExecutable(), ["view", "--url", "http://127.0.0.1:9"], timeout: .seconds(20))
+        let output = try runCommand(try promdeckExecutable(), ["view", "--dashboards", repositoryRoot() + "/dashboards", "--url", "http://127.0.0.1:9"], timeout: .seconds(20))
         #expect(output.status == 2)
         #expect(output.stderr.contains("promdeck snapshot"))
         #expect(output.stdout.isEmpty)

@@ -18,7 +18,7 @@ import TestSupport
     /// legacy X10 format, so there the viewer decodes them itself.
     @Test(arguments: ["xterm-256color", "tmux-256color"])
     func clickFocusesAPanelAndTheWheelScrolls(term: String) async throws {
-        let terminal = try PromdeckTerminal(["view", "--url", try deadURL()], width: 100, height: 20, term: term)
+        let terminal = try PromdeckTerminal(["view", "--dashboards", repositoryRoot() + "/dashboards", "--url", try deadURL()], width: 100, height: 20, term: term)
         let first = await terminal.tmux.waitForScreen { self.lines($0).count > 2 && self.lines($0)[1].contains("╔ Message Throughput") && $0.contains("Queue Lag") }
         #expect(first.ok, "TERM=\(term): no first frame with the first panel focused:\n\(first.screen)")
         let top = lines(first.screen)[1]
@@ -69,7 +69,7 @@ import TestSupport
             """)
 
         let terminal = try PromdeckTerminal(
-            ["view", "--url", try deadURL(), "--alertmanager", alertmanager.baseURL], width: 160, height: 45)
+            ["view", "--dashboards", repositoryRoot() + "/dashboards", "--url", try deadURL(), "--alertmanager", alertmanager.baseURL], width: 160, height: 45)
         #expect(await terminal.waitForText("EventBus Monitoring").ok)
         try terminal.tmux.send("a")
         // Alertmanager marks the silenced alert on its own schedule: reload (r) until it has.
@@ -97,7 +97,7 @@ import TestSupport
               - name: dead
                 url: \(try deadURL())
             """)
-        let configured = try PromdeckTerminal(["view", "--config", config], width: 160, height: 45)
+        let configured = try PromdeckTerminal(["view", "--dashboards", repositoryRoot() + "/dashboards", "--config", config], width: 160, height: 45)
         #expect(await configured.waitForText("EventBus Monitoring").ok)
         try configured.tmux.send("a")
         let fromConfig = await configured.tmux.waitForScreen { $0.contains("Alertmanager alerts") && $0.contains("HighErrorRate [critical]") }

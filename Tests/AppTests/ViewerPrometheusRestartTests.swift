@@ -25,7 +25,7 @@ import TestSupport
         let port = try #require(prometheus?.port)
 
         let terminal = try PromdeckTerminal(
-            ["view", "--url", "http://127.0.0.1:\(port)", "--dashboard", "service-health-overview", "--refresh", "1s"],
+            ["view", "--dashboards", repositoryRoot() + "/dashboards", "--url", "http://127.0.0.1:\(port)", "--dashboard", "service-health-overview", "--refresh", "1s"],
             width: 160, height: 45)
         let filled = await terminal.tmux.waitForScreen(timeout: .seconds(30)) {
             $0.contains("Service Health Overview") && $0.contains("UP") && $0.contains("req/s") && !$0.contains("Loading")
