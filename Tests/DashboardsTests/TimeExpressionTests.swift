@@ -36,6 +36,12 @@ import Testing
         #expect(range.from == 1_710_460_800_000 && range.to == 1_710_547_199_999)
     }
 
+    /// Values a user can type that do not fit in Int64 milliseconds: an error, not a trap.
+    @Test(arguments: ["1e300", "-1e300", "9.3e18", "now-9223372036854775807y", "now+99999999999999999d", "1e300||+1d"])
+    func outOfRangeIsAnError(_ expression: String) {
+        #expect(throws: TimeExpressionError.self) { _ = try TimeExpression.resolve(expression, now: Self.now) }
+    }
+
     @Test(arguments: ["now-", "now-1x", "now/q", "yesterday", "now+5"])
     func rejectsGarbage(expression: String) {
         #expect(throws: TimeExpressionError.self) { _ = try TimeExpression.resolve(expression, now: Self.now) }

@@ -66,8 +66,8 @@ public enum TimeExpression {
                     throw TimeExpressionError(expression: text, message: "expected a unit (y M w d h m s) after '\(op)\(digits)'")
                 }
                 math = math.dropFirst()
-                let signed = op == "-" ? -count : count
-                guard let moved = calendar.date(byAdding: unit.component, value: signed * unit.multiplier, to: date) else {
+                let (signed, overflow) = (op == "-" ? -count : count).multipliedReportingOverflow(by: unit.multiplier)
+                guard !overflow, let moved = calendar.date(byAdding: unit.component, value: signed, to: date) else {
                     throw TimeExpressionError(expression: text, message: "out of range")
                 }
                 date = moved
@@ -75,7 +75,13 @@ public enum TimeExpression {
                 throw TimeExpressionError(expression: text, message: "unexpected '\(op)'")
             }
         }
-        return Int64((date.timeIntervalSince1970 * 1000).rounded())
+        return try milliseconds(date.timeIntervalSince1970 * 1000, text: text)
+    }
+
+    /// Milliseconds as Int64, refusing what does not fit (`1e300`, `now+999999999y` would trap).
+    private static func milliseconds(_ value: Double, text: String) throws(TimeExpressionError) -> Int64 {
+        guard value.isFinite, abs(value) < 9.2e18 else { throw TimeExpressionError(expression: text, message: "out of range") }
+        return Int64(value.rounded())
     }
 
     /// More than one count-and-unit pair, or a unit Grafana lacks (ms).
@@ -117,7 +123,7 @@ public enum TimeExpression {
     private static func absolute(_ text: String, original: String) throws(TimeExpressionError) -> Int64 {
         if let number = Double(text), number.isFinite, text.first.map({ $0.isNumber || $0 == "-" }) ?? false {
             // Seconds unless it is clearly milliseconds.
-            return abs(number) > 1e11 ? Int64(number.rounded()) : Int64((number * 1000).rounded())
+            return try milliseconds(abs(number) > 1e11 ? number : number * 1000, text: original)
         }
         let iso = ISO8601DateFormatter()
         for options: ISO8601DateFormatter.Options in [
