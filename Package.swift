@@ -24,6 +24,10 @@ let package = Package(
         // Already in the graph through async-http-client; the simulator's servers use its
         // HTTP/1 codec directly (a web framework cost a first build minutes for five routes).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        // Also in the graph through async-http-client: named so PrometheusAPI declares the TLS and
+        // decompression modules it imports.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.0"),
     ],
     targets: [
         // ncursesw, wide-character API. No pkgConfig: SwiftPM drops (and warns about) the -D
@@ -44,6 +48,11 @@ let package = Package(
             dependencies: [
                 "PromModel",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -100,7 +109,7 @@ let package = Package(
         // Fixtures (Prometheus-style .test files, the differential query corpus) are read from
         // the source tree by path, not bundled.
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "Simulator", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "DashboardsTests", dependencies: ["Dashboards", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "DashboardsTests", dependencies: ["Dashboards", "PromModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PrometheusAPITests", dependencies: ["PrometheusAPI", "PromModel", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "SimulatorServers", "PromModel", "PromQL", "PrometheusAPI", "TestSupport"]),
         // Golden screens live in Snapshots/ as plain text read by the tests, not resources.

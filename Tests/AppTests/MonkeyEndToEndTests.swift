@@ -9,7 +9,7 @@ import TestSupport
 /// `swift test --filter MonkeyEndToEndTests` runs one seed per dashboard and size;
 /// `Benchmarks/monkey.sh N` runs N seeds (PROMDECK_MONKEY_SEEDS) and counts the passes
 /// (PROMDECK_MONKEY_REPORT names the file each run appends its outcome to).
-@Suite(.serialized, .tags(.endToEnd)) struct MonkeyEndToEndTests {
+@Suite(.serialized, .tags(.tmux, .endToEnd)) struct MonkeyEndToEndTests {
     struct Run: CustomTestStringConvertible, Sendable {
         var seed: UInt64
         var dashboard: String

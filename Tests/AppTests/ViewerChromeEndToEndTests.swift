@@ -5,7 +5,7 @@ import TestSupport
 /// The screen's chrome through a real terminal (tmux): collapsed rows open and close, and
 /// --ascii, NO_COLOR and hostile label text reach every part of the screen, dialogs
 /// included. `swift build` must have run first.
-@Suite(.serialized, .tags(.endToEnd)) struct ViewerChromeEndToEndTests {
+@Suite(.serialized, .tags(.alertmanager, .tmux, .endToEnd)) struct ViewerChromeEndToEndTests {
     private func lines(_ screen: String) -> [String] { screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
 
     private func sgrClick(x: Int, y: Int) -> String { "\u{1B}[<0;\(x);\(y)M\u{1B}[<0;\(x);\(y)m" }

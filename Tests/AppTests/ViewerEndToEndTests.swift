@@ -2,15 +2,11 @@ import Foundation
 import Testing
 import TestSupport
 
-extension Tag {
-    @Tag static var endToEnd: Self
-}
-
 /// The built `promdeck` in a real terminal (tmux). `swift build` must have run first.
 ///
-/// `view` finds the repository's dashboards/ from the executable, so these run the four
-/// seed dashboards against a URL where nothing listens.
-@Suite(.serialized, .tags(.endToEnd)) struct ViewerEndToEndTests {
+/// `view --dashboards` names the repository's dashboards/, so these run the four seed
+/// dashboards against a URL where nothing listens.
+@Suite(.serialized, .tags(.tmux, .endToEnd)) struct ViewerEndToEndTests {
     /// A loopback URL where nothing listens: every query fails fast.
     private func deadURL() throws -> String { "http://127.0.0.1:\(try freePort())" }
 

@@ -4,7 +4,7 @@ import TestSupport
 
 /// The mouse and the alerts view through a real terminal (tmux) and, for alerts, a real
 /// Alertmanager. `swift build` must have run first.
-@Suite(.serialized, .tags(.endToEnd)) struct ViewerMouseAndAlertsEndToEndTests {
+@Suite(.serialized, .tags(.alertmanager, .tmux, .endToEnd)) struct ViewerMouseAndAlertsEndToEndTests {
     private func deadURL() throws -> String { "http://127.0.0.1:\(try freePort())" }
 
     private func lines(_ screen: String) -> [String] { screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }

@@ -4,7 +4,7 @@ import TestSupport
 
 /// The viewer against a real Prometheus that goes away and comes back: panels keep their
 /// data and say it is stale, then recover without a key being pressed.
-@Suite(.serialized, .tags(.endToEnd)) struct ViewerPrometheusRestartTests {
+@Suite(.serialized, .tags(.prometheus, .tmux, .endToEnd)) struct ViewerPrometheusRestartTests {
     @Test func panelsGoStaleWhenPrometheusDiesAndRecoverWhenItReturns() async throws {
         let directory = try TemporaryDirectory("viewer-restart")
         defer { directory.remove() }

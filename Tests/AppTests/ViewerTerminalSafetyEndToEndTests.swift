@@ -5,7 +5,7 @@ import TestSupport
 /// Every way out of the viewer, a crash included, leaves the terminal as a shell left it:
 /// main screen, cursor shown, no mouse or keypad mode, and `stty -a` as in a pane that never
 /// ran promdeck. Bad flags are refused before the screen starts. `swift build` must have run.
-@Suite(.serialized, .tags(.endToEnd)) struct ViewerTerminalSafetyEndToEndTests {
+@Suite(.serialized, .tags(.tmux, .endToEnd)) struct ViewerTerminalSafetyEndToEndTests {
     static let width = 120, height = 36
 
     /// `stty -a` of a fresh pane of the same size (rows and columns left out: a pane reports

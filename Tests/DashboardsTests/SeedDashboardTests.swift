@@ -5,7 +5,7 @@ import TestSupport
 
 /// The four dashboards in dashboards/: they decode, lint clean, and every expression is
 /// valid PromQL for the real Prometheus parser after variable substitution.
-@Suite struct SeedDashboardTests {
+@Suite(.tags(.promtool)) struct SeedDashboardTests {
     static let directory = repositoryRoot() + "/dashboards"
 
     static func catalog() throws -> DashboardCatalog {

@@ -8,7 +8,7 @@ import TestSupport
 /// backfilled with promtool into TSDB blocks that a Prometheus serves, and loaded into our
 /// store; every corpus query runs as instant queries at several times and as range queries
 /// on both, and the results must agree series for series.
-@Suite("Differential against Prometheus", .serialized)
+@Suite("Differential against Prometheus", .serialized, .tags(.prometheus))
 struct DifferentialTests {
     static let start = DifferentialDataset.start * 1000
     static let end = DifferentialDataset.end * 1000

@@ -8,7 +8,7 @@ import TestSupport
 /// corpus input is mutated (truncated, a character dropped, a token inserted) with a fixed
 /// seed, and our outcome must equal promtool's for each mutant — acceptance, message and
 /// position.
-@Suite("Parser mutations vs promtool")
+@Suite("Parser mutations vs promtool", .tags(.promtool))
 struct ParserMutationDifferentialTests {
     static let insertions = [
         "(", ")", "[", "]", "{", "}", ",", ":", " by ", " without ", " offset ", " @ ", "5m", "\"a\"", "+", "*",

@@ -8,7 +8,7 @@ import TestSupport
 /// Prometheus 2.42 parser (`promtool check rules`, one rule per input, one run), and the
 /// recorded expectations, and our parser, must agree with it exactly (same acceptance,
 /// same error text and position).
-@Suite("Parser vs promtool")
+@Suite("Parser vs promtool", .tags(.promtool))
 struct ParserPromtoolDifferentialTests {
     @Test("promtool agrees with the recorded corpus, and so do we")
     func corpusMatchesPromtool() throws {

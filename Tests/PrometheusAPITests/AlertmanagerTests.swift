@@ -60,7 +60,7 @@ import TestSupport
 }
 
 /// The client against a real Alertmanager (one per test, on a free port).
-@Suite(.serialized) struct AlertmanagerClientTests {
+@Suite(.serialized, .tags(.alertmanager)) struct AlertmanagerClientTests {
     static let config = """
         route:
           receiver: none

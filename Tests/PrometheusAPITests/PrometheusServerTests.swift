@@ -5,7 +5,7 @@ import TestSupport
 @testable import PrometheusAPI
 
 /// Against a real Prometheus over data the test backfills with promtool.
-@Suite struct PrometheusServerTests {
+@Suite(.tags(.prometheus)) struct PrometheusServerTests {
     @Test func plainPrometheusAnswersEveryEndpoint() async throws {
         let data = TestData()
         let work = try TemporaryDirectory("backfill")

@@ -6,7 +6,7 @@ import TestSupport
 
 /// Prometheus with `--web.config.file`: TLS with a certificate from a CA the test makes with
 /// openssl, and basic auth with a bcrypt hash.
-@Suite struct TLSAuthTests {
+@Suite(.tags(.prometheus)) struct TLSAuthTests {
     /// bcrypt (cost 10) of "secret-pw", precomputed: neither htpasswd nor python's bcrypt is installed.
     static let passwordHash = "$2b$10$5UpF627GMQJhKX3kr2Rgd.PLQ5IFXxlCZtUN3L1Vfk6BI6PYNKvi2"
 

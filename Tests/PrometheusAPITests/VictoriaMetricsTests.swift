@@ -5,7 +5,7 @@ import TestSupport
 @testable import PrometheusAPI
 
 /// The same queries against a real VictoriaMetrics, fed through its Prometheus import endpoint.
-@Suite struct VictoriaMetricsTests {
+@Suite(.tags(.victoriaMetrics)) struct VictoriaMetricsTests {
     @Test func victoriaMetricsAnswersTheSameQueries() async throws {
         let data = TestData()
         let server = try await VictoriaMetricsServer()

@@ -6,7 +6,7 @@ import TestSupport
 /// platform): requests whose answers do not depend on the stored data must get the same
 /// status and the same body, byte for byte. This pins parameter parsing (times, durations,
 /// forms), validations, error types and messages, and the JSON formatting.
-@Suite(.serialized) struct APIServerDifferentialTests {
+@Suite(.serialized, .tags(.prometheus)) struct APIServerDifferentialTests {
     /// (path, raw URL query or nil, POST form or nil)
     static let requests: [(String, String?, String?)] = {
         var list: [(String, String?, String?)] = []

@@ -6,7 +6,7 @@ import TestSupport
 
 /// Real Prometheus, promtool and Alertmanager against the simulator. Serialized: each starts
 /// servers, and the machine is small.
-@Suite(.serialized) struct LiveTests {
+@Suite(.serialized, .tags(.alertmanager, .prometheus, .promtool)) struct LiveTests {
     @Test func prometheusScrapesAllFiveServices() async throws {
         let simulator = try await SimulatorProcess(seed: 5, speed: 10)
         defer { simulator.stop() }

@@ -5,7 +5,7 @@ import TestSupport
 @testable import Simulator
 
 /// What Prometheus's own tools say about the exposition and deploy/.
-@Suite struct PromtoolTests {
+@Suite(.tags(.promtool)) struct PromtoolTests {
     let deploy = repositoryRoot() + "/deploy"
 
     @Test(arguments: Service.all)

@@ -5,7 +5,7 @@ import TestSupport
 /// Every panel query of the four dashboards returns data from a real Prometheus holding an
 /// hour of the simulation (OpenMetrics backfill → promtool blocks), and the client, the
 /// planner and the renderer agree with the embedded engine on the reduced values.
-@Suite("the four dashboards on a real Prometheus", .serialized)
+@Suite("the four dashboards on a real Prometheus", .serialized, .tags(.prometheus))
 struct DashboardsOnPrometheusTests {
     struct Snapshot: Decodable {
         struct Panel: Decodable {

@@ -5,7 +5,7 @@ import TestSupport
 
 /// `promdeck datasources` end to end: the built binary, a config file, a real Prometheus and
 /// a port nobody listens on.
-@Suite struct DatasourcesCommandTests {
+@Suite(.tags(.prometheus)) struct DatasourcesCommandTests {
     var promdeck: String { QueryCommandTests.executable }
 
     @Test func listsAndChecksEachDatasource() async throws {

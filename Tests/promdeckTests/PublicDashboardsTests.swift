@@ -15,7 +15,7 @@ import TestSupport
 /// - panel types promdeck does not draw yet (state-timeline, text, …) — new panel types;
 /// - lint errors on MetricsQL-only syntax in the VictoriaMetrics dashboards — the MetricsQL
 ///   flavour of the PromQL parser.
-@Suite("public dashboards on real exporters", .serialized)
+@Suite("public dashboards on real exporters", .serialized, .tags(.alertmanager, .nodeExporter, .prometheus, .victoriaMetrics))
 struct PublicDashboardsTests {
     static let drawnTypes: Set<String> = [
         "stat", "gauge", "bargauge", "timeseries", "table", "heatmap", "piechart", "graph", "singlestat", "table-old",

@@ -4,7 +4,7 @@ import TestSupport
 
 /// `promdeck query --url` against a real Prometheus holding the same samples as a file
 /// loaded with `--data`: the client and the embedded engine must print the same answer.
-@Suite("promdeck query --url", .serialized)
+@Suite("promdeck query --url", .serialized, .tags(.prometheus))
 struct QueryURLTests {
     @Test func realPrometheusAndTheEmbeddedEngineAgree() async throws {
         let directory = try TemporaryDirectory("query-url")
