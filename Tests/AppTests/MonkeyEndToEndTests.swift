@@ -92,7 +92,7 @@ import TestSupport
 
     static func append(_ line: String, to path: String) {
         guard let handle = FileHandle(forWritingAtPath: path) ?? {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
             return FileHandle(forWritingAtPath: path)
         }() else { return }
         handle.seekToEndOfFile()

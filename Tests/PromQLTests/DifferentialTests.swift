@@ -41,7 +41,7 @@ struct DifferentialTests {
         let dataset = DifferentialDataset(seed: 20_260_101)
         let file = try directory.write("dataset.om", dataset.text)
         let dataDirectory = directory.file("data")
-        try promtoolBackfill(openMetricsFile: file, into: dataDirectory)
+        try await offCooperativePool { try promtoolBackfill(openMetricsFile: file, into: dataDirectory) }
         let prometheus = try await PrometheusServer(dataDirectory: dataDirectory)
         defer { prometheus.stop() }
 

@@ -11,7 +11,8 @@ import TestSupport
         let work = try TemporaryDirectory("backfill")
         defer { work.remove() }
         let openMetrics = try work.write("data.om", data.openMetrics)
-        try promtoolBackfill(openMetricsFile: openMetrics, into: work.file("tsdb"))
+        let tsdb = work.file("tsdb")
+        try await offCooperativePool { try promtoolBackfill(openMetricsFile: openMetrics, into: tsdb) }
         _ = try work.write("rules.yml", """
             groups:
               - name: promdeck-test

@@ -7,7 +7,7 @@ import Dashboards
 /// Values and sizes a server or a dashboard can hand the renderer: none may trap. Each case
 /// here trapped (Double→Int conversion, an allocation or an overflow) before its fix.
 @Suite struct HostileRenderTests {
-    static let extremes: [Double] = [.nan, .infinity, -.infinity, 1e308, -1e308, .greatestFiniteMagnitude, 5e-324, 0, -0.0]
+    static let extremes: [Double] = [.nan, .infinity, -.infinity, 1e308, -1e308, .greatestFiniteMagnitude, .leastNonzeroMagnitude, 0, -0.0]
 
     /// Every seed panel kind, with every series made of one extreme value (and a mix), at sizes
     /// from nothing to large.

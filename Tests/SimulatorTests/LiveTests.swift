@@ -50,13 +50,16 @@ import TestSupport
         let simulation = Simulation(seed: 9)
         let start: Timestamp = 1_767_621_600_000  // 2026-01-05T14:00:00Z
         let file = directory.file("sim.om")
-        let written = try runCommand(SimulatorProcess.executable, [
-            "simulate", "--openmetrics", file, "--start", "2026-01-05T14:00:00Z", "--duration", "1h", "--seed", "9",
-        ])
+        let written = try await offCooperativePool {
+            try runCommand(SimulatorProcess.executable, [
+                "simulate", "--openmetrics", file, "--start", "2026-01-05T14:00:00Z", "--duration", "1h", "--seed", "9",
+            ])
+        }
         #expect(written.status == 0, "\(written.stderr)")
         #expect(try String(contentsOfFile: file, encoding: .utf8) == simulation.openMetrics(
             start: start, end: start + 3_600_000, interval: 15_000))
-        try promtoolBackfill(openMetricsFile: file, into: directory.file("data"))
+        let data = directory.file("data")
+        try await offCooperativePool { try promtoolBackfill(openMetricsFile: file, into: data) }
         let prometheus = try await PrometheusServer(dataDirectory: directory.file("data"))
         defer { prometheus.stop() }
 

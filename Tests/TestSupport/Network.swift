@@ -6,24 +6,16 @@ import FoundationNetworking
 import Glibc
 #endif
 
-/// A TCP port on 127.0.0.1 that was free a moment ago (bound to port 0, then released).
+/// A TCP port on 127.0.0.1 that is free right now, chosen below the kernel's ephemeral range
+/// (32768–60999 on Linux): a port the kernel hands out for `bind(0)` can be taken by any
+/// outgoing connection of a parallel test between this check and the server's own bind, which
+/// is how a Prometheus once failed with "address already in use" in CI.
 public func freePort() throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { throw TestSupportError("socket() failed") }
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = 0
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let bound = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    for _ in 0..<500 {
+        let port = Int.random(in: 10_000...32_000)
+        if portIsFree(port) { return port }
     }
-    guard bound == 0 else { throw TestSupportError("bind() failed") }
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-    }
-    return Int(UInt16(bigEndian: address.sin_port))
+    throw TestSupportError("no free port in 10000...32000 on 127.0.0.1")
 }
 
 /// A plain HTTP GET on loopback; nil when the connection fails.

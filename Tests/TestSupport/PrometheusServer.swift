@@ -16,23 +16,39 @@ public final class PrometheusServer: @unchecked Sendable {
         port requestedPort: Int? = nil, waitForReady: Bool = true
     ) async throws {
         directory = try TemporaryDirectory("prometheus")
-        port = try requestedPort ?? freePort()
         let configPath = try directory.write("prometheus.yml", config)
         let data = dataDirectory ?? directory.file("data")
-        process = try ChildProcess("prometheus", [
-            "--config.file=\(configPath)",
-            "--storage.tsdb.path=\(data)",
-            "--storage.tsdb.retention.time=100y",
-            "--web.listen-address=127.0.0.1:\(port)",
-            "--web.enable-lifecycle",
-        ] + extraArguments, directory: directory.path)
-        guard waitForReady else { return }
-        let ready = await waitUntil(timeout: .seconds(60)) { [port] in
-            await httpGet("http://127.0.0.1:\(port)/-/ready")?.status == 200
-        }
-        guard ready else {
+        // Two servers of parallel tests can still pick one port; a chosen (not requested) port
+        // that turns out taken is chosen again.
+        var attempt = 0
+        while true {
+            attempt += 1
+            let port = try requestedPort ?? freePort()
+            let process = try ChildProcess("prometheus", [
+                "--config.file=\(configPath)",
+                "--storage.tsdb.path=\(data)",
+                "--storage.tsdb.retention.time=100y",
+                "--web.listen-address=127.0.0.1:\(port)",
+                "--web.enable-lifecycle",
+            ] + extraArguments, directory: directory.path)
+            guard waitForReady else {
+                (self.port, self.process) = (port, process)
+                return
+            }
+            let ready = await waitUntil(timeout: .seconds(60)) {
+                guard process.isRunning else { return true }
+                return await httpGet("http://127.0.0.1:\(port)/-/ready")?.status == 200
+            }
+            if ready, process.isRunning {
+                (self.port, self.process) = (port, process)
+                return
+            }
             process.stop()
-            throw TestSupportError("Prometheus did not become ready: \(process.stderr.suffix(2000))")
+            let collided = process.stderr.contains("address already in use")
+            guard collided, requestedPort == nil, attempt < 3 else {
+                directory.remove()
+                throw TestSupportError("Prometheus did not become ready: \(process.stderr.suffix(2000))")
+            }
         }
     }
 
