@@ -66,11 +66,14 @@ public struct QueryJob: Hashable, Sendable {
     public var id: QueryID
     public var key: QueryKey
     public var range: QueryRange
+    /// Set when a refresh may ask only the tail (`incrementalSignature`).
+    public var incremental: String?
 
-    public init(id: QueryID, key: QueryKey, range: QueryRange) {
+    public init(id: QueryID, key: QueryKey, range: QueryRange, incremental: String? = nil) {
         self.id = id
         self.key = key
         self.range = range
+        self.incremental = incremental
     }
 }
 

@@ -54,7 +54,7 @@ public struct FrameRenderer: Sendable {
             let known = state.panels[panel.id] ?? PanelState()
             // A repeated copy whose id now stands for another value does not show the old value's data.
             let panelState = known.scope == panel.scopedVariables ? known : PanelState(scope: panel.scopedVariables)
-            if !panelState.pending.isEmpty { view.refreshingPanelIDs.insert(panel.id) }
+            if Self.showsRefreshing(panelState) { view.refreshingPanelIDs.insert(panel.id) }
             data[panel.id] = Self.data(panel: panel, state: panelState, now: now, start: start, end: end)
         }
         // The state's layout is for its own size; a frame of another size lays out afresh.
@@ -79,7 +79,7 @@ public struct FrameRenderer: Sendable {
         }
         return HeaderModel(
             title: title, position: position, variables: variables, timeRange: state.window.description,
-            refresh: state.refreshInterval.map(PrometheusDuration.format), paused: state.paused, busy: !state.inFlight.isEmpty)
+            refresh: state.refreshInterval.map(PrometheusDuration.format), paused: state.paused, busy: Self.showsBusy(state))
     }
 
     private func footer(_ state: AppState) -> FooterModel {
@@ -90,6 +90,28 @@ public struct FrameRenderer: Sendable {
             return .status(problems, isError: true)
         }
         return .hints(KeyMap.footerHints(state))
+    }
+
+    /// Queries slower than this get the ⟳ mark while they run again.
+    static let slowRefreshMs: Int64 = 500
+
+    /// The ⟳ mark where a refresh will be seen waiting: the panel's last refresh was slow or
+    /// failed. A fast steady refresh then changes no cell of a panel whose data did not change
+    /// (the mark would cost two repaints of every corner per refresh).
+    static func showsRefreshing(_ state: PanelState) -> Bool {
+        guard !state.pending.isEmpty else { return false }
+        switch state.status(now: state.lastSuccess ?? 0) {
+        case .ok, .noData: return (state.lastDuration ?? 0) >= slowRefreshMs
+        default: return true
+        }
+    }
+
+    /// The header's busy mark, by the panels' rule: a query out for a panel without data or
+    /// with a slow or failed last refresh (the `:` query's panel has no state: always).
+    static func showsBusy(_ state: AppState) -> Bool {
+        state.inFlight.values.contains { query in
+            query.consumers.contains { consumer in state.panels[consumer.panelID].map(showsRefreshing) ?? true }
+        }
     }
 
     /// nil while nothing has arrived yet (the renderer shows "loading").
@@ -114,7 +136,9 @@ public struct FrameRenderer: Sendable {
         let range = state.range ?? QueryRange(start: start, end: end, step: 15_000)
         return PanelData(
             results: results, range: range, time: range.end,
-            isLoading: !state.pending.isEmpty, staleAge: staleAge, staleReason: staleReason)
+            // Loading only shows on a panel with nothing yet; kept off otherwise so a refresh
+            // leaves the drawing's inputs (and its cached drawing) as they were.
+            isLoading: !state.pending.isEmpty && results.isEmpty, staleAge: staleAge, staleReason: staleReason)
     }
 
     /// What the alert and dashboard list panels show: the alerts last fetched for the

@@ -23,7 +23,7 @@ public enum Viewer {
         backend: any TerminalBackend, datasource: any Datasource, alertmanager: (any AlertmanagerSource)? = nil,
         state initial: AppState, reducer: ViewerReducer = ViewerReducer(), render: FrameRendering? = nil,
         clock: @escaping @Sendable () -> Timestamp = Viewer.wallClock,
-        refreshTrace: (@Sendable (String) -> Void)? = nil
+        refreshTrace: (@Sendable (String) -> Void)? = nil, incremental: IncrementalOptions = IncrementalOptions()
     ) async -> Exit {
         defer { backend.shutdown() }
         let renderFrame = render ?? { [frames = FrameRenderer()] state, size, now in
@@ -34,6 +34,7 @@ public enum Viewer {
         var loop = Loop(backend: backend, datasource: datasource, reducer: reducer, render: renderFrame, clock: clock, state: state)
         loop.alertmanager = alertmanager
         loop.traceSink = refreshTrace
+        loop.incremental = IncrementalQueryCache(options: incremental)
         return await loop.run()
     }
 
@@ -60,6 +61,7 @@ struct Loop {
     var state: AppState
     var traceSink: (@Sendable (String) -> Void)?
     var alertmanager: (any AlertmanagerSource)?
+    var incremental = IncrementalQueryCache(options: IncrementalOptions())
 
     private var trace = RefreshTrace()
     private let traceOrigin = ContinuousClock.now
@@ -201,14 +203,14 @@ struct Loop {
     }
 
     private mutating func start(_ job: QueryJob) {
-        let sink = self.sink, datasource = self.datasource, clock = self.clock
+        let sink = self.sink, datasource = self.datasource, clock = self.clock, incremental = self.incremental
         queries[job.id] = Task {
             let started = clock()
             let timer = ContinuousClock.now
             do throws(QueryError) {
                 let response = job.key.instant
                     ? try await datasource.query(job.key.expr, at: job.range.end)
-                    : try await datasource.queryRange(job.key.expr, range: job.range)
+                    : try await incremental.queryRange(job.key, range: job.range, signature: job.incremental, datasource: datasource)
                 sink.yield(.answered(job.id, ContinuousClock.now - timer))
                 sink.yield(.app(.queryResult(job.id, response, duration: clock() - started)))
             } catch {

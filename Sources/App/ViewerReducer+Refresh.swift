@@ -55,11 +55,12 @@ extension ViewerReducer {
             state.panels[panel.id] = known
         }
         var jobs: [QueryJob] = []
+        let raw = Self.rawExpression(dashboard)
         for query in plan {
             let id = QueryID(state.nextQueryID)
             state.nextQueryID += 1
             state.inFlight[id] = InFlightQuery(key: query.key, consumers: query.consumers, startedAt: now, range: query.range)
-            jobs.append(QueryJob(id: id, key: query.key, range: query.range))
+            jobs.append(QueryJob(id: id, key: query.key, range: query.range, incremental: incrementalSignature(state, query: query, targets: raw)))
             for consumer in query.consumers {
                 state.panels[consumer.panelID]?.pending.insert(id)
                 state.panels[consumer.panelID]?.queries.append(query.key)
@@ -85,7 +86,8 @@ extension ViewerReducer {
             state.inFlight[id] = InFlightQuery(key: query.key, consumers: query.consumers, startedAt: now, range: query.range)
             state.adhoc?.panel.pending.insert(id)
             state.adhoc?.panel.queries.append(query.key)
-            jobs.append(QueryJob(id: id, key: query.key, range: query.range))
+            jobs.append(QueryJob(id: id, key: query.key, range: query.range,
+                                 incremental: incrementalSignature(state, query: query) { _ in adhoc.expr }))
         }
         return jobs.isEmpty ? [] : [.runQueries(jobs), .redraw]
     }

@@ -29,9 +29,22 @@ public struct ViewerReducer: Sendable {
         case .tick:
             return handleTick(&state, now: now)
         case .queryResult(let id, let response, let duration):
+            let window = state.inFlight[id].map { state.window.resolve(now: $0.startedAt) }
             return finishQuery(id, &state, now: now, duration: duration) { panel, consumer, query in
+                let answered = AnsweredQuery(expr: query.key.expr, legendFormat: consumer.legendFormat)
+                if query.key.instant {
+                    // Unchanged values keep the drawing's inputs, so the panel draws nothing new.
+                    if panel.answeredQueries[consumer.refID] == answered, panel.results[consumer.refID]?.hasSameValues(as: response.result) == true {
+                        panel.lastSuccess = now
+                        panel.warnings = response.warnings
+                        return
+                    }
+                    if let window, panel.queries.allSatisfy(\.instant) {
+                        panel.range = QueryRange(start: window.start, end: window.end, step: 15_000)
+                    }
+                }
                 panel.results[consumer.refID] = response.result
-                panel.answeredQueries[consumer.refID] = AnsweredQuery(expr: query.key.expr, legendFormat: consumer.legendFormat)
+                panel.answeredQueries[consumer.refID] = answered
                 if !query.key.instant { panel.range = query.range }
                 panel.lastSuccess = now
                 panel.warnings = response.warnings

@@ -44,3 +44,27 @@ public struct QueryResponse: Hashable, Sendable {
         self.warnings = warnings
     }
 }
+
+extension QueryResult {
+    /// The same series with the same values, whatever the evaluation times: an instant query
+    /// asked again a refresh later carries a new timestamp on every sample, which alone is no
+    /// new data to draw.
+    public func hasSameValues(as other: QueryResult) -> Bool {
+        func same(_ lhs: Double, _ rhs: Double) -> Bool { lhs == rhs || (lhs.isNaN && rhs.isNaN) }
+        switch (self, other) {
+        case (.vector(let lhs), .vector(let rhs)):
+            return lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { $0.labels == $1.labels && same($0.sample.value, $1.sample.value) }
+        case (.scalar(let lhs), .scalar(let rhs)):
+            return same(lhs.value, rhs.value)
+        case (.string(let lhs, _), .string(let rhs, _)):
+            return lhs == rhs
+        case (.matrix(let lhs), .matrix(let rhs)):
+            return lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { left, right in
+                left.labels == right.labels && left.samples.count == right.samples.count
+                    && zip(left.samples, right.samples).allSatisfy { same($0.value, $1.value) }
+            }
+        default:
+            return false
+        }
+    }
+}

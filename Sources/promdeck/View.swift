@@ -42,7 +42,10 @@ struct View: AsyncParsableCommand {
         do {
             try await viewer.run(
                 command: "view", dashboards: loaded.dashboards, datasource: client, alertmanager: alertmanagerClient,
-                datasourceNames: source.datasourceNames(active: settings), notices: loaded.skipped)
+                datasourceNames: source.datasourceNames(active: settings), notices: loaded.skipped,
+                incremental: IncrementalOptions(
+                    enabled: settings.incrementalQuerying,
+                    overlapMs: Int64(settings.incrementalOverlap / .milliseconds(1))))
         } catch {
             await client.shutdown()
             await alertmanagerClient?.shutdown()

@@ -84,7 +84,8 @@ struct ViewerOptions: ParsableArguments {
     /// screen starts; `notices` (skipped dashboards) are warned about and shown in the viewer.
     func run(
         command: String, dashboards candidates: [DashboardLookup.Candidate], datasource: any Datasource,
-        alertmanager: (any AlertmanagerSource)? = nil, datasourceNames: [String] = [], notices: [String] = []
+        alertmanager: (any AlertmanagerSource)? = nil, datasourceNames: [String] = [], notices: [String] = [],
+        incremental: IncrementalOptions = IncrementalOptions()
     ) async throws {
         let now = Viewer.wallClock()
         let dashboards = candidates.map(\.dashboard)
@@ -124,7 +125,7 @@ struct ViewerOptions: ParsableArguments {
         let options = RenderOptions.detect(environment: ProcessInfo.processInfo.environment, noColor: noColor, ascii: ascii)
         _ = await Viewer.run(
             backend: screen, datasource: datasource, alertmanager: alertmanager, state: state, reducer: Wiring.reducer(), render: Wiring.renderer(options: options),
-            refreshTrace: trace)
+            refreshTrace: trace, incremental: incremental)
     }
 
     /// `--var` names no dashboard defines: a warning each (a typo would otherwise do nothing).

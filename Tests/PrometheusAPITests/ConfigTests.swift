@@ -37,6 +37,8 @@ import TestSupport
                 tls_config: {ca_file: ca.crt, cert_file: c.crt, key_file: c.key, server_name: prom, insecure_skip_verify: false}
                 timeout: 1m30s
                 scrape_interval: 15s
+                incremental_querying: false
+                incremental_overlap: 5m
               - name: mimir
                 url: http://mimir:8080/prometheus
                 authorization: {type: Bearer, credentials_file: token}
@@ -61,6 +63,8 @@ import TestSupport
             #expect(config.datasources[1].auth.kind == "Bearer")
             #expect(config.datasources[1].url == "http://mimir:8080/prometheus")
             #expect(config.datasources[2].timeout == .seconds(30))
+            #expect(!prod.incrementalQuerying && prod.incrementalOverlap == .seconds(300))
+            #expect(config.datasources[1].incrementalQuerying && config.datasources[1].incrementalOverlap == .seconds(600))
             guard case .basic(_, let password) = prod.auth, case .authorization(_, let token) = config.datasources[1].auth,
                   case .authorization(_, let fromEnvironment) = config.datasources[2].auth else { Issue.record("auth kinds"); return }
             #expect(try password.reveal() == "s3cret-pw")
@@ -77,6 +81,8 @@ import TestSupport
         ("datasources:\n  - name: a\n    url: http://x\n    timeout: 5 seconds\n", 4, "is not a duration"),
         ("datasources:\n  - name: a\n    url: http://x\n    timeout: 0s\n", 4, "is not a duration"),
         ("datasources:\n  - name: a\n    url: http://x\n    scrape_interval: [15s]\n", 4, "expected a string"),
+        ("datasources:\n  - name: a\n    url: http://x\n    incremental_querying: sometimes\n", 4, "incremental_querying: expected true or false"),
+        ("datasources:\n  - name: a\n    url: http://x\n    incremental_overlap: 10 minutes\n", 4, "is not a duration"),
         ("datasources:\n  - name: a\n    url: ftp://x\n", 3, "must start with http:// or https://"),
         ("datasources:\n  - name: a\n    url: http://x\n    tls_config: {insecure_skip_verify: maybe}\n", 4, "expected true or false"),
         ("datasources:\n  - name: a\n    url: http://x\n    tls_config: {ca_file: missing.crt}\n", 4, "no such file"),

@@ -57,6 +57,7 @@ struct ConfigParser {
     private func datasource(_ node: Node, context: String) throws(ConfigError) -> DatasourceSettings {
         let fields = try self.fields(node, in: context, allowed: [
             "name", "url", "basic_auth", "authorization", "http_headers", "tls_config", "timeout", "scrape_interval", "flavor",
+            "incremental_querying", "incremental_overlap",
         ], hints: [
             "bearer_token": "use authorization: {type: Bearer, credentials_file: FILE}",
             "bearer_token_file": "use authorization: {type: Bearer, credentials_file: FILE}",
@@ -80,6 +81,13 @@ struct ConfigParser {
         if let tls = fields["tls_config"] { settings.tls = try tlsConfig(tls.value, prefix: prefix) }
         if let timeout = fields["timeout"] { settings.timeout = try duration(timeout.value, key: "\(prefix) timeout") }
         if let interval = fields["scrape_interval"] { settings.scrapeInterval = try duration(interval.value, key: "\(prefix) scrape_interval") }
+        if let entry = fields["incremental_querying"] {
+            guard entry.value.scalar != nil, let flag = entry.value.bool else {
+                throw error(at: entry.value, "\(prefix) incremental_querying: expected true or false")
+            }
+            settings.incrementalQuerying = flag
+        }
+        if let overlap = fields["incremental_overlap"] { settings.incrementalOverlap = try duration(overlap.value, key: "\(prefix) incremental_overlap") }
         if let entry = fields["flavor"] {
             let text = try string(entry.value, key: "\(prefix) flavor")
             guard let flavor = DatasourceSettings.Flavor(rawValue: text) else {

@@ -61,6 +61,10 @@ public struct DatasourceSettings: Hashable, Sendable, CustomStringConvertible {
     public var source: String?
     /// `flavor: victoriametrics` marks a MetricsQL server (lint then checks MetricsQL).
     public var flavor: Flavor = .prometheus
+    /// `incremental_querying`: a refresh asks only the new tail of a range query plus
+    /// `incremental_overlap` (Grafana's incrementalQuerying and incrementalQueryOverlapWindow).
+    public var incrementalQuerying = true
+    public var incrementalOverlap: Duration = .seconds(600)
 
     public enum Flavor: String, Hashable, Sendable, CaseIterable {
         case prometheus, victoriametrics

@@ -15,6 +15,8 @@ import Foundation
 ///     tls_config: {ca_file: ca.crt}
 ///     timeout: 30s
 ///     scrape_interval: 15s
+///     incremental_querying: true   # refreshes ask only the new tail of range queries
+///     incremental_overlap: 10m
 /// ```
 public struct PromdeckConfig: Hashable, Sendable {
     /// The file it was read from, nil when there is none.
