@@ -61,6 +61,10 @@ public struct DatasourceSettings: Hashable, Sendable, CustomStringConvertible {
     public var source: String?
     /// `flavor: victoriametrics` marks a MetricsQL server (lint then checks MetricsQL).
     public var flavor: Flavor = .prometheus
+    /// `promql_version: 2`: the server speaks Prometheus 2.42's PromQL (lint parses its
+    /// dashboards' queries so); nil means 3, unless `--promql-version` says otherwise.
+    public var promQLVersion: Int?
+    public static let promQLVersions: ClosedRange<Int> = 2...3
 
     public enum Flavor: String, Hashable, Sendable, CaseIterable {
         case prometheus, victoriametrics

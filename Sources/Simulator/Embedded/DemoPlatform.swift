@@ -18,10 +18,12 @@ public final class DemoPlatform: Sendable {
     /// The newest scrape time in the store.
     private let lastScrape: Mutex<Timestamp>
 
-    public init(seed: UInt64, now: Timestamp, history: Int64 = DemoPlatform.defaultHistory) {
+    public init(seed: UInt64, now: Timestamp, history: Int64 = DemoPlatform.defaultHistory, promQLVersion: PromQLVersion = .v3) {
         simulation = Simulation(seed: seed)
         store = SeriesStore()
-        engine = Engine(storage: store)
+        var engine = Engine(storage: store)
+        engine.promQLVersion = promQLVersion
+        self.engine = engine
         let first = DemoPlatform.alignUp(now - history)
         lastScrape = Mutex(first - DemoPlatform.scrapeInterval)
         advance(to: now)
