@@ -45,7 +45,7 @@ struct SourceOptions: ParsableArguments {
             }
             let store = SeriesStore()
             do {
-                try store.ingest(text, defaultTimestamp: now)
+                try store.ingest(text, defaultTimestamp: now, normalizesFloatLabels: version == .v3)
             } catch {
                 throw ValidationError("\(data): \(error)")
             }

@@ -37,8 +37,15 @@ public final class DemoPlatform: Sendable {
             // After a long pause (a suspended laptop) only the retention window is refilled.
             next = max(next, DemoPlatform.alignUp(now - DemoPlatform.retention))
             guard next <= now else { return }
+            // Stored as Prometheus of the engine's version would scrape them (3.x: le="1.0").
+            var floatLabels = engine.promQLVersion == .v3 ? FloatLabelValues() : nil
             while next <= now {
-                store.append(contentsOf: simulation.samples(at: next).lazy.map { ($0.labels, $0.sample) })
+                let samples = simulation.samples(at: next)
+                if floatLabels != nil {
+                    store.append(contentsOf: samples.lazy.map { (floatLabels!.normalizing($0.labels), $0.sample) })
+                } else {
+                    store.append(contentsOf: samples.lazy.map { ($0.labels, $0.sample) })
+                }
                 last = next
                 next += DemoPlatform.scrapeInterval
             }
