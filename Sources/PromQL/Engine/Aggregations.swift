@@ -50,6 +50,10 @@ enum Aggregator {
         var grouping = grouping
         switch op {
         case .limitk, .limitRatio:
+            // A NaN parameter is an error before any series is picked (engine.go rangeEvalAgg).
+            if case .scalar(let f) = parameter, f.isNaN {
+                throw QueryError.execution(op == .limitk ? "Parameter value is NaN" : "Ratio value is NaN")
+            }
             // Prometheus picks the series by xxhash of their labels; without that hash the
             // choice could not agree, so the embedded engine says so instead of guessing.
             throw QueryError.execution("\(op.rawValue)() is not supported by the embedded engine")
