@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(name: "PromModelTests", dependencies: ["PromModel"]),
         // Fixtures (Prometheus-style .test files, the differential query corpus) are read from
         // the source tree by path, not bundled.
-        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "Simulator", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "Simulator", "TestSupport"], exclude: ["Fixtures", "promqltest"]),
         .testTarget(name: "DashboardsTests", dependencies: ["Dashboards", "PromModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PrometheusAPITests", dependencies: ["PrometheusAPI", "PromModel", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "SimulatorServers", "PromModel", "PromQL", "PrometheusAPI", "TestSupport"]),

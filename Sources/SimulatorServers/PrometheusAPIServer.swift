@@ -1,4 +1,5 @@
 import PromModel
+import PromQL
 import Simulator
 
 /// Prometheus's HTTP query API (`/api/v1/query`, `query_range`, `series`, `labels`,
@@ -13,18 +14,24 @@ public struct PrometheusAPIServer: Sendable {
     /// - Parameters:
     ///   - now: the default evaluation time of /api/v1/query (the simulation's virtual now).
     ///   - version: reported by /api/v1/status/buildinfo.
-    public init(datasource: any Datasource, address: ListenAddress, version: String, now: @escaping @Sendable () -> Timestamp) {
+    ///   - promQLVersion: the PromQL the query endpoints accept (the datasource's engine's).
+    public init(
+        datasource: any Datasource, address: ListenAddress, version: String, promQLVersion: PromQLVersion = .v3,
+        now: @escaping @Sendable () -> Timestamp
+    ) {
         self.datasource = datasource
         self.address = address
-        endpoints = APIEndpoints(datasource: datasource, now: now, version: version)
+        endpoints = APIEndpoints(datasource: datasource, now: now, version: version, promQLVersion: promQLVersion)
     }
 
     /// The demo platform of `seed` with an hour of history up to the clock's now, kept live by
     /// the clock (so `--speed` applies to the API as to /metrics).
-    public static func demo(seed: UInt64, clock: VirtualClock, address: ListenAddress, version: String) -> PrometheusAPIServer {
-        let platform = DemoPlatform(seed: seed, now: clock.now)
+    public static func demo(
+        seed: UInt64, clock: VirtualClock, address: ListenAddress, version: String, promQLVersion: PromQLVersion = .v3
+    ) -> PrometheusAPIServer {
+        let platform = DemoPlatform(seed: seed, now: clock.now, promQLVersion: promQLVersion)
         let datasource = LiveDemoDatasource(platform: platform, clock: { clock.now })
-        return PrometheusAPIServer(datasource: datasource, address: address, version: version, now: { clock.now })
+        return PrometheusAPIServer(datasource: datasource, address: address, version: version, promQLVersion: promQLVersion, now: { clock.now })
     }
 
     /// Serves until the task is cancelled; `onRunning` gets the bound port (useful with port 0).

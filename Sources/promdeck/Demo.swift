@@ -30,7 +30,7 @@ struct Demo: AsyncParsableCommand {
         try ViewerOptions.requireTerminal(command: "demo")
         let loaded = try Wiring.demoDashboards(directory: dashboards)
         try await viewer.run(
-            command: "demo", dashboards: loaded.dashboards, datasource: Wiring.liveDemoDatasource(seed: seed),
+            command: "demo", dashboards: loaded.dashboards, datasource: Wiring.liveDemoDatasource(seed: seed, promQLVersion: viewer.promql.version()),
             datasourceNames: [Wiring.demoDatasourceName], notices: loaded.skipped)
     }
 }

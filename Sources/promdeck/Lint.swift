@@ -25,31 +25,49 @@ struct Lint: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    @Option(help: "Config file whose `flavor: victoriametrics` datasources are checked as MetricsQL (default: the usual config, if any).")
+    @Option(help: "Config file whose `flavor: victoriametrics` datasources are checked as MetricsQL, and `promql_version: 2` ones as PromQL 2.42 (default: the usual config, if any).")
     var config: String?
+
+    @OptionGroup var promql: PromQLVersionOptions
 
     /// Every expr is parsed by our PromQL parser after variable substitution; the error's
     /// byte offset is mapped back to its line and column in the JSON.
-    static let expressionChecker: ExpressionChecker = { expr in
-        do throws(ParseError) {
-            _ = try PromQLParser.parse(expr)
-            return nil
-        } catch {
-            return (error.message, error.positionRange.start)
+    static func expressionChecker(_ version: PromQLVersion) -> ExpressionChecker {
+        { expr in
+            do throws(ParseError) {
+                _ = try PromQLParser.parse(expr, version: version)
+                return nil
+            } catch {
+                return (error.message, error.positionRange.start)
+            }
         }
     }
 
-    /// Errors and feature-flag warnings from PromQL 3.14 (or a lenient MetricsQL check).
-    static let expressionAnalyzer: ExpressionAnalyzer = { expr, language in
-        ExpressionLint.check(expr, language: language == .metricsQL ? .metricsQL : .promQL).map {
-            ExpressionFinding(message: $0.message, offset: $0.offset, isError: $0.isError)
+    /// Errors and feature-flag warnings from PromQL 3.14, errors from 2.42 (the datasource's
+    /// `promql_version: 2`, or everywhere with `--promql-version 2`), or a lenient MetricsQL check.
+    static func expressionAnalyzer(_ version: PromQLVersion) -> ExpressionAnalyzer {
+        { expr, language in
+            let checked: ExpressionLint.Language = switch language {
+            case .metricsQL: .metricsQL
+            case .promQL2: .promQL2
+            case .promQL: version == .v2 ? .promQL2 : .promQL
+            }
+            return ExpressionLint.check(expr, language: checked).map {
+                ExpressionFinding(message: $0.message, offset: $0.offset, isError: $0.isError)
+            }
         }
     }
 
     func run() throws {
-        var linter = DashboardLinter(expressionChecker: Self.expressionChecker)
-        linter.expressionAnalyzer = Self.expressionAnalyzer
-        linter.metricsQLDatasources = try metricsQLDatasources()
+        let version = promql.version()
+        var linter = DashboardLinter(expressionChecker: Self.expressionChecker(version))
+        linter.expressionAnalyzer = Self.expressionAnalyzer(version)
+        let datasources = try configuredDatasources()
+        linter.metricsQLDatasources = Set(datasources.filter { $0.flavor == .victoriametrics }.map(\.name))
+        // The flag wins over the config's promql_version.
+        if promql.promqlVersion == nil {
+            linter.promQL2Datasources = Set(datasources.filter { $0.flavor == .prometheus && $0.promQLVersion == 2 }.map(\.name))
+        }
         let report = linter.lint(paths: paths)
         for diagnostic in report.diagnostics {
             // Diagnostics quote the files, which may hold escape bytes.
@@ -63,13 +81,11 @@ struct Lint: ParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 
-    /// Names of the config's VictoriaMetrics datasources. A broken config named with
-    /// --config is an error; the default one only matters if present.
-    func metricsQLDatasources() throws -> Set<String> {
+    /// The config's datasources. A broken config named with --config is an error; the
+    /// default one only matters if present.
+    func configuredDatasources() throws -> [DatasourceSettings] {
         do throws(ConfigError) {
-            let loaded = try DatasourceResolver.loadConfig(configPath: config)
-            let names = loaded.datasources.filter { $0.flavor == .victoriametrics }.map { $0.name }
-            return Set(names)
+            return try DatasourceResolver.loadConfig(configPath: config).datasources
         } catch {
             if config != nil { throw error }
             FileHandle.standardError.write(Data("warning: \(error.description)\n".utf8))

@@ -44,6 +44,8 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also serve Prometheus's query API over the simulated data (an hour of history, then live) on ADDR, e.g. 127.0.0.1:9090.", valueName: "ADDR"))
     var api: String?
 
+    @OptionGroup var promql: PromQLVersionOptions
+
     @Option(help: ArgumentHelp("Write an OpenMetrics backfill of --start/--duration to FILE ('-' for stdout) and exit.", valueName: "FILE"))
     var openmetrics: String?
 
@@ -79,7 +81,7 @@ struct Simulate: AsyncParsableCommand {
         }
         let clock = VirtualClock(speed: speed)
         let apiServer = api.flatMap(ListenAddress.init).map {
-            PrometheusAPIServer.demo(seed: seed, clock: clock, address: $0, version: Bundled.version)
+            PrometheusAPIServer.demo(seed: seed, clock: clock, address: $0, version: Bundled.version, promQLVersion: promql.version())
         }
         if let apiServer { FileHandle.standardError.write(Data("Prometheus API: http://\(apiServer.address)/api/v1/\n".utf8)) }
         let servers = MetricsServers(simulation: simulation, clock: clock, host: listen, portOffset: portOffset)

@@ -21,6 +21,8 @@ struct SourceOptions: ParsableArguments {
     @Option(help: "Seed of the simulation, with --demo.")
     var seed: UInt64 = 1
 
+    @OptionGroup var promql: PromQLVersionOptions
+
     func validate() throws {
         let chosen = [demo, data != nil, server.url != nil || server.datasource != nil].filter { $0 }.count
         guard chosen <= 1 else {
@@ -29,8 +31,10 @@ struct SourceOptions: ParsableArguments {
     }
 
     func resolve(now: Timestamp) throws -> ResolvedSource {
+        // The embedded engine's PromQL; a server answers as the version it is.
+        let version = promql.version()
         if demo {
-            return ResolvedSource(datasource: Wiring.frozenDemoDatasource(seed: seed, at: now), defaultTime: now)
+            return ResolvedSource(datasource: Wiring.frozenDemoDatasource(seed: seed, at: now, promQLVersion: version), defaultTime: now)
         }
         if let data {
             let text: String
@@ -41,11 +45,11 @@ struct SourceOptions: ParsableArguments {
             }
             let store = SeriesStore()
             do {
-                try store.ingest(text, defaultTimestamp: now)
+                try store.ingest(text, defaultTimestamp: now, normalizesFloatLabels: version == .v3)
             } catch {
                 throw ValidationError("\(data): \(error)")
             }
-            return ResolvedSource(datasource: EmbeddedDatasource(store: store), defaultTime: store.maxTimestamp)
+            return ResolvedSource(datasource: EmbeddedDatasource(store: store, promQLVersion: version), defaultTime: store.maxTimestamp)
         }
         let client = try server.client()
         return ResolvedSource(datasource: client, defaultTime: nil, client: client)

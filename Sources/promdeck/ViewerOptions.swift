@@ -33,6 +33,9 @@ struct ViewerOptions: ParsableArguments {
     @Flag(help: "Do not capture the mouse (keeps the terminal's own text selection).")
     var noMouse = false
 
+    /// The embedded engine's PromQL (`demo`); a server answers as the version it is.
+    @OptionGroup var promql: PromQLVersionOptions
+
     @Option(help: "Directory where `e` writes CSV exports.")
     var exportDir: String = "."
 

@@ -4,6 +4,7 @@ import Bundled
 import Dashboards
 import Foundation
 import PromModel
+import PromQL
 import Render
 import Simulator
 
@@ -89,10 +90,12 @@ enum Wiring {
 
     /// The simulation with an hour of history in the embedded store, live from now on. The
     /// history fills in the background so the first frame does not wait for it.
-    static func liveDemoDatasource(seed: UInt64) -> DeferredDatasource<LiveDemoDatasource> {
+    static func liveDemoDatasource(seed: UInt64, promQLVersion: PromQLVersion = .v3) -> DeferredDatasource<LiveDemoDatasource> {
         let rules = demoAlertRules()
         return DeferredDatasource {
-            LiveDemoDatasource(platform: DemoPlatform(seed: seed, now: Viewer.wallClock()), clock: Viewer.wallClock, alertRules: rules)
+            LiveDemoDatasource(
+                platform: DemoPlatform(seed: seed, now: Viewer.wallClock(), promQLVersion: promQLVersion), clock: Viewer.wallClock,
+                alertRules: rules)
         }
     }
 
@@ -108,8 +111,8 @@ enum Wiring {
     }
 
     /// The simulation frozen at `time` (for `query` and `snapshot`, which must be repeatable).
-    static func frozenDemoDatasource(seed: UInt64, at time: Timestamp) -> LiveDemoDatasource {
-        LiveDemoDatasource(platform: DemoPlatform(seed: seed, now: time), clock: { time })
+    static func frozenDemoDatasource(seed: UInt64, at time: Timestamp, promQLVersion: PromQLVersion = .v3) -> LiveDemoDatasource {
+        LiveDemoDatasource(platform: DemoPlatform(seed: seed, now: time, promQLVersion: promQLVersion), clock: { time })
     }
 
     static func reducer() -> ViewerReducer {

@@ -37,15 +37,51 @@ struct EngineErrorTests {
         #expect(message("left - ignoring(instance) group_left right") == nil)
     }
 
+    static func engine(_ version: PromQLVersion) -> Engine {
+        var engine = Engine(storage: store())
+        engine.promQLVersion = version
+        return engine
+    }
+
     @Test("function argument errors")
     func functions() {
-        #expect(message(#"label_replace(left, "1x", "y", "job", ".*")"#) == "invalid destination label name in label_replace(): 1x")
+        let v2 = Self.engine(.v2)
+        #expect(message(#"label_replace(left, "1x", "y", "job", ".*")"#, engine: v2) == "invalid destination label name in label_replace(): 1x")
         #expect(message(#"label_replace(left, "x", "y", "job", "(")"#) == "invalid regular expression in label_replace(): (")
-        #expect(message(#"label_join(left, "x", "-", "bad-name")"#) == "invalid source label name in label_join(): bad-name")
+        #expect(message(#"label_join(left, "x", "-", "bad-name")"#, engine: v2) == "invalid source label name in label_join(): bad-name")
         #expect(message("double_exponential_smoothing(left[5m], 1, 0.5)") == "invalid smoothing factor. Expected: 0 < sf < 1, got: 1.000000")
         #expect(message("double_exponential_smoothing(left[5m], 0.5, 0)") == "invalid trend factor. Expected: 0 < tf < 1, got: 0.000000")
-        #expect(message(#"count_values("a-b", left)"#) == #"invalid label name "a-b""#)
-        #expect(message("topk(NaN, left)") == "Scalar value NaN overflows int64")
+        #expect(message(#"count_values("a-b", left)"#, engine: v2) == #"invalid label name "a-b""#)
+        #expect(message("topk(NaN, left)", engine: v2) == "Scalar value NaN overflows int64")
+        // 3.x: the aggregation's own message (engine.go rangeEvalAgg).
+        #expect(message("topk(NaN, left)") == "Parameter value is NaN")
+    }
+
+    @Test("3.x takes UTF-8 label names in label_replace, label_join and count_values; 2.42 does not")
+    func utf8LabelNames() throws {
+        let v3 = Self.engine(.v3)
+        let replaced = try v3.instantQuery(#"label_replace(right, "service.name", "$1", "job", "(.*)")"#, at: 300_000)
+        #expect(replaced.result.series.map(\.labels) == [Labels(name: "right", ["job": "a", "service.name": "a"])])
+        let joined = try v3.instantQuery(#"label_join(right, "1x", "-", "job", "job")"#, at: 300_000)
+        #expect(joined.result.series.map(\.labels) == [Labels(name: "right", ["job": "a", "1x": "a-a"])])
+        let counted = try v3.instantQuery(#"count_values("value.of", left)"#, at: 300_000)
+        #expect(counted.result.series.map(\.labels) == [Labels(["value.of": "1"]), Labels(["value.of": "2"])])
+        #expect(message(#"label_replace(right, "", "$1", "job", "(.*)")"#, engine: v3) == "invalid destination label name in label_replace(): ")
+    }
+
+    @Test("3.x's `.` matches a newline in matchers and label_replace; 2.42's does not")
+    func dotMatchesNewline() throws {
+        let store = SeriesStore()
+        store.append(Labels(name: "m", ["text": "a\nb"]), Sample(0, 1))
+        var engine = Engine(storage: store)
+        for (version, expected) in [(PromQLVersion.v3, 1), (.v2, 0)] {
+            engine.promQLVersion = version
+            for query in [#"m{text=~"a.b"}"#, #"m{text=~".*"}"#, #"m{text=~"a.*"}"#, #"m{text=~".+"}"#] {
+                #expect(try engine.instantQuery(query, at: 0).result.series.count == expected, "\(query) in \(version)")
+            }
+            let replaced = try engine.instantQuery(#"label_replace(m, "first", "$1", "text", "(.*)b")"#, at: 0)
+            #expect(replaced.result.series.first?.labels["first"] == (version == .v3 ? "a\n" : nil))
+        }
     }
 
     @Test("sample and resolution limits")

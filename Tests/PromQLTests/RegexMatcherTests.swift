@@ -2,8 +2,8 @@ import Testing
 
 @testable import PromQL
 
-/// Label-matcher regexes behave like Prometheus 2.42's (Go RE2, fully anchored, `.` not
-/// matching `\n`), fast paths included.
+/// Label-matcher regexes behave like Prometheus's (Go RE2, fully anchored), fast paths
+/// included: 2.42's `.` does not match `\n`, 3.x's does.
 @Suite("Label matcher regexes")
 struct RegexMatcherTests {
     @Test(
@@ -23,10 +23,21 @@ struct RegexMatcherTests {
             ("status_(2|3)..", "status_200", true), ("status_(2|3)..", "status_404", false),
         ])
     func matches(pattern: String, value: String, expected: Bool) throws {
-        let regex = try AnchoredRegex(pattern)
+        let regex = try AnchoredRegex(pattern, dotMatchesNewline: false)
         #expect(regex.matches(value) == expected, "\(pattern) ~ \(value)")
-        let matcher = try LabelMatcher(.regexNoMatch, "l", pattern)
+        let matcher = try LabelMatcher(.regexNoMatch, "l", pattern, dotMatchesNewline: false)
         #expect(matcher.matches(value) == !expected)
+    }
+
+    @Test(
+        "3.x: `.` matches a newline (`^(?s:…)$`), fast paths included",
+        arguments: [
+            (".*", "two\nlines", true), (".+", "\n", true), ("foo.*", "foo\n", true), ("a.c", "a\nc", true),
+            ("(?-s)a.c", "a\nc", false), ("[^a]", "\n", true), ("a|b", "a\n", false), ("foo$", "foo\n", false),
+        ])
+    func matches3(pattern: String, value: String, expected: Bool) throws {
+        #expect(try AnchoredRegex(pattern).matches(value) == expected, "\(pattern) ~ \(value)")
+        #expect(try LabelMatcher(.regexMatch, "l", pattern).matches(value) == expected)
     }
 
     @Test("fast paths are taken for the common shapes")
@@ -36,8 +47,10 @@ struct RegexMatcherTests {
         } else {
             Issue.record("literal alternation should not compile a regex")
         }
-        if case .anyWithoutNewline = try AnchoredRegex(".*").strategy {} else { Issue.record(".* fast path") }
-        if case .prefixThenAny("api_") = try AnchoredRegex("api_.*").strategy {} else { Issue.record("prefix") }
+        if case .anyWithoutNewline = try AnchoredRegex(".*", dotMatchesNewline: false).strategy {} else { Issue.record(".* fast path") }
+        if case .prefixThenAny("api_") = try AnchoredRegex("api_.*", dotMatchesNewline: false).strategy {} else { Issue.record("prefix") }
+        if case .any = try AnchoredRegex(".*").strategy {} else { Issue.record("3.x .* fast path") }
+        if case .prefix("api_") = try AnchoredRegex("api_.*").strategy {} else { Issue.record("3.x prefix") }
         if case .compiled = try AnchoredRegex("a+b").strategy {} else { Issue.record("a+b needs the engine") }
     }
 

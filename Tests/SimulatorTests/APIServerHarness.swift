@@ -17,13 +17,13 @@ final class RunningAPIServer: Sendable {
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    init(seed: UInt64 = 7) async throws {
+    init(seed: UInt64 = 7, promQLVersion: PromQLVersion = .v3) async throws {
         let now = RunningAPIServer.now
-        let datasource = LiveDemoDatasource(platform: DemoPlatform(seed: seed, now: now), clock: { now })
+        let datasource = LiveDemoDatasource(platform: DemoPlatform(seed: seed, now: now, promQLVersion: promQLVersion), clock: { now })
         self.datasource = datasource
         let server = PrometheusAPIServer(
             datasource: datasource, address: ListenAddress(host: "127.0.0.1", port: 0), version: RunningAPIServer.version,
-            now: { now })
+            promQLVersion: promQLVersion, now: { now })
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         task = Task {
             defer { continuation.finish() }

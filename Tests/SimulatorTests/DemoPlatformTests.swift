@@ -1,3 +1,4 @@
+import PromQL
 import Simulator
 import PromModel
 import Synchronization
@@ -14,6 +15,14 @@ import Testing
         #expect(elements.map { $0.labels["job"] ?? "" }.sorted() == ["ai-engine", "execution", "monitoring-health", "portfolio-intelligence", "risk-safety"])
         // An hour back from 14:00:07 holds the boundaries 13:00:15 ... 14:00:00: 240 scrapes.
         for element in elements { #expect(element.sample.value == 240) }
+    }
+
+    /// The embedded store holds the buckets as Prometheus of its version scrapes them.
+    @Test func storesBucketBoundsAs3xDoes() {
+        let bounds = Set(DemoPlatform(seed: 1, now: Self.now, history: 60_000).store.labelValues("le"))
+        #expect(bounds.contains("1.0") && !bounds.contains("1") && bounds.contains("+Inf"), "\(bounds.sorted())")
+        let old = Set(DemoPlatform(seed: 1, now: Self.now, history: 60_000, promQLVersion: .v2).store.labelValues("le"))
+        #expect(old.contains("1") && !old.contains("1.0"), "\(old.sorted())")
     }
 
     @Test func catchesUpWithTheClockAndAnswersRates() async throws {

@@ -16,6 +16,8 @@ public struct DashboardLinter: Sendable {
     public var expressionAnalyzer: ExpressionAnalyzer?
     /// Datasource names and uids that are VictoriaMetrics (checked as MetricsQL).
     public var metricsQLDatasources: Set<String> = []
+    /// Names of datasources whose server speaks Prometheus 2.42's PromQL.
+    public var promQL2Datasources: Set<String> = []
     /// Used for the plausible `$__interval`-style values substituted before checking.
     public var calculator: IntervalCalculator
 

@@ -50,9 +50,10 @@ public typealias ExpressionChecker = @Sendable (String) -> (message: String, off
 
 /// The query language a target's datasource speaks: Prometheus's PromQL, or MetricsQL for
 /// VictoriaMetrics (Grafana's `victoriametrics-metrics-datasource`, or `flavor:
-/// victoriametrics` in the config).
+/// victoriametrics` in the config). `promQL2` is Prometheus 2.42's PromQL, for a datasource
+/// the config gives `promql_version: 2`.
 public enum QueryLanguage: Hashable, Sendable {
-    case promQL, metricsQL
+    case promQL, promQL2, metricsQL
 }
 
 /// One finding about an expression: an error, or a warning (e.g. syntax a server needs a

@@ -119,12 +119,19 @@ extension LintContext {
     /// uid the config marks `flavor: victoriametrics`; nil when the node does not say.
     func queryLanguage(_ node: JSONNode?) -> QueryLanguage? {
         guard let node, !node.isNull else { return nil }
-        if let name = node.string { return linter.metricsQLDatasources.contains(name) ? .metricsQL : nil }
+        if let name = node.string { return configuredLanguage(name) }
         if node["type"]?.string == "victoriametrics-metrics-datasource" { return .metricsQL }
         for key in ["uid", "name"] {
-            if let value = node[key]?.string, linter.metricsQLDatasources.contains(value) { return .metricsQL }
+            if let value = node[key]?.string, let language = configuredLanguage(value) { return language }
         }
         return node["type"]?.string == nil ? nil : .promQL
+    }
+
+    /// The language the config gives a datasource name (`flavor`, `promql_version`), if any.
+    func configuredLanguage(_ name: String) -> QueryLanguage? {
+        if linter.metricsQLDatasources.contains(name) { return .metricsQL }
+        if linter.promQL2Datasources.contains(name) { return .promQL2 }
+        return nil
     }
 
     /// The plugin type a datasource reference names, nil when it does not say (a name, a

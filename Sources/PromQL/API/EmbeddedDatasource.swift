@@ -10,8 +10,10 @@ public struct EmbeddedDatasource: Datasource {
         self.engine = engine
     }
 
-    public init(store: SeriesStore) {
-        engine = Engine(storage: store)
+    public init(store: SeriesStore, promQLVersion: PromQLVersion = .v3) {
+        var engine = Engine(storage: store)
+        engine.promQLVersion = promQLVersion
+        self.engine = engine
     }
 
     public func query(_ expr: String, at time: Timestamp) async throws(QueryError) -> QueryResponse {
@@ -45,7 +47,7 @@ public struct EmbeddedDatasource: Datasource {
     private func labelSets(_ selectors: [String], start: Timestamp, end: Timestamp) throws(QueryError) -> [Labels] {
         var found = Set<Labels>()
         for selector in selectors {
-            guard case .vectorSelector(let parsed) = try PromQLParser.parseForQuery(selector) else {
+            guard case .vectorSelector(let parsed) = try PromQLParser.parseForQuery(selector, version: engine.promQLVersion) else {
                 throw QueryError(.badData, "invalid parameter \"match[]\": expected a series selector, got \(PromQLString.quote(selector))")
             }
             found.formUnion(store.labelSets(matching: parsed.matchers, from: start, through: end))

@@ -19,22 +19,23 @@ public struct LabelMatcher: Hashable, Sendable, CustomStringConvertible {
 
     /// Fails only for `=~`/`!~` with a pattern RE2 (and so Prometheus) would reject; the
     /// error is a `.badData` QueryError whose message reads like Go's regexp errors.
-    public init(_ kind: Kind, _ name: String, _ value: String) throws(QueryError) {
+    public init(_ kind: Kind, _ name: String, _ value: String, dotMatchesNewline: Bool = true) throws(QueryError) {
         do {
-            try self.init(validating: kind, name, value)
+            try self.init(validating: kind, name, value, dotMatchesNewline: dotMatchesNewline)
         } catch {
             throw QueryError(.badData, error.description, summary: "bad regex")
         }
     }
 
     /// As `init(_:_:_:)`, with the regex error itself (the parser positions it).
-    public init(validating kind: Kind, _ name: String, _ value: String) throws(RegexError) {
+    /// `dotMatchesNewline`: 3.x anchors as `^(?s:…)$`, 2.x's `.` stops at a newline.
+    public init(validating kind: Kind, _ name: String, _ value: String, dotMatchesNewline: Bool = true) throws(RegexError) {
         self.kind = kind
         self.name = name
         self.value = value
         switch kind {
         case .equal, .notEqual: regex = nil
-        case .regexMatch, .regexNoMatch: regex = try AnchoredRegex(value)
+        case .regexMatch, .regexNoMatch: regex = try AnchoredRegex(value, dotMatchesNewline: dotMatchesNewline)
         }
     }
 

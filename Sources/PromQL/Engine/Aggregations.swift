@@ -7,7 +7,7 @@ extension Evaluator {
         let vector = try evalVector(aggregate.expr, at: ts)
         let result = try Aggregator.aggregate(
             aggregate.op, grouping: aggregate.grouping, without: aggregate.without, parameter: parameter,
-            vector: vector, ts: ts)
+            vector: vector, ts: ts, version: promQLVersion)
         try checkUniqueLabelsets(result)
         return .vector(result)
     }
@@ -20,6 +20,10 @@ enum Aggregator {
         let labels: Labels
         var value: Double
         var mean: Double
+        /// Kahan compensation of 3.x's sum and avg.
+        var compensation = 0.0
+        /// 3.x's avg sums directly until the sum would overflow, then goes incremental.
+        var incrementalMean = false
         var count = 1
         var heap: [EvalSample] = []
 
@@ -36,19 +40,26 @@ enum Aggregator {
     }
 
     static func aggregate(
-        _ op: AggregationOp, grouping: [String], without: Bool, parameter: Value?, vector: [EvalSample], ts: Timestamp
+        _ op: AggregationOp, grouping: [String], without: Bool, parameter: Value?, vector: [EvalSample], ts: Timestamp,
+        version: PromQLVersion = .v3
     ) throws(QueryError) -> [EvalSample] {
+        let v3 = version == .v3
         var k = 0
         var q = 0.0
         var valueLabel = ""
         var grouping = grouping
         switch op {
         case .limitk, .limitRatio:
+            // A NaN parameter is an error before any series is picked (engine.go rangeEvalAgg).
+            if case .scalar(let f) = parameter, f.isNaN {
+                throw QueryError.execution(op == .limitk ? "Parameter value is NaN" : "Ratio value is NaN")
+            }
             // Prometheus picks the series by xxhash of their labels; without that hash the
             // choice could not agree, so the embedded engine says so instead of guessing.
             throw QueryError.execution("\(op.rawValue)() is not supported by the embedded engine")
         case .topk, .bottomk:
             guard case .scalar(let f) = parameter else { throw QueryError(.internal, "topk/bottomk without k") }
+            if v3 && f.isNaN { throw QueryError.execution("Parameter value is NaN") }
             guard f.isFinite || f.isNaN, f > -9.223372036854775808e18, f < 9.223372036854775808e18 else {
                 throw QueryError.execution("Scalar value \(GoMath.formatGo(f)) overflows int64")
             }
@@ -60,7 +71,7 @@ enum Aggregator {
         case .countValues:
             guard case .string(let s) = parameter else { throw QueryError(.internal, "count_values without label") }
             valueLabel = s
-            guard FunctionTable.isValidLabelName(valueLabel) else {
+            guard FunctionTable.isValidLabelName(valueLabel, version) else {
                 throw QueryError.execution("invalid label name \(PromQLString.quote(valueLabel))")
             }
             if !without { grouping.append(valueLabel) }
@@ -78,7 +89,8 @@ enum Aggregator {
             guard let group = groups[key] else {
                 let group = Group(labels: groupLabels(sample.labels, grouping: grouping, without: without), value: sample.v)
                 switch op {
-                case .stddev, .stdvar: group.value = 0
+                // 3.x: a first value of NaN or ±Inf makes the deviation NaN (engine.go aggregation).
+                case .stddev, .stdvar: group.value = v3 && !sample.v.isFinite ? .nan : 0
                 case .topk, .bottomk, .quantile: group.heap = [EvalSample(labels: sample.labels, t: ts, v: sample.v)]
                 case .group: group.value = 1
                 default: break
@@ -90,7 +102,26 @@ enum Aggregator {
             let v = sample.v
             switch op {
             case .sum:
-                group.value += v
+                if v3 {
+                    (group.value, group.compensation) = GoMath.kahanSumInc3(v, group.value, group.compensation)
+                } else {
+                    group.value += v
+                }
+            case .avg where v3:
+                group.count += 1
+                let n = Double(group.count)
+                if !group.incrementalMean {
+                    let (sum, c) = GoMath.kahanSumInc3(v, group.value, group.compensation)
+                    if !sum.isInfinite {
+                        (group.value, group.compensation) = (sum, c)
+                        break
+                    }
+                    group.incrementalMean = true
+                    group.mean = group.value / (n - 1)
+                    group.compensation /= n - 1
+                }
+                let q = (n - 1) / n
+                (group.mean, group.compensation) = GoMath.kahanSumInc3(v / n, q * group.mean, q * group.compensation)
             case .avg:
                 group.count += 1
                 if group.mean.isInfinite {
@@ -141,6 +172,11 @@ enum Aggregator {
         for group in ordered {
             var value = group.value
             switch op {
+            case .sum where v3: value = group.value + group.compensation
+            case .avg where v3:
+                value = group.incrementalMean
+                    ? group.mean + group.compensation
+                    : group.value / Double(group.count) + group.compensation / Double(group.count)
             case .avg: value = group.mean
             case .count, .countValues: value = Double(group.count)
             case .stdvar: value = group.value / Double(group.count)

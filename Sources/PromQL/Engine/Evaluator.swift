@@ -12,8 +12,12 @@ final class Evaluator {
     let lookbackDelta: Int64
     let maxSamples: Int
     let noStepSubqueryInterval: Int64
-    /// 2.42 or 3.x function semantics where they differ (histogram_fraction of classic buckets).
+    /// 2.42 or 3.x semantics where they differ (windows, histogram_fraction of classic buckets).
     let promQLVersion: PromQLVersion
+    /// 3.0 made range, lookback and subquery windows left-open, `(t-range, t]`; 2.x's are
+    /// closed (promql/engine.go at v3.14.0: `matrixIterSlice`, `vectorSelectorSingle`,
+    /// `runSubquery`).
+    let leftOpenWindows: Bool
     private let loadStart: Timestamp
     private let loadEnd: Timestamp
     private var selected: [[LabelMatcher]: [Series]] = [:]
@@ -28,6 +32,7 @@ final class Evaluator {
         maxSamples: Int, noStepSubqueryInterval: Int64, promQLVersion: PromQLVersion = .v3
     ) {
         self.promQLVersion = promQLVersion
+        leftOpenWindows = promQLVersion == .v3
         self.store = store
         queryStart = start
         queryEnd = end
@@ -140,14 +145,16 @@ final class Evaluator {
             let index = Self.lastIndex(in: samples, atOrBefore: reference)
             guard index >= 0 else { continue }
             let sample = samples[index]
-            if sample.timestamp < reference - lookbackDelta || sample.isStaleMarker { continue }
+            let tooOld = leftOpenWindows ? sample.timestamp <= reference - lookbackDelta : sample.timestamp < reference - lookbackDelta
+            if tooOld || sample.isStaleMarker { continue }
             out.append(EvalSample(labels: series.labels, t: keepSampleTime ? sample.timestamp : ts, v: sample.value))
         }
         try count(out.count)
         return out
     }
 
-    /// Samples in `[reference - range, reference]`, staleness markers left out.
+    /// Samples in `(reference - range, reference]` (3.x) or `[reference - range, reference]`
+    /// (2.x), staleness markers left out.
     func matrixSelector(_ selector: MatrixSelector, at ts: Timestamp) throws(QueryError) -> (series: [RangeSeries], window: RangeWindow) {
         let vs = selector.vectorSelector
         let reference = (atTime(vs.at) ?? ts) - vs.offset
@@ -156,7 +163,7 @@ final class Evaluator {
         var total = 0
         for series in series(for: vs) {
             let samples = series.samples
-            var index = Self.firstIndex(in: samples, atOrAfter: window.start)
+            var index = Self.firstIndex(in: samples, atOrAfter: leftOpenWindows ? window.start &+ 1 : window.start)
             var points: [Sample] = []
             while index < samples.count && samples[index].timestamp <= window.end {
                 if !samples[index].isStaleMarker { points.append(samples[index]) }
@@ -176,7 +183,7 @@ final class Evaluator {
         let reference = (atTime(subquery.at) ?? ts) - subquery.offset
         let window = RangeWindow(start: reference - subquery.range, end: reference, range: subquery.range)
         var first = step * (window.start / step)
-        if first < window.start { first += step }
+        if first < window.start || (leftOpenWindows && first == window.start) { first += step }
         var order: [Labels] = []
         var points: [Labels: [Sample]] = [:]
         let saved = currentSamples

@@ -35,7 +35,7 @@ extension Evaluator {
             }
             var out: [EvalSample] = []
             for element in series where !element.points.isEmpty {
-                let input = RangeFunctionInput(points: element.points, window: window, scalars: scalars, ts: ts)
+                let input = RangeFunctionInput(points: element.points, window: window, scalars: scalars, ts: ts, promQLVersion: promQLVersion)
                 guard let value = try function(input) else { continue }
                 // These act like selectors and keep the metric name (engine.go, `dropName`).
                 let keepsName = name == "last_over_time" || name == "first_over_time"

@@ -20,6 +20,13 @@ enum GoMath {
     }
 
     /// Kahan-Babuska (Neumaier) summation step, as Prometheus's kahanSumInc.
+    /// 3.x's util/kahansum.Inc: as 2.42's, but an infinite sum drops the compensation.
+    static func kahanSumInc3(_ inc: Double, _ sum: Double, _ c: Double) -> (Double, Double) {
+        let t = sum + inc
+        if t.isInfinite { return (t, 0) }
+        return kahanSumInc(inc, sum, c)
+    }
+
     static func kahanSumInc(_ inc: Double, _ sum: Double, _ c: Double) -> (Double, Double) {
         let t = sum + inc
         var c = c

@@ -17,16 +17,16 @@ extension Evaluator {
             case .land: result = BinaryOperation.and(l, r, matching)
             case .lor: result = BinaryOperation.or(l, r, matching)
             case .lunless: result = BinaryOperation.unless(l, r, matching)
-            default: result = try BinaryOperation.vectors(op, l, r, matching, returnBool: binary.returnBool, ts: ts)
+            default: result = try BinaryOperation.vectors(op, l, r, matching, returnBool: binary.returnBool, ts: ts, version: promQLVersion)
             }
             try checkUniqueLabelsets(result)
             return .vector(result)
         case (.vector(let l), .scalar(let r)):
-            let result = BinaryOperation.vectorScalar(op, l, r, swap: false, returnBool: binary.returnBool, ts: ts)
+            let result = BinaryOperation.vectorScalar(op, l, r, swap: false, returnBool: binary.returnBool, ts: ts, version: promQLVersion)
             try checkUniqueLabelsets(result)
             return .vector(result)
         case (.scalar(let l), .vector(let r)):
-            let result = BinaryOperation.vectorScalar(op, r, l, swap: true, returnBool: binary.returnBool, ts: ts)
+            let result = BinaryOperation.vectorScalar(op, r, l, swap: true, returnBool: binary.returnBool, ts: ts, version: promQLVersion)
             try checkUniqueLabelsets(result)
             return .vector(result)
         default:
@@ -38,9 +38,11 @@ extension Evaluator {
 /// Binary operators between scalars and vectors with Prometheus's matching rules.
 enum BinaryOperation {
     /// Arithmetic drops the metric name; comparisons (without `bool`) and set operators keep it.
-    static func dropsMetricName(_ op: BinaryOp) -> Bool {
+    /// 3.x counts atan2 as arithmetic too (engine.go changesMetricSchema).
+    static func dropsMetricName(_ op: BinaryOp, _ version: PromQLVersion) -> Bool {
         switch op {
         case .add, .sub, .mul, .div, .pow, .mod: true
+        case .atan2: version == .v3
         default: false
         }
     }
@@ -97,7 +99,8 @@ enum BinaryOperation {
     }
 
     static func vectors(
-        _ op: BinaryOp, _ lhsIn: [EvalSample], _ rhsIn: [EvalSample], _ matching: VectorMatching, returnBool: Bool, ts: Timestamp
+        _ op: BinaryOp, _ lhsIn: [EvalSample], _ rhsIn: [EvalSample], _ matching: VectorMatching, returnBool: Bool, ts: Timestamp,
+        version: PromQLVersion = .v3
     ) throws(QueryError) -> [EvalSample] {
         if lhsIn.isEmpty || rhsIn.isEmpty { return [] }
         let swapped = matching.card == .oneToMany
@@ -126,10 +129,10 @@ enum BinaryOperation {
             var (value, keep) = element(op, vl, vr)
             if returnBool {
                 value = keep ? 1 : 0
-            } else if !keep {
+            } else if !keep && version == .v2 {
                 continue
             }
-            var metric = resultMetric(left.labels, match.labels, op, matching)
+            var metric = resultMetric(left.labels, match.labels, op, matching, version)
             if returnBool { metric = metric.withoutName }
             if matching.card == .oneToOne {
                 if !matchedOneToOne.insert(sig).inserted {
@@ -138,14 +141,16 @@ enum BinaryOperation {
             } else if !matchedMany[sig, default: []].insert(metric).inserted {
                 throw QueryError.execution("multiple matches for labels: grouping labels must ensure unique matches")
             }
+            // 3.x checks the matching before a comparison filters the pair out.
+            if !keep && !returnBool { continue }
             out.append(EvalSample(labels: metric, t: ts, v: value))
         }
         return out
     }
 
-    static func resultMetric(_ lhs: Labels, _ rhs: Labels, _ op: BinaryOp, _ matching: VectorMatching) -> Labels {
+    static func resultMetric(_ lhs: Labels, _ rhs: Labels, _ op: BinaryOp, _ matching: VectorMatching, _ version: PromQLVersion) -> Labels {
         var labels = lhs
-        if dropsMetricName(op) { labels = labels.withoutName }
+        if dropsMetricName(op, version) { labels = labels.withoutName }
         if matching.card == .oneToOne {
             labels = matching.on ? labels.keeping(matching.matchingLabels) : labels.removing(matching.matchingLabels)
         }
@@ -156,7 +161,8 @@ enum BinaryOperation {
     }
 
     static func vectorScalar(
-        _ op: BinaryOp, _ vector: [EvalSample], _ scalar: Double, swap: Bool, returnBool: Bool, ts: Timestamp
+        _ op: BinaryOp, _ vector: [EvalSample], _ scalar: Double, swap: Bool, returnBool: Bool, ts: Timestamp,
+        version: PromQLVersion = .v3
     ) -> [EvalSample] {
         var out: [EvalSample] = []
         for sample in vector {
@@ -169,7 +175,7 @@ enum BinaryOperation {
                 keep = true
             }
             guard keep else { continue }
-            let labels = dropsMetricName(op) || returnBool ? sample.labels.withoutName : sample.labels
+            let labels = dropsMetricName(op, version) || returnBool ? sample.labels.withoutName : sample.labels
             out.append(EvalSample(labels: labels, t: ts, v: value))
         }
         return out

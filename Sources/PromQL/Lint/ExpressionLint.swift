@@ -10,12 +10,20 @@ public enum ExpressionLint {
     }
 
     public enum Language: Sendable {
-        case promQL, metricsQL
+        /// 3.14's PromQL; `promQL2` is 2.42's (parse errors only: 2.42 has no feature flags).
+        case promQL, promQL2, metricsQL
     }
 
     public static func check(_ expr: String, language: Language = .promQL) -> [Finding] {
         switch language {
         case .promQL: return checkPromQL(expr)
+        case .promQL2:
+            do {
+                _ = try parsePromQL(expr, version: .v2)
+                return []
+            } catch {
+                return [Finding(message: error.message, offset: error.positionRange.start, isError: true)]
+            }
         case .metricsQL: return MetricsQLCheck.check(expr).map { [$0] } ?? []
         }
     }

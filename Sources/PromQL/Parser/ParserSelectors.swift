@@ -69,7 +69,7 @@ extension Parser {
         _ kind: LabelMatcher.Kind, _ name: String, _ value: String, _ range: PositionRange
     ) throws(ParseError) -> LabelMatcher {
         do {
-            return try LabelMatcher(validating: kind, name, value)
+            return try LabelMatcher(validating: kind, name, value, dotMatchesNewline: version == .v3)
         } catch {
             throw self.error(error.description, range)
         }
@@ -175,7 +175,9 @@ extension Parser {
             guard current.kind == .rightParen else { throw unexpected("@", "timestamp") }
             advance()
             at = which.kind == .keyword(.start) ? .start : .end
-        case .number, .op(.add), .op(.sub), .duration where version == .v3:
+        case .duration where version == .v3:
+            fallthrough
+        case .number, .op(.add), .op(.sub):
             // 3.x's `number` also takes a duration literal, as seconds.
             let numeric: Set<TokenKind> = version == .v3 ? [.number, .duration] : [.number]
             var sign = 1.0

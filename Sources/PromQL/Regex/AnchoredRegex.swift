@@ -1,10 +1,14 @@
 /// A label-matcher regex with Prometheus semantics: the pattern must match the whole
-/// value (`^(?:pattern)$`), RE2 syntax, `.` does not match a newline (as in 2.42).
+/// value, RE2 syntax. 3.x anchors as `^(?s:pattern)$`, so `.` matches a newline
+/// (model/labels/regexp.go at v3.14.0); 2.42's `^(?:pattern)$` does not.
 ///
 /// Common shapes skip the regex engine entirely: `.*`, `.+`, literal alternations like
 /// `a|b|c`, and `prefix.*`.
 public struct AnchoredRegex: Sendable, CustomStringConvertible {
     enum Strategy: @unchecked Sendable {
+        case any
+        case nonEmpty
+        case prefix(String)
         case anyWithoutNewline
         case nonEmptyWithoutNewline
         case literals(Set<String>)
@@ -15,10 +19,10 @@ public struct AnchoredRegex: Sendable, CustomStringConvertible {
     public let pattern: String
     let strategy: Strategy
 
-    public init(_ pattern: String) throws(RegexError) {
+    public init(_ pattern: String, dotMatchesNewline: Bool = true) throws(RegexError) {
         self.pattern = pattern
-        let translated = try RE2Syntax.translate(pattern)
-        if let fast = Self.fastStrategy(pattern) {
+        let translated = try RE2Syntax.translate(pattern, dotAll: dotMatchesNewline)
+        if let fast = Self.fastStrategy(pattern, dotMatchesNewline: dotMatchesNewline) {
             strategy = fast
             return
         }
@@ -38,6 +42,12 @@ public struct AnchoredRegex: Sendable, CustomStringConvertible {
 
     public func matches(_ value: String) -> Bool {
         switch strategy {
+        case .any:
+            return true
+        case .nonEmpty:
+            return !value.isEmpty
+        case .prefix(let prefix):
+            return value.hasPrefix(prefix)
         case .anyWithoutNewline:
             return !value.utf8.contains(10)
         case .nonEmptyWithoutNewline:
@@ -55,13 +65,13 @@ public struct AnchoredRegex: Sendable, CustomStringConvertible {
 
     private static let metacharacters = Set("\\.+*?()|[]{}^$")
 
-    private static func fastStrategy(_ pattern: String) -> Strategy? {
-        if pattern == ".*" { return .anyWithoutNewline }
-        if pattern == ".+" { return .nonEmptyWithoutNewline }
+    private static func fastStrategy(_ pattern: String, dotMatchesNewline: Bool) -> Strategy? {
+        if pattern == ".*" { return dotMatchesNewline ? .any : .anyWithoutNewline }
+        if pattern == ".+" { return dotMatchesNewline ? .nonEmpty : .nonEmptyWithoutNewline }
         if pattern.hasSuffix(".*") {
             let prefix = pattern.dropLast(2)
             if !prefix.isEmpty, !prefix.contains(where: metacharacters.contains) {
-                return .prefixThenAny(String(prefix))
+                return dotMatchesNewline ? .prefix(String(prefix)) : .prefixThenAny(String(prefix))
             }
         }
         // Plain literals separated by `|` (an empty alternative matches the empty string).

@@ -18,9 +18,11 @@ struct RE2Syntax {
 
     private init(_ wrapped: String) { s = Array(wrapped.unicodeScalars) }
 
-    /// Returns the Swift translation of `^(?:pattern)$`.
-    static func translate(_ pattern: String) throws(RegexError) -> String {
+    /// Returns the Swift translation of `^(?:pattern)$`, or with `dotAll` of 3.x's
+    /// `^(?s:pattern)$` (the same errors: the flag only changes what `.` becomes).
+    static func translate(_ pattern: String, dotAll: Bool = false) throws(RegexError) -> String {
         var translator = RE2Syntax("^(?:" + pattern + ")$")
+        translator.flagStack = [(dotAll, false)]
         do {
             try translator.run()
         } catch let failure {

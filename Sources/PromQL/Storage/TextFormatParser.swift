@@ -29,16 +29,22 @@ public struct ExpositionParser {
     public let format: ExpositionFormat
     /// The timestamp of samples that carry none (the scrape time).
     public let defaultTimestamp: Timestamp
+    /// Store histogram `le` and summary `quantile` values as 3.x does (`1` → `1.0`).
+    public let normalizesFloatLabels: Bool
 
-    public init(format: ExpositionFormat, defaultTimestamp: Timestamp) {
+    public init(format: ExpositionFormat, defaultTimestamp: Timestamp, normalizesFloatLabels: Bool = true) {
         self.format = format
         self.defaultTimestamp = defaultTimestamp
+        self.normalizesFloatLabels = normalizesFloatLabels
     }
 
     public func parse(_ text: String) throws(ExpositionError) -> [(Labels, Sample)] {
         var out: [(Labels, Sample)] = []
         var types: [String: String] = [:]
         var sawEOF = false
+        // Prometheus's parsers normalise by the type of the last `# TYPE` line.
+        var lastType: String?
+        var floatLabels = FloatLabelValues()
         var lineNumber = 0
         var lastContentLine = 1
         // Label sets by their exact text: a backfill repeats each series thousands of times.
@@ -58,7 +64,10 @@ public struct ExpositionParser {
             lastContentLine = lineNumber
             var cursor = LineCursor(bytes: line, line: lineNumber)
             if line[0] == UInt8(ascii: "#") {
-                if let (name, type) = try cursor.typeDirective() { types[name] = type }
+                if let (name, type) = try cursor.typeDirective() {
+                    types[name] = type
+                    lastType = type
+                }
                 if String(decoding: line, as: UTF8.self).trimmingTrailingSpace == "# EOF" { sawEOF = true }
                 continue
             }
@@ -68,6 +77,9 @@ public struct ExpositionParser {
                 if let type = types[family], ["counter", "histogram", "summary", "gaugehistogram"].contains(type) { continue }
             }
             if labels.isEmpty { labels = Labels() }
+            if normalizesFloatLabels, lastType == "histogram" || lastType == "summary" {
+                labels = floatLabels.normalizing(labels, type: lastType)
+            }
             out.append((labels, Sample(timestamp ?? defaultTimestamp, value)))
         }
         if format == .openMetrics && !sawEOF {
@@ -276,9 +288,10 @@ extension SeriesStore {
     /// Samples not newer than their series' last one are skipped, as a TSDB would reject them.
     @discardableResult
     public func ingest(
-        _ text: String, format: ExpositionFormat? = nil, defaultTimestamp: Timestamp
+        _ text: String, format: ExpositionFormat? = nil, defaultTimestamp: Timestamp, normalizesFloatLabels: Bool = true
     ) throws(ExpositionError) -> Int {
-        let parser = ExpositionParser(format: format ?? .detect(text), defaultTimestamp: defaultTimestamp)
+        let parser = ExpositionParser(
+            format: format ?? .detect(text), defaultTimestamp: defaultTimestamp, normalizesFloatLabels: normalizesFloatLabels)
         let samples = try parser.parse(text)
         return append(contentsOf: samples)
     }

@@ -58,6 +58,7 @@ struct ConfigParser {
         let fields = try self.fields(node, in: context, allowed: [
             "name", "url", "basic_auth", "authorization", "http_headers", "tls_config", "timeout", "scrape_interval", "flavor",
             "incremental_querying", "incremental_overlap",
+            "promql_version",
         ], hints: [
             "bearer_token": "use authorization: {type: Bearer, credentials_file: FILE}",
             "bearer_token_file": "use authorization: {type: Bearer, credentials_file: FILE}",
@@ -94,6 +95,13 @@ struct ConfigParser {
                 throw error(at: entry.value, "\(prefix) flavor: \"\(text)\" is not one of \(DatasourceSettings.Flavor.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             settings.flavor = flavor
+        }
+        if let entry = fields["promql_version"] {
+            let text = try string(entry.value, key: "\(prefix) promql_version")
+            guard let version = Int(text), DatasourceSettings.promQLVersions.contains(version) else {
+                throw error(at: entry.value, "\(prefix) promql_version: \"\(text)\" is not one of 2, 3")
+            }
+            settings.promQLVersion = version
         }
         return settings
     }

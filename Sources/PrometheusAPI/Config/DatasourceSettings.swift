@@ -65,6 +65,10 @@ public struct DatasourceSettings: Hashable, Sendable, CustomStringConvertible {
     /// `incremental_overlap` (Grafana's incrementalQuerying and incrementalQueryOverlapWindow).
     public var incrementalQuerying = true
     public var incrementalOverlap: Duration = .seconds(600)
+    /// `promql_version: 2`: the server speaks Prometheus 2.42's PromQL (lint parses its
+    /// dashboards' queries so); nil means 3, unless `--promql-version` says otherwise.
+    public var promQLVersion: Int?
+    public static let promQLVersions: ClosedRange<Int> = 2...3
 
     public enum Flavor: String, Hashable, Sendable, CaseIterable {
         case prometheus, victoriametrics

@@ -18,10 +18,12 @@ public final class DemoPlatform: Sendable {
     /// The newest scrape time in the store.
     private let lastScrape: Mutex<Timestamp>
 
-    public init(seed: UInt64, now: Timestamp, history: Int64 = DemoPlatform.defaultHistory) {
+    public init(seed: UInt64, now: Timestamp, history: Int64 = DemoPlatform.defaultHistory, promQLVersion: PromQLVersion = .v3) {
         simulation = Simulation(seed: seed)
         store = SeriesStore()
-        engine = Engine(storage: store)
+        var engine = Engine(storage: store)
+        engine.promQLVersion = promQLVersion
+        self.engine = engine
         let first = DemoPlatform.alignUp(now - history)
         lastScrape = Mutex(first - DemoPlatform.scrapeInterval)
         advance(to: now)
@@ -35,8 +37,15 @@ public final class DemoPlatform: Sendable {
             // After a long pause (a suspended laptop) only the retention window is refilled.
             next = max(next, DemoPlatform.alignUp(now - DemoPlatform.retention))
             guard next <= now else { return }
+            // Stored as Prometheus of the engine's version would scrape them (3.x: le="1.0").
+            var floatLabels = engine.promQLVersion == .v3 ? FloatLabelValues() : nil
             while next <= now {
-                store.append(contentsOf: simulation.samples(at: next).lazy.map { ($0.labels, $0.sample) })
+                let samples = simulation.samples(at: next)
+                if floatLabels != nil {
+                    store.append(contentsOf: samples.lazy.map { (floatLabels!.normalizing($0.labels), $0.sample) })
+                } else {
+                    store.append(contentsOf: samples.lazy.map { ($0.labels, $0.sample) })
+                }
                 last = next
                 next += DemoPlatform.scrapeInterval
             }

@@ -8,6 +8,8 @@ struct APIEndpoints: Sendable {
     /// Default evaluation time of /query (the simulation's virtual now).
     let now: @Sendable () -> Timestamp
     let version: String
+    /// The PromQL the query endpoints parse (the engine behind them speaks the same).
+    var promQLVersion: PromQLVersion = .v3
 
     /// GET/POST /api/v1/query: `query`, `time` (default now), `timeout` (checked, not enforced).
     func query(_ form: FormValues) async -> APIReply {
@@ -16,7 +18,7 @@ struct APIEndpoints: Sendable {
             try checkTimeout(form)
             let expr = form.value("query")
             do throws(ParseError) {
-                _ = try PromQLParser.parse(expr)
+                _ = try PromQLParser.parse(expr, version: promQLVersion)
             } catch {
                 throw invalidParameter("query", error.description)
             }
@@ -45,7 +47,7 @@ struct APIEndpoints: Sendable {
             try checkTimeout(form)
             let expr = form.value("query")
             do throws(ParseError) {
-                _ = try PromQLParser.parse(expr)
+                _ = try PromQLParser.parse(expr, version: promQLVersion)
             } catch {
                 throw QueryError(.badData, error.description)
             }
@@ -111,7 +113,7 @@ struct APIEndpoints: Sendable {
             if end < start { throw QueryError(.badData, "end timestamp must not be before start timestamp") }
             let expr: Expr
             do throws(ParseError) {
-                expr = try PromQLParser.parse(form.value("query"))
+                expr = try PromQLParser.parse(form.value("query"), version: promQLVersion)
             } catch {
                 throw QueryError(.badData, error.description)
             }
@@ -195,7 +197,7 @@ struct APIEndpoints: Sendable {
         var sets: [[LabelMatcher]] = []
         for selector in selectors {
             do throws(ParseError) {
-                sets.append(try PromQLParser.parseMetricSelector(selector))
+                sets.append(try PromQLParser.parseMetricSelector(selector, version: promQLVersion))
             } catch {
                 throw QueryError(.badData, error.description)
             }

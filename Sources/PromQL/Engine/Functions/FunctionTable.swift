@@ -9,6 +9,8 @@ struct RangeFunctionInput {
     var scalars: [Double]
     /// The evaluation time.
     var ts: Timestamp
+    /// 2.42 or 3.x semantics where they differ (rate's extrapolation).
+    var promQLVersion: PromQLVersion = .v3
 }
 
 /// An instant function's evaluated arguments (and their expressions, for absent()).

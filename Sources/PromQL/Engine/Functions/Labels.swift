@@ -11,7 +11,11 @@ extension FunctionTable {
         },
     ]
 
-    static func isValidLabelName(_ name: String) -> Bool {
+    /// 3.x validates label names as UTF-8 (`model.UTF8Validation`): any non-empty valid
+    /// UTF-8 name. A Swift string holds an invalid byte (`"\\xff"`) as U+FFFD, so that
+    /// stands for one. 2.42 wants `[a-zA-Z_][a-zA-Z0-9_]*`.
+    static func isValidLabelName(_ name: String, _ version: PromQLVersion) -> Bool {
+        if version == .v3 { return !name.isEmpty && !name.unicodeScalars.contains("\u{FFFD}") }
         guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
         return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
     }
@@ -24,11 +28,13 @@ extension FunctionTable {
         do {
             // Go's named groups are (?P<name>…); ICU spells them (?<name>…).
             let icuPattern = pattern.replacingOccurrences(of: "(?P<", with: "(?<")
-            regex = try NSRegularExpression(pattern: "^(?:\(icuPattern))$")
+            // 3.x anchors as `^(?s:…)$`: `.` matches a newline (functions.go evalLabelReplace).
+            let flags = input.promQLVersion == .v3 ? "s" : ""
+            regex = try NSRegularExpression(pattern: "^(?\(flags):\(icuPattern))$")
         } catch {
             throw QueryError.execution("invalid regular expression in label_replace(): \(pattern)")
         }
-        guard isValidLabelName(destination) else {
+        guard isValidLabelName(destination, input.promQLVersion) else {
             throw QueryError.execution("invalid destination label name in label_replace(): \(destination)")
         }
         var out: [EvalSample] = []
@@ -90,12 +96,12 @@ extension FunctionTable {
         var sources: [String] = []
         for index in 3..<input.args.count {
             let source = try input.string(index)
-            guard isValidLabelName(source) else {
+            guard isValidLabelName(source, input.promQLVersion) else {
                 throw QueryError.execution("invalid source label name in label_join(): \(source)")
             }
             sources.append(source)
         }
-        guard isValidLabelName(destination) else {
+        guard isValidLabelName(destination, input.promQLVersion) else {
             throw QueryError.execution("invalid destination label name in label_join(): \(destination)")
         }
         return .vector(vector.map { element in

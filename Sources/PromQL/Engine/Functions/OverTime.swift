@@ -3,6 +3,7 @@ import PromModel
 extension FunctionTable {
     static let overTimeFunctions: [String: FunctionImplementation] = [
         "avg_over_time": .range { input in
+            if input.promQLVersion == .v3 { return averageOverTime3(input.points) }
             var mean = 0.0, count = 0.0, c = 0.0
             for sample in input.points {
                 let v = sample.value
@@ -63,6 +64,29 @@ extension FunctionTable {
         // Evaluated by the evaluator itself: it needs every series of the window at once.
         "absent_over_time": .range { _ in nil },
     ]
+
+    /// 3.x's avg_over_time: a Kahan-compensated direct sum while it does not overflow, an
+    /// incremental mean after (functions.go funcAvgOverTime at v3.14.0).
+    static func averageOverTime3(_ points: [Sample]) -> Double {
+        var sum = points[0].value, count = 1.0, mean = 0.0, c = 0.0
+        var incremental = false
+        for sample in points.dropFirst() {
+            count += 1
+            if !incremental {
+                let (newSum, newC) = GoMath.kahanSumInc3(sample.value, sum, c)
+                if !newSum.isInfinite {
+                    (sum, c) = (newSum, newC)
+                    continue
+                }
+                incremental = true
+                mean = sum / (count - 1)
+                c /= count - 1
+            }
+            let q = (count - 1) / count
+            (mean, c) = GoMath.kahanSumInc3(sample.value / count, q * mean, q * c)
+        }
+        return incremental ? mean + c : sum / count + c / count
+    }
 
     /// Population variance with Kahan-compensated running mean, as Prometheus.
     static func variance(_ points: [Sample]) -> Double {

@@ -59,13 +59,23 @@ extension FunctionTable {
         let durationToEnd = Double(input.window.end - last.timestamp) / 1000
         let sampledInterval = Double(last.timestamp - first.timestamp) / 1000
         let averageInterval = sampledInterval / Double(points.count - 1)
-        if isCounter && result > 0 && first.value >= 0 {
-            let durationToZero = sampledInterval * (first.value / result)
-            if durationToZero < durationToStart { durationToStart = durationToZero }
-        }
         let threshold = averageInterval * 1.1
         var extrapolateTo = sampledInterval
-        extrapolateTo += durationToStart < threshold ? durationToStart : averageInterval / 2
+        if input.promQLVersion == .v3 {
+            // 3.x caps the extrapolation to the start at half an interval first, then at the
+            // counter's zero point (functions.go extrapolatedRate at v3.14.0).
+            if durationToStart >= threshold { durationToStart = averageInterval / 2 }
+            if isCounter && result > 0 && first.value >= 0 {
+                durationToStart = min(durationToStart, sampledInterval * (first.value / result))
+            }
+            extrapolateTo += durationToStart
+        } else {
+            if isCounter && result > 0 && first.value >= 0 {
+                let durationToZero = sampledInterval * (first.value / result)
+                if durationToZero < durationToStart { durationToStart = durationToZero }
+            }
+            extrapolateTo += durationToStart < threshold ? durationToStart : averageInterval / 2
+        }
         extrapolateTo += durationToEnd < threshold ? durationToEnd : averageInterval / 2
         var factor = extrapolateTo / sampledInterval
         if isRate { factor /= Double(input.window.range) / 1000 }
