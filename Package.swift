@@ -113,7 +113,7 @@ let package = Package(
         .testTarget(name: "PrometheusAPITests", dependencies: ["PrometheusAPI", "PromModel", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "SimulatorServers", "PromModel", "PromQL", "PrometheusAPI", "TestSupport"]),
         // Golden screens live in Snapshots/ as plain text read by the tests, not resources.
-        .testTarget(name: "RenderTests", dependencies: ["Render", "PromModel", "Dashboards", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "PromModel", "Dashboards", "PrometheusAPI", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Render"]),
         .testTarget(name: "AppTests", dependencies: ["App", "PromModel", "Dashboards", "PrometheusAPI", "Render", "Terminal", "Simulator", "Bundled", "TestSupport"]),
         .testTarget(name: "BundledTests", dependencies: ["Bundled"]),

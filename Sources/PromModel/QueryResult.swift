@@ -16,12 +16,16 @@ public enum QueryResult: Hashable, Sendable {
         }
     }
 
-    /// Every result as series: a vector element becomes a one-point series, a scalar an
-    /// unlabelled one. Panels draw any result through this.
+    /// Every result as series: a vector element becomes a one-point series (a histogram
+    /// element a series with one histogram point and no floats), a scalar an unlabelled one.
+    /// Panels draw any result through this.
     public var series: [Series] {
         switch self {
         case .vector(let elements):
-            elements.map { Series(labels: $0.labels, samples: [$0.sample]) }
+            elements.map { element in
+                guard let histogram = element.histogram else { return Series(labels: element.labels, samples: [element.sample]) }
+                return Series(labels: element.labels, samples: [], histograms: [HistogramSample(element.sample.timestamp, histogram)])
+            }
         case .matrix(let series):
             series
         case .scalar(let sample):

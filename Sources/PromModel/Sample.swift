@@ -21,21 +21,34 @@ public struct Sample: Hashable, Sendable {
 public struct Series: Hashable, Sendable {
     public var labels: Labels
     public var samples: [Sample]
+    /// Native-histogram points from a server (the API's `histograms`); a series may hold
+    /// both kinds. The embedded store holds floats only, so its series leave this empty.
+    public var histograms: [HistogramSample]
 
-    public init(labels: Labels, samples: [Sample]) {
+    public init(labels: Labels, samples: [Sample], histograms: [HistogramSample] = []) {
         self.labels = labels
         self.samples = samples
+        self.histograms = histograms
     }
 }
 
 /// An instant-vector element.
 public struct InstantSample: Hashable, Sendable {
     public var labels: Labels
+    /// The float value; for a native-histogram element (`histogram` set) its value is NaN
+    /// and only the timestamp counts.
     public var sample: Sample
+    /// The element's native histogram (the API's `histogram`), when it is one.
+    public var histogram: NativeHistogram?
 
-    public init(labels: Labels, sample: Sample) {
+    public init(labels: Labels, sample: Sample, histogram: NativeHistogram? = nil) {
         self.labels = labels
         self.sample = sample
+        self.histogram = histogram
+    }
+
+    public init(labels: Labels, histogram: HistogramSample) {
+        self.init(labels: labels, sample: Sample(histogram.timestamp, .nan), histogram: histogram.histogram)
     }
 }
 

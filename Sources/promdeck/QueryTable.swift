@@ -12,18 +12,27 @@ enum QueryTable {
             return "string  \(Sanitizer.visible(PromQLString.quote(value)))\n"
         case .vector(let elements):
             if elements.isEmpty { return "(empty vector)\n" }
-            return columns([["SERIES", "VALUE"]] + elements.map { [seriesName($0.labels), PrometheusJSON.formatValue($0.sample.value)] },
-                           rightAligned: [1])
+            return columns([["SERIES", "VALUE"]] + elements.map { element in
+                [seriesName(element.labels), element.histogram.map(histogramText) ?? PrometheusJSON.formatValue(element.sample.value)]
+            }, rightAligned: [1])
         case .matrix(let series):
             if series.isEmpty { return "(empty matrix)\n" }
             var out = ""
             for element in series {
-                out += "\(seriesName(element.labels))  (\(element.samples.count) points)\n"
-                let rows = element.samples.map { ["  " + TimeArgument.format($0.timestamp), PrometheusJSON.formatValue($0.value)] }
+                out += "\(seriesName(element.labels))  (\(element.samples.count + element.histograms.count) points)\n"
+                // Floats and native histograms in time order (a series may hold both).
+                let points = element.samples.map { ($0.timestamp, PrometheusJSON.formatValue($0.value)) }
+                    + element.histograms.map { ($0.timestamp, histogramText($0.histogram)) }
+                let rows = points.sorted { $0.0 < $1.0 }.map { ["  " + TimeArgument.format($0.0), $0.1] }
                 out += columns(rows, rightAligned: [1])
             }
             return out
         }
+    }
+
+    /// A native histogram in one cell: its count, sum and how many buckets it has.
+    static func histogramText(_ histogram: NativeHistogram) -> String {
+        "histogram count=\(PrometheusJSON.formatValue(histogram.count)) sum=\(PrometheusJSON.formatValue(histogram.sum)) buckets=\(histogram.buckets.count)"
     }
 
     /// Label values come from the server: made inert (ESC → ␛) before they reach a terminal.

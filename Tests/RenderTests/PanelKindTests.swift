@@ -56,7 +56,7 @@ import Dashboards
         let data = Fixture.matrix([Fixture.series(Labels(), { 100 + 40 * sin(Double($0) / 3) })])
         let model = builder.build(panel: panel, data: data)
         guard case .histogram(let histogram) = model.content else { Issue.record("not a histogram"); return }
-        #expect(histogram.buckets.map(\.count).reduce(0, +) == Fixture.timestamps.count)
+        #expect(histogram.buckets.map(\.count).reduce(0, +) == Double(Fixture.timestamps.count))
         // 80 ms over 30 buckets → 5 ms steps (the 1-2-5 step at least 80/30).
         #expect(histogram.buckets[0].upper - histogram.buckets[0].lower == 5)
         Golden.check(draw(model, 40, 8), "histogram-40x8")

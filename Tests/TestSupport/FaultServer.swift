@@ -22,6 +22,8 @@ public final class FaultServer: @unchecked Sendable {
 
     public indirect enum Response: Sendable {
         case respond(status: Int, headers: [(String, String)] = [], body: String)
+        /// A binary body (a protobuf exposition), sent as is.
+        case respondBytes(status: Int, headers: [(String, String)] = [], body: [UInt8])
         /// Waits (or until the server stops), then responds.
         case delay(Duration, then: Response)
         /// Declares `declaredLength` but sends only `body`, then closes.
@@ -115,6 +117,8 @@ public final class FaultServer: @unchecked Sendable {
         case .respond(let status, let headers, let body):
             let data = Array(body.utf8)
             send(fd, head(status, headers + [("Content-Length", "\(data.count)")]) + data)
+        case .respondBytes(let status, let headers, let body):
+            send(fd, head(status, headers + [("Content-Length", "\(body.count)")]) + body)
         case .delay(let duration, let then):
             let deadline = ContinuousClock.now + duration
             while ContinuousClock.now < deadline, !isStopped { usleep(20_000) }

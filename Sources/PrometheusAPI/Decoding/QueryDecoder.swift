@@ -9,7 +9,8 @@ enum DecodedEnvelope<Value> {
 /// Decodes `/api/v1/query` and `/api/v1/query_range` bodies with `JSONScanner`.
 ///
 /// Keys may come in any order (VictoriaMetrics adds `isPartial` and `stats`; `resultType`
-/// could follow `result`), unknown keys are skipped, and native-histogram fields are ignored.
+/// could follow `result`), unknown keys are skipped. Native histograms (`histogram` in a
+/// vector element, `histograms` in a matrix series) decode into the series' histogram points.
 enum QueryDecoder {
     /// - Parameter samplesPerSeries: expected points per matrix series, to size arrays once.
     static func decode(_ bytes: UnsafeRawBufferPointer, samplesPerSeries: Int = 0) throws(JSONScanner.Failure) -> DecodedEnvelope<QueryResult> {
@@ -72,7 +73,10 @@ enum QueryDecoder {
             case "matrix":
                 return .matrix(series)
             case "vector":
-                return .vector(series.compactMap { element in element.samples.first.map { InstantSample(labels: element.labels, sample: $0) } })
+                return .vector(series.compactMap { element in
+                    if let sample = element.samples.first { return InstantSample(labels: element.labels, sample: sample) }
+                    return element.histograms.first.map { InstantSample(labels: element.labels, histogram: $0) }
+                })
             case "scalar":
                 guard let (time, text) = pair else { throw Self.missing("scalar") }
                 return .scalar(Sample(time, try scanner.sampleValue(text)))
@@ -127,6 +131,7 @@ enum QueryDecoder {
     private static func decodeSeries(_ scanner: inout JSONScanner, samplesPerSeries: Int) throws(JSONScanner.Failure) -> Series {
         var labels = Labels()
         var samples: [Sample] = []
+        var histograms: [HistogramSample] = []
         var first = true
         try scanner.beginObject()
         while let key = try scanner.nextKey(&first) {
@@ -140,11 +145,18 @@ enum QueryDecoder {
                 while try scanner.nextElement(&firstSample) { samples.append(try scanner.samplePair()) }
             } else if scanner.key(key, is: "value") {
                 samples = [try scanner.samplePair()]
+            } else if scanner.key(key, is: "histograms") {
+                if try scanner.skipNull() { continue }
+                var firstSample = true
+                try scanner.beginArray()
+                while try scanner.nextElement(&firstSample) { histograms.append(try scanner.histogramPair()) }
+            } else if scanner.key(key, is: "histogram") {
+                histograms = [try scanner.histogramPair()]
             } else {
                 try scanner.skipValue()
             }
         }
-        return Series(labels: labels, samples: samples)
+        return Series(labels: labels, samples: samples, histograms: histograms)
     }
 
     static func decodeLabels(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> Labels {

@@ -27,7 +27,8 @@ public struct HistogramModel: Hashable, Sendable {
     public struct Bucket: Hashable, Sendable {
         public var lower: Double
         public var upper: Double
-        public var count: Int
+        /// A float: a native histogram's buckets count fractions after rate().
+        public var count: Double
     }
     public var buckets: [Bucket]
     public var processor: DisplayProcessor

@@ -7,15 +7,19 @@ public struct SeriesFrame: Hashable, Sendable {
     public var refId: String
     public var labels: Labels
     public var samples: [Sample]
+    /// Native-histogram points from a server; only heatmap and histogram panels draw them.
+    public var histograms: [HistogramSample]
     public var colorName: String
     /// The field config after `fieldConfig.overrides`; nil means the panel's defaults.
     public var config: FieldDefaults?
 
-    public init(name: String, refId: String, labels: Labels, samples: [Sample], colorName: String, config: FieldDefaults? = nil) {
+    public init(name: String, refId: String, labels: Labels, samples: [Sample], histograms: [HistogramSample] = [], colorName: String,
+                config: FieldDefaults? = nil) {
         self.name = name
         self.refId = refId
         self.labels = labels
         self.samples = samples
+        self.histograms = histograms
         self.colorName = colorName
         self.config = config
     }

@@ -43,19 +43,27 @@ public struct PanelViewModelBuilder: Sendable {
             if case .failure(let error) = result.outcome { return (result.refId, error) }
             return nil
         }
-        let warnings = failures.map { "\($0.0): \(Sanitizer.visible($0.1.summary))" }
+        var warnings = failures.map { "\($0.0): \(Sanitizer.visible($0.1.summary))" }
+        // Grafana hands native histograms to panels as heatmap cells (pkg/promlib/converter/prom.go):
+        // heatmap and histogram panels draw them, the others have no float to show.
+        let drawsHistograms = panel.type == "heatmap" || panel.type == "histogram"
+        if !drawsHistograms {
+            let refIds = Set(frames.filter { !$0.histograms.isEmpty }.map(\.refId)).sorted()
+            warnings += refIds.map { "\($0): native histograms are drawn by heatmap and histogram panels; wrap the query in histogram_quantile, histogram_count or histogram_sum" }
+        }
+        let hasData = frames.contains { !$0.samples.isEmpty || (drawsHistograms && !$0.histograms.isEmpty) }
         var status: PanelStatus = .ok
         if !failures.isEmpty && failures.count == data.results.count {
             status = .error(Sanitizer.visible(failures[0].1.summary))
         } else if let age = data.staleAge {
             status = .stale(age: age)
-        } else if frames.allSatisfy({ $0.samples.isEmpty }) {
+        } else if !hasData {
             status = data.isLoading && data.results.isEmpty ? .loading : .noData
         }
         if case .error = status {
             return PanelViewModel(id: panel.id, type: panel.type, title: title, status: status, warnings: warnings, content: .empty, series: [])
         }
-        let content = frames.allSatisfy({ $0.samples.isEmpty }) ? .empty : self.content(panel: panel, frames: frames, data: data)
+        let content = hasData ? self.content(panel: panel, frames: frames, data: data) : .empty
         var model = PanelViewModel(id: panel.id, type: panel.type, title: title, status: status, warnings: warnings, content: content, series: frames)
         if case .stale = status { model.staleReason = data.staleReason.map(Sanitizer.visible) }
         return model
@@ -77,7 +85,7 @@ public struct PanelViewModelBuilder: Sendable {
                 let shown = config.displayName.map { FieldOverrides.rename($0, labels: series.labels, original: name) } ?? name
                 frames.append(SeriesFrame(
                     name: Sanitizer.visible(shown), refId: result.refId, labels: series.labels,
-                    samples: series.samples, colorName: theme.seriesColorName(frames.count), config: config))
+                    samples: series.samples, histograms: series.histograms, colorName: theme.seriesColorName(frames.count), config: config))
             }
         }
         return frames
@@ -93,10 +101,10 @@ public struct PanelViewModelBuilder: Sendable {
             Transformations.applies(to: panel)
                 ? .table(FrameTable.build(panel: panel, frames: frames, data: data, timeZoneOffset: theme.options.timeZoneOffset))
                 : .table(TableBuilder.build(panel: panel, frames: frames, data: data))
-        case "heatmap": .heatmap(HeatmapBuilder.build(frames: frames))
+        case "heatmap": .heatmap(NativeHistogramViews.heatmap(panel: panel, frames: frames) ?? HeatmapBuilder.build(frames: frames))
         case "piechart": .pie(PieBuilder.build(panel: panel, frames: frames))
         case "state-timeline", "status-history": .stateTimeline(StateTimelineBuilder.build(panel: panel, frames: frames, data: data, theme: theme))
-        case "histogram": .histogram(HistogramBuilder.build(panel: panel, frames: frames))
+        case "histogram": .histogram(NativeHistogramViews.histogram(panel: panel, frames: frames) ?? HistogramBuilder.build(panel: panel, frames: frames))
         case "barchart": .barChart(BarChartBuilder.build(panel: panel, frames: frames, data: data, theme: theme))
         default: .unsupported(panel.type)
         }

@@ -56,7 +56,7 @@ enum HistogramBuilder {
         let first = ((low - offset) / size).rounded(.down), last = ((high - offset) / size).rounded(.down)
         // A runaway range (tiny size, huge spread) is capped rather than allocating millions of buckets.
         let count = Int(Swift.min(last - first + 1, 1000))
-        var counts = Array(repeating: 0, count: Swift.max(count, 1))
+        var counts = Array(repeating: 0.0, count: Swift.max(count, 1))
         for value in values {
             let index = Int(((value - offset) / size).rounded(.down) - first)
             if index >= 0 && index < counts.count { counts[index] += 1 }

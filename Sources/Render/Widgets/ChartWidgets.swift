@@ -8,7 +8,7 @@ public struct HistogramWidget: Widget {
     public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
         guard !model.buckets.isEmpty, area.width >= 4, area.height >= 3 else { return }
         let maxCount = model.buckets.map(\.count).max() ?? 0
-        let countLabel = String(maxCount)
+        let countLabel = NumberText.toFixed(maxCount)
         let plot = Rect(x: area.x + DisplayWidth.of(countLabel) + 1, y: area.y, width: area.width - DisplayWidth.of(countLabel) - 1, height: area.height - 1)
         guard plot.width >= 1, plot.height >= 1 else { return }
         buffer.write(countLabel, x: area.x, y: area.y, style: theme.dimText, clip: area)
@@ -17,7 +17,7 @@ public struct HistogramWidget: Widget {
         for column in 0..<plot.width {
             // Columns share buckets evenly; a bucket wider than a column spans several.
             let bucket = model.buckets[min(model.buckets.count - 1, column * model.buckets.count / plot.width)]
-            let eighths = maxCount > 0 ? Int((Double(bucket.count) / Double(maxCount) * Double(plot.height * 8)).rounded()) : 0
+            let eighths = maxCount > 0 ? Int(cells: (bucket.count / maxCount * Double(plot.height * 8)).rounded()) : 0
             for row in 0..<plot.height {
                 let filled = eighths - row * 8
                 guard filled > 0 else { break }

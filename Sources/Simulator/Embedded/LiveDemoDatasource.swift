@@ -20,11 +20,13 @@ public struct LiveDemoDatasource: Datasource {
     private func catchUp() { platform.advance(to: clock()) }
 
     public func query(_ expr: String, at time: Timestamp) async throws(QueryError) -> QueryResponse {
+        if let error = NativeHistogramGuard.check(expr) { throw error }
         catchUp()
         return try await embedded.query(expr, at: time)
     }
 
     public func queryRange(_ expr: String, range: QueryRange) async throws(QueryError) -> QueryResponse {
+        if let error = NativeHistogramGuard.check(expr) { throw error }
         catchUp()
         return try await embedded.queryRange(expr, range: range)
     }
