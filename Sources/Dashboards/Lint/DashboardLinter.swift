@@ -77,6 +77,8 @@ struct LintContext {
     /// Names from templating.list.
     var variableNames: Set<String> = []
     var substitution = TemplateInterpolator(variables: [])
+    /// Datasource variables by name → the plugin type they list ("prometheus").
+    var datasourceVariableTypes: [String: String] = [:]
 
     init(document: JSONDocument, path: String, linter: DashboardLinter) {
         self.document = document

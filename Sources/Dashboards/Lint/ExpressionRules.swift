@@ -34,7 +34,10 @@ extension LintContext {
             }
             firstUse[name] = nameNode.start
             variableNames.insert(name)
-            if let variable = Variable(decoding: entry.value) { decoded.append(Self.plausible(variable)) }
+            if let variable = Variable(decoding: entry.value) {
+                decoded.append(Self.plausible(variable))
+                if variable.kind == .datasource { datasourceVariableTypes[name] = variable.query }
+            }
         }
         for entry in entries {
             if let query = entry["query"], query.string != nil {
@@ -116,15 +119,34 @@ extension LintContext {
     }
 
     /// MetricsQL for a VictoriaMetrics datasource: by Grafana plugin type, or by a name or
-    /// uid the config marks `flavor: victoriametrics`; nil when the node does not say.
+    /// uid the config marks `flavor: victoriametrics`, or through a datasource variable
+    /// (`$ds`) that can select one; nil when the node does not say.
     func queryLanguage(_ node: JSONNode?) -> QueryLanguage? {
         guard let node, !node.isNull else { return nil }
-        if let name = node.string { return linter.metricsQLDatasources.contains(name) ? .metricsQL : nil }
-        if node["type"]?.string == "victoriametrics-metrics-datasource" { return .metricsQL }
+        if let name = node.string { return language(ofReference: name) }
+        if let type = node["type"]?.string, VariableResolver.metricsQLDatasourceTypes.contains(type) { return .metricsQL }
         for key in ["uid", "name"] {
-            if let value = node[key]?.string, linter.metricsQLDatasources.contains(value) { return .metricsQL }
+            if let value = node[key]?.string, language(ofReference: value) == .metricsQL { return .metricsQL }
         }
         return node["type"]?.string == nil ? nil : .promQL
+    }
+
+    /// A datasource name or uid: a config one marked VictoriaMetrics, or a datasource
+    /// variable. A variable listing VictoriaMetrics plugins is MetricsQL; one listing
+    /// Prometheus datasources (Grafana's VictoriaMetrics dashboards use type "prometheus",
+    /// as VictoriaMetrics serves Prometheus's API) may select any configured datasource, so
+    /// it is MetricsQL when the config has one: MetricsQL accepts PromQL, so that check
+    /// never hides an error a Prometheus would also report.
+    func language(ofReference text: String) -> QueryLanguage? {
+        if linter.metricsQLDatasources.contains(text) { return .metricsQL }
+        for reference in VariableReference.scan(text) {
+            guard let type = datasourceVariableTypes[reference.name] else { continue }
+            if VariableResolver.metricsQLDatasourceTypes.contains(type) { return .metricsQL }
+            if VariableResolver.promQLDatasourceTypes.contains(type) || type.isEmpty, !linter.metricsQLDatasources.isEmpty {
+                return .metricsQL
+            }
+        }
+        return nil
     }
 
     /// The plugin type a datasource reference names, nil when it does not say (a name, a

@@ -21,7 +21,10 @@ public struct ResolvedVariables: Hashable, Sendable {
 public enum VariableResolver {
     /// Datasource plugin types whose queries are PromQL and go to the Prometheus in use
     /// (VictoriaMetrics' plugin speaks MetricsQL, a superset); lint uses the same list.
-    public static let promQLDatasourceTypes: Set<String> = ["prometheus", "victoriametrics-metrics-datasource"]
+    public static let promQLDatasourceTypes: Set<String> = metricsQLDatasourceTypes.union(["prometheus"])
+
+    /// VictoriaMetrics' Grafana plugins, under the id they have now and the one before.
+    public static let metricsQLDatasourceTypes: Set<String> = ["victoriametrics-metrics-datasource", "victoriametrics-datasource"]
 
     /// `overrides` (`--var name=value`) win over the saved selection and are not checked
     /// against the options, as a URL's `var-name=value` is not in Grafana.
