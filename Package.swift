@@ -133,6 +133,16 @@ let package = Package(
 
 // The libFuzzer executable has no main of its own (libFuzzer's provides it), so it links only
 // with -sanitize=fuzzer: Fuzz/run.sh sets PROMDECK_FUZZ=1 to add it, into .build-fuzz.
+// The sanitizers are set here rather than with -Xswiftc, which would also reach the build
+// plugin's tool (EmbedFilesTool: a main of its own, and top-level code that
+// -parse-as-library rejects); the dependencies' code stays uninstrumented.
 if Context.environment["PROMDECK_FUZZ"] != nil {
-    package.targets.append(.executableTarget(name: "PromdeckFuzz", dependencies: ["FuzzTargets"], path: "Fuzz/PromdeckFuzz"))
+    let sanitize = ["-sanitize=fuzzer,address"]
+    for target in package.targets where target.type == .regular {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(sanitize)]
+    }
+    package.targets.append(.executableTarget(
+        name: "PromdeckFuzz", dependencies: ["FuzzTargets"], path: "Fuzz/PromdeckFuzz",
+        swiftSettings: [.unsafeFlags(sanitize + ["-parse-as-library"])], linkerSettings: [.unsafeFlags(sanitize)]
+    ))
 }

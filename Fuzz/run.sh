@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzz/run.sh TARGET SECONDS   (or: Fuzz/run.sh all SECONDS)
 #
-# Builds the libFuzzer executable with the fuzzer and address sanitizers into .build-fuzz,
+# Builds the libFuzzer executable with the fuzzer and address sanitizers into .build-fuzz
+# (FUZZ_BUILD_JOBS=N passes -j N; the flags are in Package.swift under PROMDECK_FUZZ),
 # runs each target for SECONDS on its corpus (Fuzz/Corpus/TARGET plus seeds made from the
 # repository's fixtures), and merges the inputs that add coverage into Fuzz/Corpus/TARGET
 # (-merge=1 keeps it small). A crash leaves its input in .build-fuzz/crashes/TARGET/ and
@@ -27,8 +28,7 @@ fi
 seconds=$2
 scratch=.build-fuzz
 
-PROMDECK_FUZZ=1 swift build -c debug --scratch-path "$scratch" --product PromdeckFuzz \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >&2
+PROMDECK_FUZZ=1 swift build -c debug ${FUZZ_BUILD_JOBS:+-j "$FUZZ_BUILD_JOBS"} --scratch-path "$scratch" --product PromdeckFuzz >&2
 binary=$scratch/debug/PromdeckFuzz
 
 # Seeds from the repository's fixtures, one input per file (regenerated each run; only

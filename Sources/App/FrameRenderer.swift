@@ -144,8 +144,10 @@ public struct FrameRenderer: Sendable {
     /// What the alert and dashboard list panels show: the alerts last fetched for the
     /// alerts view, and the loaded dashboards with the one on screen marked.
     static func listContext(_ state: AppState) -> PanelContext {
-        var context = PanelContext(dashboards: state.dashboards.enumerated().map { index, dashboard in
-            DashListModel.Item(uid: dashboard.uid, title: dashboard.title, tags: dashboard.tags, current: index == state.dashboardIndex)
+        let current = state.sourceDashboard?.uid
+        var context = PanelContext(dashboards: (state.listedDashboards ?? state.dashboards).enumerated().map { index, dashboard in
+            let isCurrent = state.listedDashboards == nil ? index == state.dashboardIndex : dashboard.uid == current
+            return DashListModel.Item(uid: dashboard.uid, title: dashboard.title, tags: dashboard.tags, current: isCurrent)
         })
         if case .loaded(let alerts, let at) = state.alerts {
             context.alerts = alerts

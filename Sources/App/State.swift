@@ -8,6 +8,9 @@ public struct AppState: Hashable, Sendable {
     /// Fixed for the state's life (what it derives is keyed by the index into these).
     public private(set) var dashboards: [Dashboard]
     public var dashboardIndex = 0
+    /// What dashboard list panels list when not the dashboards loaded (`snapshot` loads one
+    /// and lists the others it found); the current one is marked by uid.
+    public var listedDashboards: [Dashboard]?
     public var window: TimeWindow
     /// `--refresh` wins over the dashboard's own `refresh`.
     public var refreshOverride: Int64?

@@ -45,6 +45,7 @@ extension ViewerReducer {
         let widths = visibleWidths(state).filter { !busy.contains($0.key) }
         if force || !widths.isEmpty { state.lastRefreshAt = now }
         guard !widths.isEmpty else { return [] }
+        let alertEffects = refreshAlertList(&state, dashboard: dashboard, visible: Set(widths.keys))
         let (start, end) = state.window.resolve(now: now)
         let plan = plan(dashboard, widths: widths, variables: state.effectiveVariables, start: start, end: end)
         for panel in dashboard.allPanels where widths[panel.id] != nil {
@@ -66,7 +67,19 @@ extension ViewerReducer {
                 state.panels[consumer.panelID]?.queries.append(query.key)
             }
         }
-        return jobs.isEmpty ? [] : [.runQueries(jobs), .redraw]
+        return alertEffects + (jobs.isEmpty ? [] : [.runQueries(jobs), .redraw])
+    }
+
+    /// An alert list panel on screen fetches the alerts with each refresh, as Grafana's
+    /// does (not only once the `a` view was opened); the last list stays drawn meanwhile.
+    func refreshAlertList(_ state: inout AppState, dashboard: Dashboard, visible: Set<Int>) -> [Effect] {
+        guard dashboard.allPanels.contains(where: { $0.type == "alertlist" && visible.contains($0.id) }) else { return [] }
+        switch state.alerts {
+        case .loading: return []
+        case .loaded: break
+        case .notLoaded, .failed: state.alerts = .loading
+        }
+        return [.fetchAlerts]
     }
 
     /// The `:` query, over the current window, with the step of a full-width graph.

@@ -66,7 +66,7 @@ struct Snapshot: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let file = try find()
+        let (file, catalog) = try find()
         let wall = Timestamp((Date().timeIntervalSince1970 * 1000).rounded())
         let requested: Timestamp?
         do {
@@ -101,12 +101,13 @@ struct Snapshot: AsyncParsableCommand {
             let pipeline = SnapshotPipeline(
                 dashboard: board, window: window, time: end, size: TerminalSize(width: width, height: height),
                 options: RenderOptions(capability: capability, asciiOnly: ascii), format: format, expandRows: expandRows,
-                variableErrors: resolved.errors)
+                variableErrors: resolved.errors, knownOptions: resolved.answers, catalog: catalog)
             print(try await pipeline.run(datasource: source.datasource), terminator: format == .json ? "\n" : "")
         }
     }
 
-    private func find() throws -> DashboardFile {
+    /// The dashboard asked for, and every dashboard found (for dashboard list panels).
+    private func find() throws -> (file: DashboardFile, catalog: [Dashboard]) {
         let files: [DashboardFile]
         if let dashboards {
             files = try Wiring.loadCatalog(dashboards).files
@@ -116,7 +117,7 @@ struct Snapshot: AsyncParsableCommand {
             files = try source.server.dashboardSearch().require()
         }
         do {
-            return try DashboardCatalog(files: files).find(dashboard)
+            return (try DashboardCatalog(files: files).find(dashboard), files.map(\.dashboard))
         } catch {
             throw ValidationError(error.description)
         }

@@ -12,12 +12,16 @@ import Simulator
 /// viewer's planner, layout and renderer from the dashboards and render modules.
 enum Wiring {
     /// `--dashboards DIR`, else the first place of `search` with dashboards; with none,
-    /// `view` falls back to a built-in overview of any Prometheus.
+    /// `view` falls back to a built-in overview of any Prometheus, and says where it looked
+    /// (on stderr before the screen starts, and as the viewer's notice).
     static func viewDashboards(directory: String?, search: DashboardSearch) throws -> LoadedDashboards {
         if let directory { return try loadDashboards(directory: directory) }
         let found = try search.find()
         guard !found.files.isEmpty else {
-            return LoadedDashboards(dashboards: [.init(dashboard: BuiltinDashboards.prometheusOverview)], skipped: found.skipped)
+            let notice = "no dashboards found, showing the built-in Prometheus overview (pass --dashboards DIR); looked in "
+                + found.lookedIn.joined(separator: ", ")
+            FileHandle.standardError.write(Data("warning: \(Sanitizer.visible(notice))\n".utf8))
+            return LoadedDashboards(dashboards: [.init(dashboard: BuiltinDashboards.prometheusOverview)], skipped: found.skipped + [notice])
         }
         return LoadedDashboards(files: found.files, skipped: found.skipped)
     }

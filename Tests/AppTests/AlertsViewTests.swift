@@ -150,4 +150,30 @@ import Testing
         harness.press(.pageDown, .escape, .char("a"))
         #expect(harness.state.alertsScroll == 0)
     }
+
+    /// An alert list panel fills at start and with each refresh, without the `a` view ever
+    /// opened; the list fetched last stays drawn while the next one loads.
+    @Test func alertListPanelFetchesAlertsAtStartAndOnRefresh() {
+        let dashboard = Dashboard(uid: "al", title: "Alerts", refresh: "10s", panels: [
+            Panel(id: 1, type: "alertlist", title: "Firing", gridPos: GridPos(x: 0, y: 0, w: 24, h: 8)),
+        ])
+        var harness = Harness(Fixtures.state([dashboard], width: 140, height: 30))
+        let started = harness.send(.start)
+        #expect(started.contains(.fetchAlerts) && harness.state.alerts == .loading)
+        harness.send(.alerts(.success(Self.prometheusAlerts(at: harness.now))))
+        #expect(screen(harness).contains("HighErrorRate"))
+        harness.now += 10_000
+        let ticked = harness.send(.tick)
+        #expect(ticked.contains(.fetchAlerts))
+        #expect(screen(harness).contains("HighErrorRate"), "the last list stays while reloading")
+        // No second fetch while one is out (the a view's own reload is the same fetch).
+        harness.state.alerts = .loading
+        #expect(!harness.reducer.refreshAlertList(&harness.state, dashboard: dashboard, visible: [1]).contains(.fetchAlerts))
+    }
+
+    @Test func dashboardWithoutAlertListDoesNotFetchAlerts() {
+        var harness = Harness(Fixtures.state([Fixtures.trading], width: 140, height: 30))
+        #expect(!harness.send(.start).contains(.fetchAlerts))
+        #expect(harness.state.alerts == .notLoaded)
+    }
 }

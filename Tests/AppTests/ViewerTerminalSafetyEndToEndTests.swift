@@ -85,6 +85,27 @@ import TestSupport
         #expect(screen.contains("warning: --var nosuchvar: no dashboard has a variable named nosuchvar"), "\(screen)")
     }
 
+    /// `view` with no dashboards anywhere falls back to the built-in overview and says so,
+    /// with the places it looked: a notice in the viewer and a warning on stderr.
+    @Test func viewWithoutDashboardsSaysWhereItLooked() async throws {
+        let state = try TemporaryDirectory("promdeck-state")
+        defer { state.remove() }
+        let config = try TemporaryDirectory("promdeck-config")
+        defer { config.remove() }
+        let terminal = try PromdeckTerminal(["view", "--url", "http://127.0.0.1:\(try freePort())"], width: Self.width, height: Self.height,
+                                            environment: ["XDG_STATE_HOME": state.path, "XDG_CONFIG_HOME": config.path])
+        let notice = await terminal.tmux.waitForScreen(timeout: .seconds(30)) { $0.contains("Problems at start") && $0.contains("no dashboards found") }
+        #expect(notice.ok, "no notice:\n\(notice.screen)")
+        try terminal.tmux.send("Escape")
+        try terminal.tmux.send("q")
+        let exit = await terminal.waitForExit()
+        #expect(exit?.status == 0)
+        try expectSane(terminal, exit, "after the fallback notice")
+        let screen = try terminal.tmux.capture().replacingOccurrences(of: "\n", with: "")
+        #expect(screen.contains("warning: no dashboards found, showing the built-in Prometheus overview"), "\(screen)")
+        #expect(screen.contains(config.path + "/promdeck/dashboards (no such directory)"), "\(screen)")
+    }
+
     /// `demo`, `v`, Enter on $datasource, Enter: index out of range before. Now the datasource
     /// variable offers the embedded one and the picker closes.
     @Test func theDatasourcePickerSequence() async throws {

@@ -30,7 +30,7 @@ import TestSupport
         ("target-without-expr", "target-without-expr.json:32:9: error: target A of panel 2 \"Panel 2\" has no \"expr\""),
         ("undefined-variable", "undefined-variable.json:20:94: error: undefined variable \"$env\" in expr"),
         ("unknown-unit", "unknown-unit.json:18:46: warning: unit \"requests/sec\" is not one of Grafana's; it is shown as a suffix"),
-        ("unsupported-panel-type", "unsupported-panel-type.json:26:15: warning: unsupported panel type \"grafana-worldmap-panel\" (promdeck draws stat, gauge, bargauge, timeseries, table, heatmap, piechart, text)"),
+        ("unsupported-panel-type", "unsupported-panel-type.json:26:15: warning: unsupported panel type \"grafana-worldmap-panel\" (promdeck draws alertlist, barchart, bargauge, dashlist, gauge, graph, heatmap, histogram, piechart, singlestat, stat, state-timeline, status-history, table, table-old, text, timeseries)"),
     ])
     func brokenFixtureFailsWithExactMessage(name: String, expected: String) throws {
         #expect(try Self.lint(name) == [expected])

@@ -60,8 +60,12 @@ import TestSupport
             \(target("B", "sum(rate(x[5i])) by (job) limit 10 + 1.5m")),
             \(target("C", "sum(rate(x[5m]) by (job"))]},
             {"type": "timeseries", "title": "vm2", "gridPos": {"x": 0, "y": 8, "w": 12, "h": 8},
-             "datasource": "victoria", "targets": [\(target("A", "rate(x)"))]}
-            ]}
+             "datasource": "victoria", "targets": [\(target("A", "rate(x)"))]},
+            {"type": "timeseries", "title": "vm3", "gridPos": {"x": 12, "y": 8, "w": 12, "h": 8},
+             "datasource": {"type": "prometheus", "uid": "$ds"}, "targets": [\(target("A", "increase(sum(x))")), \(target("B", "rat(x)"))]},
+            {"type": "timeseries", "title": "vm4", "gridPos": {"x": 0, "y": 16, "w": 12, "h": 8},
+             "datasource": {"type": "victoriametrics-datasource", "uid": "v"}, "targets": [\(target("A", "topk_max(2, x) or 1"))]}
+            ], "templating": {"list": [{"name": "ds", "type": "datasource", "query": "prometheus"}]}}
             """
         let file = try directory.write("d.json", dashboard)
         let config = try directory.write("config.yaml", """
@@ -80,8 +84,9 @@ import TestSupport
             "6:25: warning: a fill() modifier needs --enable-feature=promql-binop-fill-modifiers on a Prometheus 3.x server",
             "6:30: warning: the anchored modifier needs --enable-feature=promql-extended-range-selectors on a Prometheus 3.x server",
             "11:44: error: invalid MetricsQL: unclosed (",
+            "15:134: error: invalid MetricsQL: unknown function \"rat\": not a MetricsQL function",
         ], "\(output.stdout)")
-        #expect(output.stderr == "1 file checked, 2 errors, 3 warnings\n")
+        #expect(output.stderr == "1 file checked, 3 errors, 3 warnings\n")
         let badFlavor = try directory.write("bad.yaml", "datasources:\n  - name: v\n    url: http://127.0.0.1:1\n    flavor: mimir\n")
         let refused = try runCommand(try Self.promdeck(), ["lint", "--config", badFlavor, file], directory: Self.root)
         #expect(refused.status != 0)

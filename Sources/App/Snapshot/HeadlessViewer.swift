@@ -8,18 +8,40 @@ public enum HeadlessViewer {
     /// Rounds of answers after which a dashboard that keeps asking is drawn as it is.
     static let maximumRounds = 16
 
-    public static func settle(_ state: inout AppState, reducer: ViewerReducer = ViewerReducer(), datasource: any Datasource, now: Timestamp) async {
+    /// `knownOptions`: variable queries already answered (by `VariableResolver`, interpolated
+    /// text → values), answered from there instead of asking the datasource a second time.
+    public static func settle(
+        _ state: inout AppState, reducer: ViewerReducer = ViewerReducer(), datasource: any Datasource, now: Timestamp,
+        knownOptions: [String: [String]] = [:]
+    ) async {
         var effects = reducer.reduce(&state, .start, now: now)
         for _ in 0..<maximumRounds {
-            var jobs: [QueryJob] = [], loads: [VariableOptionsRequest] = []
+            var jobs: [QueryJob] = [], loads: [VariableOptionsRequest] = [], fetchAlerts = false
+            var known: [AppEvent] = []
             for effect in effects {
                 switch effect {
                 case .runQueries(let started): jobs += started
-                case .loadVariableOptions(let request): loads.append(request)
+                case .loadVariableOptions(let request):
+                    if let values = knownOptions[request.text] {
+                        known.append(.variableOptions(dashboardUID: request.dashboardUID, name: request.name, .success(values), query: request.text))
+                    } else {
+                        loads.append(request)
+                    }
+                case .fetchAlerts: fetchAlerts = true
                 default: break
                 }
             }
-            guard !jobs.isEmpty || !loads.isEmpty else { return }
+            // Known answers first, in the order asked, as the others will be.
+            effects = []
+            for event in known { effects += reducer.reduce(&state, event, now: now) }
+            if fetchAlerts {
+                do throws(QueryError) {
+                    effects += reducer.reduce(&state, .alerts(.success(try await datasource.alerts())), now: now)
+                } catch {
+                    effects += reducer.reduce(&state, .alerts(.failure(error)), now: now)
+                }
+            }
+            guard !jobs.isEmpty || !loads.isEmpty || !effects.isEmpty else { return }
             let asked = jobs.count
             let events = await withTaskGroup(of: (Int, AppEvent).self) { group in
                 for (index, job) in zip(jobs.indices, jobs) {
@@ -36,7 +58,6 @@ public enum HeadlessViewer {
                 return answered
             }
             // In the order asked, so the state does not depend on which answer came first.
-            effects = []
             for (_, event) in events.sorted(by: { $0.0 < $1.0 }) { effects += reducer.reduce(&state, event, now: now) }
         }
     }

@@ -17,10 +17,17 @@ public struct SnapshotPipeline: Sendable {
     public var expandRows: Bool
     /// The variables that could not be resolved, by name: named in the footer and the JSON.
     public var variableErrors: [String: String]
+    /// Variable queries the command's resolution already answered (not asked again).
+    public var knownOptions: [String: [String]]
+    /// The other dashboards found, for dashboard list panels (as the viewer lists them).
+    public var catalog: [Dashboard]
 
     public init(dashboard: Dashboard, window: TimeWindow, time: Timestamp, size: TerminalSize, options: RenderOptions,
-                format: SnapshotFormat, expandRows: Bool = false, variableErrors: [String: String] = [:]) {
+                format: SnapshotFormat, expandRows: Bool = false, variableErrors: [String: String] = [:],
+                knownOptions: [String: [String]] = [:], catalog: [Dashboard] = []) {
         self.variableErrors = variableErrors
+        self.knownOptions = knownOptions
+        self.catalog = catalog
         self.dashboard = dashboard
         self.window = window
         self.time = time
@@ -33,7 +40,8 @@ public struct SnapshotPipeline: Sendable {
     public func run(datasource: any Datasource) async throws -> String {
         var state = AppState(dashboards: [dashboard], window: window, size: size)
         state.allRowsOpen = expandRows
-        await HeadlessViewer.settle(&state, datasource: datasource, now: time)
+        if !catalog.isEmpty { state.listedDashboards = catalog }
+        await HeadlessViewer.settle(&state, datasource: datasource, now: time, knownOptions: knownOptions)
         // What the command's resolution found wins over what settling the viewer left.
         if !variableErrors.isEmpty { state.variableErrors[dashboard.uid] = variableErrors }
         let renderer = FrameRenderer(options: options)
@@ -46,7 +54,9 @@ public struct SnapshotPipeline: Sendable {
         let (start, end) = window.resolve(now: time)
         let layout = DashboardLayout.compute(dashboard: board, width: size.width, availableHeight: DashboardRenderer.bodyHeight(screenHeight: size.height))
         let data = await DashboardAnswers.run(board, datasource: datasource, from: start, to: end, panelWidths: layout.panelWidths)
+        var view = DashboardViewState()
+        view.context = FrameRenderer.listContext(state)
         return try renderer.renderer.snapshot(dashboard: board, data: data, width: size.width, height: size.height, time: end, format: .json,
-                                                variableErrors: variableErrors)
+                                                state: view, variableErrors: variableErrors)
     }
 }

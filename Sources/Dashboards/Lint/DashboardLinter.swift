@@ -7,7 +7,8 @@ public struct DashboardLinter: Sendable {
     /// `table-old` are drawn as time series, stat and table (Render's PanelViewModelBuilder).
     public static let supportedPanelTypes: Set<String> = [
         "stat", "gauge", "bargauge", "timeseries", "table", "heatmap", "piechart", "text", "row",
-        "graph", "singlestat", "table-old",
+        "graph", "singlestat", "table-old", "state-timeline", "status-history", "histogram", "barchart",
+        "alertlist", "dashlist",
     ]
 
     /// Parses each expression after variable substitution; nil skips PromQL checks.
@@ -79,6 +80,8 @@ struct LintContext {
     /// Names from templating.list.
     var variableNames: Set<String> = []
     var substitution = TemplateInterpolator(variables: [])
+    /// Datasource variables by name → the plugin type they list ("prometheus").
+    var datasourceVariableTypes: [String: String] = [:]
 
     init(document: JSONDocument, path: String, linter: DashboardLinter) {
         self.document = document
@@ -195,7 +198,8 @@ struct LintContext {
             return
         }
         if !DashboardLinter.supportedPanelTypes.contains(type) {
-            warning("unsupported panel type \"\(type)\" (promdeck draws stat, gauge, bargauge, timeseries, table, heatmap, piechart, text)", at: typeMember.value.start)
+            let drawn = DashboardLinter.supportedPanelTypes.subtracting(["row"]).sorted().joined(separator: ", ")
+            warning("unsupported panel type \"\(type)\" (promdeck draws \(drawn))", at: typeMember.value.start)
         }
         for key in ["title", "interval"] {
             if let node = panel[key], node.string != nil { checkReferences(in: node, what: "panel \(key)") }

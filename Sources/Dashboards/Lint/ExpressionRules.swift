@@ -34,7 +34,10 @@ extension LintContext {
             }
             firstUse[name] = nameNode.start
             variableNames.insert(name)
-            if let variable = Variable(decoding: entry.value) { decoded.append(Self.plausible(variable)) }
+            if let variable = Variable(decoding: entry.value) {
+                decoded.append(Self.plausible(variable))
+                if variable.kind == .datasource { datasourceVariableTypes[name] = variable.query }
+            }
         }
         for entry in entries {
             if let query = entry["query"], query.string != nil {
@@ -116,21 +119,34 @@ extension LintContext {
     }
 
     /// MetricsQL for a VictoriaMetrics datasource: by Grafana plugin type, or by a name or
-    /// uid the config marks `flavor: victoriametrics`; nil when the node does not say.
+    /// uid the config marks `flavor: victoriametrics`, or through a datasource variable
+    /// (`$ds`) that can select one; nil when the node does not say.
     func queryLanguage(_ node: JSONNode?) -> QueryLanguage? {
         guard let node, !node.isNull else { return nil }
-        if let name = node.string { return configuredLanguage(name) }
-        if node["type"]?.string == "victoriametrics-metrics-datasource" { return .metricsQL }
+        if let name = node.string { return language(ofReference: name) }
+        if let type = node["type"]?.string, VariableResolver.metricsQLDatasourceTypes.contains(type) { return .metricsQL }
         for key in ["uid", "name"] {
-            if let value = node[key]?.string, let language = configuredLanguage(value) { return language }
+            if let value = node[key]?.string, let language = language(ofReference: value) { return language }
         }
         return node["type"]?.string == nil ? nil : .promQL
     }
 
-    /// The language the config gives a datasource name (`flavor`, `promql_version`), if any.
-    func configuredLanguage(_ name: String) -> QueryLanguage? {
-        if linter.metricsQLDatasources.contains(name) { return .metricsQL }
-        if linter.promQL2Datasources.contains(name) { return .promQL2 }
+    /// A datasource name or uid: a config one marked VictoriaMetrics (or `promql_version: 2`), or a datasource
+    /// variable. A variable listing VictoriaMetrics plugins is MetricsQL; one listing
+    /// Prometheus datasources (Grafana's VictoriaMetrics dashboards use type "prometheus",
+    /// as VictoriaMetrics serves Prometheus's API) may select any configured datasource, so
+    /// it is MetricsQL when the config has one: MetricsQL accepts PromQL, so that check
+    /// never hides an error a Prometheus would also report.
+    func language(ofReference text: String) -> QueryLanguage? {
+        if linter.metricsQLDatasources.contains(text) { return .metricsQL }
+        if linter.promQL2Datasources.contains(text) { return .promQL2 }
+        for reference in VariableReference.scan(text) {
+            guard let type = datasourceVariableTypes[reference.name] else { continue }
+            if VariableResolver.metricsQLDatasourceTypes.contains(type) { return .metricsQL }
+            if VariableResolver.promQLDatasourceTypes.contains(type) || type.isEmpty, !linter.metricsQLDatasources.isEmpty {
+                return .metricsQL
+            }
+        }
         return nil
     }
 

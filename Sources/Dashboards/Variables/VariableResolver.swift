@@ -5,10 +5,15 @@ import PromModel
 public struct ResolvedVariables: Hashable, Sendable {
     public var variables: [Variable]
     public var errors: [String: String]
+    /// The datasource's answers by interpolated variable query, before filtering: what a
+    /// later step asking the same question (the headless viewer) reuses instead of asking
+    /// again.
+    public var answers: [String: [String]]
 
-    public init(variables: [Variable], errors: [String: String] = [:]) {
+    public init(variables: [Variable], errors: [String: String] = [:], answers: [String: [String]] = [:]) {
         self.variables = variables
         self.errors = errors
+        self.answers = answers
     }
 }
 
@@ -21,7 +26,10 @@ public struct ResolvedVariables: Hashable, Sendable {
 public enum VariableResolver {
     /// Datasource plugin types whose queries are PromQL and go to the Prometheus in use
     /// (VictoriaMetrics' plugin speaks MetricsQL, a superset); lint uses the same list.
-    public static let promQLDatasourceTypes: Set<String> = ["prometheus", "victoriametrics-metrics-datasource"]
+    public static let promQLDatasourceTypes: Set<String> = metricsQLDatasourceTypes.union(["prometheus"])
+
+    /// VictoriaMetrics' Grafana plugins, under the id they have now and the one before.
+    public static let metricsQLDatasourceTypes: Set<String> = ["victoriametrics-metrics-datasource", "victoriametrics-datasource"]
 
     /// `overrides` (`--var name=value`) win over the saved selection and are not checked
     /// against the options, as a URL's `var-name=value` is not in Grafana.
@@ -32,6 +40,7 @@ public enum VariableResolver {
         var variables = dashboard.variables.map { settle($0, override: overrides[$0.name]) }
         let chain = VariableChain(variables)
         var errors = chain.errors
+        var answers: [String: [String]] = [:]
         for name in chain.order {
             guard let index = variables.firstIndex(where: { $0.name == name }), variables[index].kind == .query else { continue }
             var variable = variables[index]
@@ -47,6 +56,7 @@ public enum VariableResolver {
                 let text = interpolator.interpolate(variable.query)
                 switch await VariableOptionsLoader.load(VariableQuery(text), start: start, end: end, from: datasource) {
                 case .success(let values):
+                    answers[text] = values
                     variable.options = VariableFilter.options(from: values, for: variable)
                     known = true
                     if variable.options.isEmpty { errors[name] = "no options from \(text)" }
@@ -60,7 +70,7 @@ public enum VariableResolver {
             }
             variables[index] = variable
         }
-        return ResolvedVariables(variables: variables, errors: errors)
+        return ResolvedVariables(variables: variables, errors: errors, answers: answers)
     }
 
     /// A variable that needs no datasource, with its value chosen: custom, interval and

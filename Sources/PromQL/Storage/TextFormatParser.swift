@@ -178,7 +178,8 @@ private struct LineCursor {
             i += 1
             if !quoted && c == UInt8(ascii: "}") { return i }
         }
-        return i
+        // A line ending in a backslash inside quotes stepped past the end (found by fuzzing).
+        return min(i, bytes.count)
     }
 
     mutating func sample(format: ExpositionFormat, cache: inout [[UInt8]: Labels]) throws(ExpositionError) -> (Labels, Double, Timestamp?) {

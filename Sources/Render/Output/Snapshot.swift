@@ -19,7 +19,7 @@ extension DashboardRenderer {
         switch format {
         case .json:
             return try DashboardSnapshot(
-                dashboard: dashboard, models: viewModels(dashboard: dashboard, data: data), time: time,
+                dashboard: dashboard, models: viewModels(dashboard: dashboard, data: data, context: state.context), time: time,
                 variableErrors: variableErrors).json()
         case .text, .ansi:
             return output(render(dashboard: dashboard, data: data, width: width, height: height, state: state).buffer, format: format)

@@ -92,7 +92,7 @@ public struct DashboardSnapshot: Codable, Hashable, Sendable {
             table = Table(columns: model.columns.map(\.name), rows: model.rows.map { $0.map(\.text) })
         case .pie(let pie):
             slices = pie.slices.map { Value(name: $0.name, value: finite($0.percent * 100), text: $0.text, color: $0.color.name) }
-        default: break
+        default: values += listedValues(model.content)
         }
         let series = model.series.map { frame in
             SeriesData(name: frame.name, refId: frame.refId, labels: frame.labels.dictionary,
@@ -100,6 +100,40 @@ public struct DashboardSnapshot: Codable, Hashable, Sendable {
         }
         return PanelEntry(id: model.id, title: model.title, type: model.type, status: model.status.label,
                           warnings: model.warnings, values: values, series: series, table: table, slices: slices)
+    }
+
+    /// The newer panel kinds as values: a state timeline's current state per row, a
+    /// histogram's count per bucket, a bar chart's bars, a text panel's content, an alert
+    /// list's alerts (state and since), a dashboard list's dashboards (the current one so
+    /// marked).
+    static func listedValues(_ content: PanelContent) -> [Value] {
+        switch content {
+        case .stateTimeline(let timeline):
+            return timeline.rows.map { row in
+                let now = row.segments.last
+                return Value(name: row.name, value: nil, text: now?.text ?? "", color: now?.color?.name)
+            }
+        case .histogram(let histogram):
+            return histogram.buckets.map { bucket in
+                Value(name: "\(histogram.processor.format(bucket.lower))–\(histogram.processor.format(bucket.upper))",
+                      value: Double(bucket.count), text: String(bucket.count), color: nil)
+            }
+        case .barChart(let chart):
+            return chart.groups.flatMap { group in
+                group.bars.map { bar in
+                    let name = group.bars.count == 1 || group.label.isEmpty ? (group.label.isEmpty ? bar.name : group.label) : "\(group.label) \(bar.name)"
+                    return Value(name: name, value: finite(bar.value), text: bar.text, color: bar.color.name)
+                }
+            }
+        case .text(let text):
+            return [Value(name: "content", value: nil, text: text, color: nil)]
+        case .alertList(let list):
+            return list.items.map { Value(name: $0.name, value: nil, text: [$0.state, $0.since].filter { !$0.isEmpty }.joined(separator: " "), color: nil) }
+        case .dashList(let list):
+            return list.items.map { Value(name: $0.title, value: nil, text: $0.current ? "current" : $0.uid, color: nil) }
+        default:
+            return []
+        }
     }
 
     /// Pretty JSON with sorted keys, stable across runs.

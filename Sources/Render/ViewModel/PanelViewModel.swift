@@ -114,6 +114,9 @@ public struct TimeSeriesModel: Hashable, Sendable {
     public var legendAsTable: Bool = false
     /// Step between points (ms): gaps longer than about two steps break the line.
     public var step: Int64
+    /// `custom.scaleDistribution` `{type: log, log: 2|10}`: a logarithmic y axis of this
+    /// base (values ≤ 0 are not drawn on it, as in Grafana); nil is linear.
+    public var logBase: Double? = nil
 }
 
 public struct TableModel: Hashable, Sendable {

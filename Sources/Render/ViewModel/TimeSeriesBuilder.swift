@@ -15,6 +15,7 @@ enum TimeSeriesBuilder {
         let processor = DisplayProcessor(config: config, min: config.min ?? 0, max: config.max ?? 1)
         let legend = panel.options.legend ?? LegendOptions()
         let calcs = legend.calcs.isEmpty ? defaultLegendCalcs : legend.calcs
+        var stackKeys: [TimeSeriesStacking.Key?] = []
         let lines = frames.map { frame -> TimeSeriesLine in
             // The axis keeps the panel's unit; an override's unit and decimals show in its legend values.
             let lineConfig = frame.fieldConfig(panel)
@@ -27,14 +28,19 @@ enum TimeSeriesBuilder {
             // Grafana's "hide series": custom.hideFrom.viz keeps the legend entry but draws
             // nothing (nor stretches the axis); hideFrom.legend drops the legend entry.
             let hidden = lineConfig.custom["hideFrom"]
+            stackKeys.append(hidden?["viz"]?.bool == true ? nil : TimeSeriesStacking.key(lineConfig.custom, points: frame.samples))
             return TimeSeriesLine(name: frame.name, color: ValueColor(name: colorName),
                                   points: hidden?["viz"]?.bool == true ? [] : frame.samples, legendValues: values,
                                   inLegend: hidden?["legend"]?.bool != true)
         }
+        // Legend values stay each series' own (as Grafana's); only the drawn points stack.
+        let scale = config.custom["scaleDistribution"]
+        let logBase = scale?["type"]?.string == "log" ? (scale?["log"]?.number ?? 2) : nil
         return TimeSeriesModel(
-            lines: lines, start: start, end: max(end, start + 1), fixedMin: config.min, fixedMax: config.max,
+            lines: TimeSeriesStacking.apply(lines, keys: stackKeys), start: start, end: max(end, start + 1), fixedMin: config.min, fixedMax: config.max,
             processor: processor, showLegend: legend.showLegend && legend.displayMode != "hidden",
-            legendCalcs: calcs, legendAsTable: legend.displayMode == "table", step: max(step, 1))
+            legendCalcs: calcs, legendAsTable: legend.displayMode == "table", step: max(step, 1),
+            logBase: logBase.flatMap { $0 > 1 ? $0 : nil })
     }
 
     static func inferredStep(_ frames: [SeriesFrame]) -> Int64 {

@@ -10,6 +10,7 @@ public struct TimeSeriesWidget: Widget {
     /// The y range: the data's, widened to nice ticks, with fixed min/max honoured exactly.
     func yRange(plotRows: Int) -> (low: Double, high: Double, ticks: [Double]) {
         let values = model.lines.flatMap { $0.points }.filter { $0.timestamp >= model.start && $0.timestamp <= model.end }.map(\.value).filter(\.isFinite)
+        if let base = model.logBase { return logRange(values: values, base: base, plotRows: plotRows) }
         var low = model.fixedMin ?? values.min() ?? 0
         var high = model.fixedMax ?? values.max() ?? 1
         if high <= low { if model.fixedMax == nil { high = low + max(1, abs(low) * 0.1) } else { low = high - 1 } }
@@ -18,6 +19,31 @@ public struct TimeSeriesWidget: Widget {
         if let fixedMax = model.fixedMax { nice.high = fixedMax }
         nice.ticks = nice.ticks.filter { $0 >= nice.low - 1e-9 && $0 <= nice.high + 1e-9 }
         return nice
+    }
+
+    /// A log axis: from the power of the base at or below the smallest positive value to the
+    /// one at or above the largest, a tick at each power (every other one when crowded).
+    func logRange(values: [Double], base: Double, plotRows: Int) -> (low: Double, high: Double, ticks: [Double]) {
+        let positive = values.filter { $0 > 0 }
+        let low = model.fixedMin.flatMap { $0 > 0 ? $0 : nil } ?? positive.min() ?? 1
+        let high = max(low, model.fixedMax.flatMap { $0 > 0 ? $0 : nil } ?? positive.max() ?? base)
+        let lowExponent = Int(floor(log(low) / log(base) + 1e-9))
+        var highExponent = Int(ceil(log(high) / log(base) - 1e-9))
+        if highExponent <= lowExponent { highExponent = lowExponent + 1 }
+        let every = max(1, (highExponent - lowExponent + 1 + max(1, plotRows / 2) - 1) / max(1, plotRows / 2))
+        let ticks = stride(from: lowExponent, through: highExponent, by: every).map { pow(base, Double($0)) }
+        return (model.fixedMin.flatMap { $0 > 0 ? $0 : nil } ?? pow(base, Double(lowExponent)),
+                model.fixedMax.flatMap { $0 > 0 ? $0 : nil } ?? pow(base, Double(highExponent)), ticks)
+    }
+
+    /// How far down the plot a value sits (0 top, 1 bottom), clamped to the range; nil when a
+    /// log axis cannot show it (zero or negative).
+    func fraction(_ value: Double, low: Double, high: Double) -> Double? {
+        let clamped = min(high, max(low, value))
+        guard model.logBase != nil else { return (high - clamped) / (high - low) }
+        // The base sets the ticks; a position is the same ratio of logarithms in any base.
+        guard value > 0, low > 0, high > low else { return nil }
+        return (log(high) - log(clamped)) / (log(high) - log(low))
     }
 
     public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
@@ -35,7 +61,7 @@ public struct TimeSeriesWidget: Widget {
         // Y axis labels at their tick rows, skipping collisions.
         var usedRows = Set<Int>()
         for (tick, label) in zip(range.ticks, labels) {
-            let fraction = (range.high - tick) / (range.high - range.low)
+            guard let fraction = fraction(tick, low: range.low, high: range.high) else { continue }
             let row = plot.y + Int(cells: fraction * Double(plot.height - 1))
             guard row >= plot.y, row < plot.maxY, usedRows.insert(row).inserted else { continue }
             let text = TextFit.truncate(label, to: axisWidth - 1, ellipsis: theme.glyphs.ellipsis)
@@ -57,10 +83,9 @@ public struct TimeSeriesWidget: Widget {
             let style = theme.isMonochrome ? Style.plain : theme.style(for: line.color)
             var previous: (Int, Int, Int64)?
             for point in line.points where point.timestamp >= model.start && point.timestamp <= model.end {
-                guard point.value.isFinite else { previous = nil; continue }
+                guard point.value.isFinite, let fraction = fraction(point.value, low: low, high: high) else { previous = nil; continue }
                 let x = Int(cells: Double(point.timestamp - model.start) / span * Double(canvas.dotWidth - 1))
-                let clamped = min(high, max(low, point.value))
-                let y = Int(cells: (high - clamped) / (high - low) * Double(canvas.dotHeight - 1))
+                let y = Int(cells: fraction * Double(canvas.dotHeight - 1))
                 if let (px, py, pt) = previous, point.timestamp - pt <= maxGap {
                     canvas.line(from: (px, py), to: (x, y), style: style)
                 } else {
