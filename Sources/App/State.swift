@@ -39,6 +39,8 @@ public struct AppState: Hashable, Sendable {
     public var status: StatusMessage?
     public var promptHistory: [String] = []
     public var adhoc: AdhocState?
+    /// The `/` filters and the zoomed graph's legend list and cursor.
+    public var explore = ExploreState()
     public var alerts: AlertsState = .notLoaded
     /// Alertmanager's alerts and silences for the `a` view; `.notConfigured` without a URL.
     public var alertmanager: AlertmanagerState = .notConfigured
@@ -101,7 +103,7 @@ public struct AppState: Hashable, Sendable {
             }
             var toggles = toggledRows[source.uid] ?? []
             if allRowsOpen { toggles = expanded.collapsedRowIDs }
-            return expanded.togglingRows(toggles)
+            return expanded.togglingRows(toggles).filteringPanels(title: explore.panelFilter)
         }
     }
 
@@ -118,7 +120,7 @@ public struct AppState: Hashable, Sendable {
     private func dashboardKey(_ source: Dashboard) -> Derivations.DashboardKey {
         Derivations.DashboardKey(
             index: dashboardIndex, selections: selections[source.uid], options: variableOptions[source.uid],
-            toggledRows: toggledRows[source.uid], allRowsOpen: allRowsOpen)
+            toggledRows: toggledRows[source.uid], allRowsOpen: allRowsOpen, panelFilter: explore.panelFilter)
     }
 
     /// The focused row header, if focus is on one.
