@@ -17,7 +17,7 @@ public enum KeyMap {
         ("v", "variables"),
         ("/", "filter panels by title (zoomed graph: series); Esc clears"),
         ("↑↓ jk, Space, Enter", "zoomed graph: select a series, hide/show it, show only it (again: all)"),
-        ("←→ hl, Home End", "zoomed graph: move the cursor one step, to the ends (Esc hides it)"),
+        ("←→ hl, Home End", "zoomed graph: move the cursor one step, to the ends"),
         ("i", "inspect focused panel"),
         ("e", "export focused panel as CSV"),
         (":", "ad-hoc PromQL query"),

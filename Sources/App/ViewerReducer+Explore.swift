@@ -37,7 +37,6 @@ extension ViewerReducer {
         case .enter:
             guard names.indices.contains(min(series.selection, last)) else { return [] }
             series.isolate(names[min(series.selection, last)], among: names)
-        case .escape where series.cursorStep != nil: series.cursorStep = nil
         default: return nil
         }
         state.explore.series = series

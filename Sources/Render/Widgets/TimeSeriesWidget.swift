@@ -200,10 +200,12 @@ public struct TimeSeriesWidget: Widget {
         }
         for (index, line) in model.lines.enumerated() {
             let values = Self.calcsText(line)
-            let entry = TextFit.truncate(line.name, to: 24, ellipsis: theme.glyphs.ellipsis) + (values.isEmpty ? "" : " " + values)
-            let width = DisplayWidth.of(entry) + 2
             let after = model.lines.count - index - 1
             let reserve = after > 0 ? "+\(after) more".count + 1 : 0
+            // An entry never runs under the "+N more" that may follow it on its line.
+            let entry = TextFit.truncate(TextFit.truncate(line.name, to: 24, ellipsis: theme.glyphs.ellipsis) + (values.isEmpty ? "" : " " + values),
+                                         to: max(4, area.width - 2 - reserve), ellipsis: theme.glyphs.ellipsis)
+            let width = DisplayWidth.of(entry) + 2
             if x + width > area.maxX && x > area.x {
                 guard y + 1 < area.maxY else { return more(after + 1) }
                 x = area.x
