@@ -19,7 +19,7 @@ extension AppState {
     var exploredPanel: (panel: Panel, state: PanelState)? {
         if let adhoc {
             guard !adhoc.asTable else { return nil }
-            return (Panel(id: AdhocState.panelID, type: "timeseries", title: adhoc.expr, targets: [Target(refId: "A", expr: adhoc.expr)]), adhoc.panel)
+            return (adhoc.asPanel, adhoc.panel)
         }
         guard let id = zoomedPanelID, let panel = dashboard.flatMap({ ($0.panels + $0.allPanels).first { $0.id == id } }),
               ["timeseries", "graph"].contains(panel.type) else { return nil }

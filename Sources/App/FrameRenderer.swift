@@ -27,9 +27,7 @@ public struct FrameRenderer: Sendable {
             focusedPanelID: state.focusedPanelID, scroll: state.scroll, zoomedPanelID: state.zoomedPanelID,
             header: header(state), footer: footer(state), dialog: ViewerDialogs.dialog(state, now: now))
         if let adhoc = state.adhoc {
-            let panel = Panel(
-                id: AdhocState.panelID, type: adhoc.asTable ? "table" : "timeseries", title: adhoc.expr,
-                targets: [Target(refId: "A", expr: adhoc.expr)])
+            let panel = adhoc.asPanel
             let (start, end) = state.window.resolve(now: now)
             view.zoomedPanelID = panel.id
             view.focusedPanelID = panel.id

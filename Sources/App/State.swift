@@ -192,6 +192,14 @@ public struct AdhocState: Hashable, Sendable {
     public var expr: String
     public var asTable = false
     public var panel = PanelState()
+
+    /// The query as the panel it is drawn as; its legend names last and max, as the viewer
+    /// always showed them for ad-hoc results.
+    var asPanel: Panel {
+        var panel = Panel(id: Self.panelID, type: asTable ? "table" : "timeseries", title: expr, targets: [Target(refId: "A", expr: expr)])
+        panel.options.legend = LegendOptions(calcs: ["lastNotNull", "max"])
+        return panel
+    }
 }
 
 public enum AlertsState: Hashable, Sendable {

@@ -190,7 +190,7 @@ public struct TimeSeriesWidget: Widget {
         }
     }
 
-    /// Too many series for a row each: names with their named legend values, packed, and
+    /// Too many series for a row each: names with their first legend value, named, packed, and
     /// "+N more" for what does not fit.
     func drawCompactLegend(into buffer: inout Buffer, area: Rect, theme: Theme) {
         var x = area.x, y = area.y
@@ -199,7 +199,8 @@ public struct TimeSeriesWidget: Widget {
             buffer.write(text, x: max(area.x, min(x, area.maxX - text.count)), y: y, style: theme.dimText, clip: area)
         }
         for (index, line) in model.lines.enumerated() {
-            let values = Self.calcsText(line)
+            // Packed entries carry the first calc, named as the list legend names it.
+            let values = line.legendValues.first.map { Self.calcLabel($0.id) + ": " + $0.text } ?? ""
             let after = model.lines.count - index - 1
             let reserve = after > 0 ? "+\(after) more".count + 1 : 0
             // An entry never runs under the "+N more" that may follow it on its line.
