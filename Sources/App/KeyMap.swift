@@ -9,7 +9,7 @@ public enum KeyMap {
         ("PgUp PgDn", "scroll the dashboard"),
         ("Enter / Esc", "zoom panel full screen / back"),
         ("Enter, click", "open / close the focused row"),
-        ("+ / -", "zoom time range out / in"),
+        ("+ / -", "zoom time range in / out"),
         ("[ / ]", "pan time range back / forward"),
         ("t", "time range picker"),
         ("p", "pause / resume refresh"),

@@ -49,11 +49,13 @@ extension ViewerReducer {
             state.zoomedPanelID = nil
             state.explore.series = SeriesExplorer()
             return refresh(&state, now: now, force: false) + [.fullRedraw]
+        // `+` narrows the range (zooms in), `-` widens it, as a zoom key reads everywhere else
+        // (Grafana's own zoom out is `t z`, and Ctrl-Z here suspends).
         case .char("+"), .char("="):
-            state.window = state.window.zoomed(out: true, now: now)
+            state.window = state.window.zoomed(out: false, now: now)
             return restart(&state, now: now)
         case .char("-"):
-            state.window = state.window.zoomed(out: false, now: now)
+            state.window = state.window.zoomed(out: true, now: now)
             return restart(&state, now: now)
         case .char("["):
             state.window = state.window.panned(forward: false, now: now)

@@ -51,9 +51,9 @@ import Testing
 
     @Test func plusMinusZoomAndBracketsPan() {
         var harness = started()
-        harness.press(.char("+"))
+        harness.press(.char("-"))
         #expect(harness.state.window == .relative(span: 7_200_000, offset: 0))
-        harness.press(.char("-"), .char("-"))
+        harness.press(.char("+"), .char("="))
         #expect(harness.state.window == .relative(span: 1_800_000, offset: 0))
         harness.press(.char("["))
         #expect(harness.state.window == .relative(span: 1_800_000, offset: 900_000))
