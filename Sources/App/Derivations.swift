@@ -13,6 +13,7 @@ struct Derivations: Hashable, Sendable {
         var options: [String: [String]]?
         var toggledRows: Set<Int>?
         var allRowsOpen: Bool
+        var panelFilter = ""
     }
 
     struct LayoutKey: Hashable {

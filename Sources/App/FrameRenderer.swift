@@ -27,12 +27,11 @@ public struct FrameRenderer: Sendable {
             focusedPanelID: state.focusedPanelID, scroll: state.scroll, zoomedPanelID: state.zoomedPanelID,
             header: header(state), footer: footer(state), dialog: ViewerDialogs.dialog(state, now: now))
         if let adhoc = state.adhoc {
-            let panel = Panel(
-                id: AdhocState.panelID, type: adhoc.asTable ? "table" : "timeseries", title: adhoc.expr,
-                targets: [Target(refId: "A", expr: adhoc.expr)])
+            let panel = adhoc.asPanel
             let (start, end) = state.window.resolve(now: now)
             view.zoomedPanelID = panel.id
             view.focusedPanelID = panel.id
+            if !adhoc.asTable { view.explorer = state.explore.series }
             if !adhoc.panel.pending.isEmpty { view.refreshingPanelIDs = [panel.id] }
             let data = Self.data(panel: panel, state: adhoc.panel, now: now, start: start, end: end)
             return renderer.render(
@@ -49,6 +48,7 @@ public struct FrameRenderer: Sendable {
         // comes, not on every frame (a paused dashboard keeps its axes).
         let (start, end) = state.window.resolve(now: state.lastRefreshAt ?? now)
         view.context = Self.listContext(state)
+        if state.exploredPanel != nil { view.explorer = state.explore.series }
         var data: [Int: PanelData] = [:]
         for panel in dashboard.panels + dashboard.allPanels where panel.type != "row" {
             let known = state.panels[panel.id] ?? PanelState()
@@ -85,6 +85,13 @@ public struct FrameRenderer: Sendable {
     private func footer(_ state: AppState) -> FooterModel {
         if case .prompt(let text, _) = state.overlay { return .prompt(text) }
         if let status = state.status { return .status(status.text, isError: status.isError) }
+        let filter = state.explore.activeFilter(zoomed: state.exploredPanel != nil)
+        if state.explore.editingFilter {
+            return .filter(filter, editing: true, hints: [FooterModel.Hint("Enter", "keep"), FooterModel.Hint("Esc", "clear")])
+        }
+        if !filter.isEmpty, state.exploredPanel != nil || (state.zoomedPanelID == nil && state.adhoc == nil) {
+            return .filter(filter, editing: false, hints: [FooterModel.Hint("Esc", "clear filter"), FooterModel.Hint("/", "edit")] + KeyMap.footerHints(state))
+        }
         // A query that went out with an empty value is never hidden.
         if let uid = state.sourceDashboard?.uid, let problems = VariableDisplay.problems(state.variableErrors[uid] ?? [:]) {
             return .status(problems, isError: true)

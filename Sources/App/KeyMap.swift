@@ -9,12 +9,15 @@ public enum KeyMap {
         ("PgUp PgDn", "scroll the dashboard"),
         ("Enter / Esc", "zoom panel full screen / back"),
         ("Enter, click", "open / close the focused row"),
-        ("+ / -", "zoom time range out / in"),
+        ("+ / -", "zoom time range in / out"),
         ("[ / ]", "pan time range back / forward"),
         ("t", "time range picker"),
         ("p", "pause / resume refresh"),
         ("r", "refresh now"),
         ("v", "variables"),
+        ("/", "filter panels by title (zoomed graph: series); Esc clears"),
+        ("↑↓ jk, Space, Enter", "zoomed graph: select a series, hide/show it, show only it (again: all)"),
+        ("←→ hl, Home End", "zoomed graph: move the cursor one step, to the ends"),
         ("i", "inspect focused panel"),
         ("e", "export focused panel as CSV"),
         (":", "ad-hoc PromQL query"),
@@ -32,6 +35,10 @@ public enum KeyMap {
         typealias Hint = FooterModel.Hint
         if state.adhoc != nil {
             return [Hint("Esc", "back"), Hint("Tab", "table/graph"), Hint(":", "edit"), Hint("e", "export"), Hint("?", "help"), Hint("q", "quit")]
+        }
+        if state.exploredPanel != nil && state.adhoc == nil {
+            return [Hint("Esc", "back"), Hint("↑↓", "series"), Hint("Space", "hide"), Hint("Enter", "isolate"), Hint("←→", "cursor"),
+                    Hint("/", "filter"), Hint("?", "help")]
         }
         if state.zoomedPanelID != nil {
             return [Hint("Esc", "back"), Hint("q", "quit"), Hint("r", "refresh"), Hint("t", "time"), Hint("?", "help")]

@@ -42,6 +42,8 @@ public struct AppState: Hashable, Sendable {
     public var status: StatusMessage?
     public var promptHistory: [String] = []
     public var adhoc: AdhocState?
+    /// The `/` filters and the zoomed graph's legend list and cursor.
+    public var explore = ExploreState()
     public var alerts: AlertsState = .notLoaded
     /// Alertmanager's alerts and silences for the `a` view; `.notConfigured` without a URL.
     public var alertmanager: AlertmanagerState = .notConfigured
@@ -104,7 +106,7 @@ public struct AppState: Hashable, Sendable {
             }
             var toggles = toggledRows[source.uid] ?? []
             if allRowsOpen { toggles = expanded.collapsedRowIDs }
-            return expanded.togglingRows(toggles)
+            return expanded.togglingRows(toggles).filteringPanels(title: explore.panelFilter)
         }
     }
 
@@ -121,7 +123,7 @@ public struct AppState: Hashable, Sendable {
     private func dashboardKey(_ source: Dashboard) -> Derivations.DashboardKey {
         Derivations.DashboardKey(
             index: dashboardIndex, selections: selections[source.uid], options: variableOptions[source.uid],
-            toggledRows: toggledRows[source.uid], allRowsOpen: allRowsOpen)
+            toggledRows: toggledRows[source.uid], allRowsOpen: allRowsOpen, panelFilter: explore.panelFilter)
     }
 
     /// The focused row header, if focus is on one.
@@ -193,6 +195,14 @@ public struct AdhocState: Hashable, Sendable {
     public var expr: String
     public var asTable = false
     public var panel = PanelState()
+
+    /// The query as the panel it is drawn as; its legend names last and max, as the viewer
+    /// always showed them for ad-hoc results.
+    var asPanel: Panel {
+        var panel = Panel(id: Self.panelID, type: asTable ? "table" : "timeseries", title: expr, targets: [Target(refId: "A", expr: expr)])
+        panel.options.legend = LegendOptions(calcs: ["lastNotNull", "max"])
+        return panel
+    }
 }
 
 public enum AlertsState: Hashable, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import PromModel
+import Render
 import TerminalTypes
 
 extension ViewerReducer {
@@ -15,6 +16,7 @@ extension ViewerReducer {
     }
 
     private func handleDashboardKey(_ key: Key, _ state: inout AppState, now: Timestamp) -> [Effect] {
+        if let effects = handleExploreKey(key, &state, now: now) { return effects }
         if state.adhoc != nil, let effects = handleAdhocKey(key, &state, now: now) { return effects }
         switch key {
         case .char("q"):
@@ -40,16 +42,20 @@ extension ViewerReducer {
             guard state.zoomedPanelID == nil, let focused = state.focusedPanelID else { return [] }
             if state.focusedRow != nil { return toggleRow(focused, &state, now: now) }
             state.zoomedPanelID = focused
+            state.explore.series = SeriesExplorer()
             return cancelPanels([focused], &state) + refresh(&state, now: now, force: false) + [.fullRedraw]
         case .escape:
             guard state.zoomedPanelID != nil else { return [] }
             state.zoomedPanelID = nil
+            state.explore.series = SeriesExplorer()
             return refresh(&state, now: now, force: false) + [.fullRedraw]
+        // `+` narrows the range (zooms in), `-` widens it, as a zoom key reads everywhere else
+        // (Grafana's own zoom out is `t z`, and Ctrl-Z here suspends).
         case .char("+"), .char("="):
-            state.window = state.window.zoomed(out: true, now: now)
+            state.window = state.window.zoomed(out: false, now: now)
             return restart(&state, now: now)
         case .char("-"):
-            state.window = state.window.zoomed(out: false, now: now)
+            state.window = state.window.zoomed(out: true, now: now)
             return restart(&state, now: now)
         case .char("["):
             state.window = state.window.panned(forward: false, now: now)

@@ -1,5 +1,6 @@
 import Dashboards
 import PromModel
+import Render
 import TerminalTypes
 
 extension ViewerReducer {
@@ -137,6 +138,7 @@ extension ViewerReducer {
             if state.promptHistory.count > 100 { state.promptHistory.removeFirst() }
             var effects = cancelAll(&state)
             state.adhoc = AdhocState(expr: expr)
+            state.explore.series = SeriesExplorer()
             effects += refresh(&state, now: now, force: true)
             return effects + [.fullRedraw]
         default: return []
@@ -153,6 +155,7 @@ extension ViewerReducer {
         case .escape:
             let effects = cancelAll(&state)
             state.adhoc = nil
+            state.explore.series = SeriesExplorer()
             return effects + refresh(&state, now: now, force: false) + [.fullRedraw]
         case .tab:
             state.adhoc?.asTable.toggle()

@@ -130,6 +130,7 @@ extension ViewerReducer {
         state.panels = [:]
         state.scroll = 0
         state.zoomedPanelID = nil
+        state.explore = ExploreState()
         let firstPanel = frames(state).min { ($0.rect.y, $0.rect.x) < ($1.rect.y, $1.rect.x) }
         state.focusedPanelID = firstPanel?.panelID
         effects += requestVariableOptions(&state, now: now, force: true)

@@ -60,7 +60,7 @@ import Testing
         harness.press(.char("?"))
         var text = renderer.render(harness.state, size: harness.state.size, now: harness.now).text
         #expect(text.contains("Keys"))
-        #expect(text.contains("zoom time range out / in"))
+        #expect(text.contains("zoom time range in / out"))
         #expect(text.contains("quit"))
         harness.press(.escape)
         for id in harness.state.inFlight.keys.sorted() {

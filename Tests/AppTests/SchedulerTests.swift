@@ -141,7 +141,7 @@ import Testing
         var harness = Harness()
         harness.send(.start)
         let old = harness.state.inFlight.keys.sorted()
-        let effects = harness.press(.char("-"))
+        let effects = harness.press(.char("+"))
         #expect(effects.cancelled == old)
         #expect(harness.state.window == .relative(span: 1_800_000, offset: 0))
         let range = effects.jobs.first?.range

@@ -27,10 +27,10 @@ import TestSupport
         #expect(try terminal.tmux.display("#{alternate_on}") == "1")
 
         try terminal.tmux.send("?")
-        let help = await terminal.waitForText("zoom time range out / in")
+        let help = await terminal.waitForText("zoom time range in / out")
         #expect(help.ok, "no help overlay:\n\(help.screen)")
         try terminal.tmux.send("Escape")
-        let closed = await terminal.tmux.waitForScreen { !$0.contains("zoom time range out / in") }
+        let closed = await terminal.tmux.waitForScreen { !$0.contains("zoom time range in / out") }
         #expect(closed.ok)
 
         try terminal.tmux.resize(width: 80, height: 24)
@@ -92,7 +92,7 @@ import TestSupport
         #expect(await terminal.waitForText("EventBus Monitoring").ok)
         try terminal.tmux.send("p")
         #expect(await terminal.waitForText("PAUSED").ok)
-        try terminal.tmux.send("-")
+        try terminal.tmux.send("+")
         #expect(await terminal.waitForText("Last 30m").ok)
         try terminal.tmux.send("[")
         #expect(await terminal.waitForText("now-45m to now-15m").ok)

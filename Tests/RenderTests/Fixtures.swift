@@ -50,8 +50,13 @@ enum Fixture {
     static let positions = panel(4, "bargauge", "Open Positions", x: 18, y: 1, w: 6, h: 5, expr: "sum by (symbol) (positions_open)",
                                  legend: "{{symbol}}", defaults: FieldDefaults(min: 0, max: 20, thresholds: steps("green", [(10, "orange"), (15, "red")])),
                                  options: PanelOptions(orientation: "horizontal", displayMode: "gradient"))
-    static let requestRate = panel(5, "timeseries", "HTTP Request Rate", x: 0, y: 6, w: 12, h: 9,
-                                   expr: "sum by (job) (rate(http_requests_total[5m]))", legend: "{{job}}", defaults: FieldDefaults(unit: "reqps"))
+    /// Legend values last and max, asked for (Grafana's default is none).
+    static let requestRate: Panel = {
+        var panel = Fixture.panel(5, "timeseries", "HTTP Request Rate", x: 0, y: 6, w: 12, h: 9,
+                          expr: "sum by (job) (rate(http_requests_total[5m]))", legend: "{{job}}", defaults: FieldDefaults(unit: "reqps"))
+        panel.options.legend = LegendOptions(calcs: ["lastNotNull", "max"])
+        return panel
+    }()
     static let latency = panel(6, "timeseries", "Latency P95", x: 12, y: 6, w: 12, h: 9,
                                expr: "histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))",
                                legend: "p95", defaults: FieldDefaults(unit: "s", min: 0))

@@ -34,6 +34,12 @@ public struct FooterBar: Widget {
             buffer.writeFitted(" " + text, x: room.x, y: line.y, style: isError ? theme.errorText : theme.statusText, area: room, theme: theme)
         case .prompt:
             break
+        case .filter(let text, let editing, let hints):
+            var x = buffer.write(" /" + theme.displayed(text), x: room.x, y: line.y, style: Style(attributes: .bold), clip: room)
+            if editing { x = buffer.write(theme.glyphs.fullBlock, x: x, y: line.y, style: .plain, clip: room) }
+            let rest = Rect(x: x, y: line.y, width: max(0, room.maxX - x), height: 1)
+            let text = hints.map { "\($0.keys) \($0.action)" }.joined(separator: "  ")
+            if !rest.isEmpty { buffer.writeFitted("  " + text, x: rest.x, y: line.y, style: theme.footer, area: rest, theme: theme) }
         }
         if !shownPosition.isEmpty {
             buffer.write(shownPosition, x: line.maxX - DisplayWidth.of(shownPosition), y: line.y, style: theme.footer, clip: line)

@@ -51,6 +51,8 @@ public enum FooterModel: Hashable, Sendable {
     case hints([Hint])
     case status(String, isError: Bool)
     case prompt(String)
+    /// The `/` filter: with a caret while typed, else before the hints.
+    case filter(String, editing: Bool, hints: [Hint])
 }
 
 /// A boxed list centred over the dashboard: help, pickers, inspect, alerts.

@@ -17,6 +17,8 @@ public struct DashboardViewState: Hashable, Sendable {
     public var dialog: DialogModel?
     /// Alerts and dashboards for the alert list and dashboard list panels.
     public var context = PanelContext()
+    /// The zoomed time series' legend list, hidden series and cursor.
+    public var explorer: SeriesExplorer?
 
     public init(focusedPanelID: Int? = nil, scroll: Int = 0, zoomedPanelID: Int? = nil, refreshingPanelIDs: Set<Int> = [],
                 header: HeaderModel = HeaderModel(title: "", timeRange: "Last 1h"), footer: FooterModel = .hints([]),
@@ -95,7 +97,7 @@ public struct DashboardRenderer: Sendable {
         var visible: [Int] = []
         if let zoomed = state.zoomedPanelID, let panel = byID[zoomed] {
             let drawing = drawing(of: panel, data: data[zoomed], focused: true, refreshing: state.refreshingPanelIDs.contains(zoomed),
-                                  width: body.width, height: body.height, context: state.context, cache: cache)
+                                  width: body.width, height: body.height, context: state.context, cache: cache, explorer: state.explorer)
             buffer.blit(drawing, into: body)
             visible = [zoomed]
         } else {
@@ -126,18 +128,23 @@ public struct DashboardRenderer: Sendable {
 
     /// One panel in its box, or a row header, drawn at its full size.
     func drawing(of panel: Panel, data: PanelData?, focused: Bool, refreshing: Bool, width: Int, height: Int,
-                 context full: PanelContext, cache: PanelRenderCache?) -> Buffer {
+                 context full: PanelContext, cache: PanelRenderCache?, explorer: SeriesExplorer? = nil) -> Buffer {
         // Only the list panels read the context: other panels' drawings stay cached when it changes.
         let context = PanelContext.readers.contains(panel.type) ? full : PanelContext()
         let draw = {
-            let model = PanelViewModelBuilder(theme: theme, context: context).build(panel: panel, data: data)
+            var model = PanelViewModelBuilder(theme: theme, context: context).build(panel: panel, data: data)
+            if let explorer, case .timeSeries(var series) = model.content {
+                series.explorer = explorer
+                model.content = .timeSeries(series)
+            }
             var local = Buffer(width: width, height: height)
             drawPanelBox(model, focused: focused, refreshing: refreshing, into: &local, area: local.area)
             return local
         }
         guard let cache else { return draw() }
         let inputs = PanelRenderCache.Inputs(
-            panel: panel, data: data, focused: focused, refreshing: refreshing, width: width, height: height, context: context)
+            panel: panel, data: data, focused: focused, refreshing: refreshing, width: width, height: height, context: context,
+            explorer: explorer)
         return cache.drawing(panelID: panel.id, inputs: inputs, draw: draw)
     }
 

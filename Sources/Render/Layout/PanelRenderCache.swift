@@ -14,6 +14,7 @@ public final class PanelRenderCache: Sendable {
         var height: Int
         /// The list panels redraw when alerts or dashboards change.
         var context = PanelContext()
+        var explorer: SeriesExplorer?
     }
 
     private struct Slot: Hashable {

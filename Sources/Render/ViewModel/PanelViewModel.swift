@@ -87,9 +87,11 @@ public struct TimeSeriesLine: Hashable, Sendable {
     public var legendValues: [(id: String, text: String)]
     /// False when an override sets `custom.hideFrom.legend`.
     public var inLegend: Bool = true
+    /// Position among the panel's series: picks its monochrome marker, whatever is filtered.
+    public var index: Int = 0
 
     public static func == (lhs: TimeSeriesLine, rhs: TimeSeriesLine) -> Bool {
-        lhs.name == rhs.name && lhs.color == rhs.color && lhs.inLegend == rhs.inLegend && lhs.points.count == rhs.points.count
+        lhs.name == rhs.name && lhs.color == rhs.color && lhs.inLegend == rhs.inLegend && lhs.index == rhs.index && lhs.points.count == rhs.points.count
             && zip(lhs.points, rhs.points).allSatisfy { $0.isIdentical(to: $1) }
             && lhs.legendValues.map(\.id) == rhs.legendValues.map(\.id) && lhs.legendValues.map(\.text) == rhs.legendValues.map(\.text)
     }
@@ -117,6 +119,9 @@ public struct TimeSeriesModel: Hashable, Sendable {
     /// `custom.scaleDistribution` `{type: log, log: 2|10}`: a logarithmic y axis of this
     /// base (values ≤ 0 are not drawn on it, as in Grafana); nil is linear.
     public var logBase: Double? = nil
+    /// Set in a zoomed panel: the legend becomes a list with a selection, series can be
+    /// hidden and a cursor shows values.
+    public var explorer: SeriesExplorer?
 }
 
 public struct TableModel: Hashable, Sendable {

@@ -2,9 +2,9 @@ import PromModel
 import Dashboards
 
 enum TimeSeriesBuilder {
-    /// Legend values when the dashboard asks for none: last and max, the two an on-call
-    /// engineer reads first.
-    static let defaultLegendCalcs = ["lastNotNull", "max"]
+    /// Legend values when the dashboard asks for none: none, as Grafana does (its legend
+    /// options' `legend.calcs` default is `[]`, packages/grafana-ui/src/options/builder/legend.tsx).
+    static let defaultLegendCalcs: [String] = []
 
     static func build(panel: Panel, frames: [SeriesFrame], data: PanelData) -> TimeSeriesModel {
         let config = panel.fieldConfig.defaults
@@ -16,7 +16,7 @@ enum TimeSeriesBuilder {
         let legend = panel.options.legend ?? LegendOptions()
         let calcs = legend.calcs.isEmpty ? defaultLegendCalcs : legend.calcs
         var stackKeys: [TimeSeriesStacking.Key?] = []
-        let lines = frames.map { frame -> TimeSeriesLine in
+        let lines = frames.enumerated().map { index, frame -> TimeSeriesLine in
             // The axis keeps the panel's unit; an override's unit and decimals show in its legend values.
             let lineConfig = frame.fieldConfig(panel)
             let lineProcessor = DisplayProcessor(config: lineConfig, min: processor.min, max: processor.max)
@@ -31,7 +31,7 @@ enum TimeSeriesBuilder {
             stackKeys.append(hidden?["viz"]?.bool == true ? nil : TimeSeriesStacking.key(lineConfig.custom, points: frame.samples))
             return TimeSeriesLine(name: frame.name, color: ValueColor(name: colorName),
                                   points: hidden?["viz"]?.bool == true ? [] : frame.samples, legendValues: values,
-                                  inLegend: hidden?["legend"]?.bool != true)
+                                  inLegend: hidden?["legend"]?.bool != true, index: index)
         }
         // Legend values stay each series' own (as Grafana's); only the drawn points stack.
         let scale = config.custom["scaleDistribution"]

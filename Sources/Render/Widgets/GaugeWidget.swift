@@ -29,11 +29,15 @@ public struct GaugeWidget: Widget {
         let barRow = inner.maxY - (scaleRow == nil ? 1 : 2)
         // Text rows above the bar: the value, with the name over it when there is room.
         let textRows = barRow - inner.y
-        if textRows >= 1 {
+        if textRows == 1 && showName {
+            // No row for the name: it goes beside the value rather than away.
+            NamedValueLine.draw(value, name: theme.dimText, value: theme.style(for: value.display.color, bold: true), into: &buffer, area: inner, y: inner.y, theme: theme)
+        } else if textRows >= 1 {
             let valueRow = inner.y + (textRows - 1) / 2 + (showName && textRows >= 2 ? 1 : 0)
             buffer.writeCentered(value.display.text, y: min(valueRow, barRow - 1), style: theme.style(for: value.display.color, bold: true), area: inner, theme: theme)
             if showName && textRows >= 2 {
-                buffer.writeCentered(value.name, y: min(valueRow, barRow - 1) - 1, style: theme.dimText, area: inner, theme: theme)
+                let name = TextFit.truncate(value.name, to: max(1, inner.width - 2), ellipsis: theme.glyphs.ellipsis)
+                buffer.writeCentered(name, y: min(valueRow, barRow - 1) - 1, style: theme.dimText, area: inner, theme: theme)
             }
         } else {
             buffer.writeCentered(value.display.text, y: barRow, style: theme.style(for: value.display.color, bold: true), area: inner, theme: theme)

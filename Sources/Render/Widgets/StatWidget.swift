@@ -36,11 +36,21 @@ public struct StatWidget: Widget {
         let textMode = model.textMode
         let wantsName = textMode == "name" || textMode == "value_and_name" || (textMode == "auto" && showName)
         let wantsValue = textMode != "name" && textMode != "none"
-        let sparkRows = model.showSparkline && value.sparkline.count > 1 && area.height >= 3 ? (area.height >= 7 ? 2 : 1) : 0
+        var sparkRows = model.showSparkline && value.sparkline.count > 1 && area.height >= 3 ? (area.height >= 7 ? 2 : 1) : 0
+        // A name needs its own line: the sparkline yields it before the name is dropped.
+        if wantsName && wantsValue && area.height - sparkRows < 2 { sparkRows = 0 }
         let textArea = Rect(x: area.x, y: area.y, width: area.width, height: area.height - sparkRows)
+        // Names keep a column either side, so neighbours' names never run together.
+        let name = TextFit.truncate(value.name, to: max(1, area.width - 2), ellipsis: theme.glyphs.ellipsis)
+        let nameStyle = background ? valueStyle : theme.dimText
         var lines: [(String, Style)] = []
         if wantsName && textArea.height >= 2 || (wantsName && !wantsValue) {
-            lines.append((value.name, background ? valueStyle : theme.dimText))
+            lines.append((name, nameStyle))
+        } else if wantsName {
+            // One line only: name and value side by side, the name shortened (Grafana's auto
+            // text mode puts them in a row when the panel is wide and low).
+            NamedValueLine.draw(value, name: nameStyle, value: valueStyle, into: &buffer, area: textArea, y: textArea.y + textArea.height / 2, theme: theme)
+            return
         }
         if wantsValue {
             var text = value.display.text
@@ -61,6 +71,20 @@ public struct StatWidget: Widget {
             let spark = Rect(x: area.x, y: area.maxY - sparkRows, width: area.width, height: sparkRows)
             Sparkline(values: value.sparkline, style: sparkStyle).render(into: &buffer, area: spark, theme: theme)
         }
+    }
+}
+
+/// A value with its name on one line, for stats and gauges too low for a name line.
+enum NamedValueLine {
+    /// "execution UP", centred; the name shortens with an ellipsis and gives way to the value.
+    static func draw(_ value: ReducedValue, name nameStyle: Style, value valueStyle: Style, into buffer: inout Buffer, area: Rect, y: Int, theme: Theme) {
+        let text = TextFit.truncate(value.display.text, to: max(1, area.width), ellipsis: theme.glyphs.ellipsis)
+        let room = area.width - DisplayWidth.of(text) - 3
+        let name = room >= 2 ? TextFit.truncate(value.name, to: room, ellipsis: theme.glyphs.ellipsis) : ""
+        let width = DisplayWidth.of(name) + (name.isEmpty ? 0 : 1) + DisplayWidth.of(text)
+        var x = area.x + max(0, (area.width - width) / 2)
+        if !name.isEmpty { x = buffer.write(name + " ", x: x, y: y, style: nameStyle, clip: area) }
+        buffer.write(text, x: x, y: y, style: valueStyle, clip: area)
     }
 }
 

@@ -9,7 +9,7 @@ public struct TimeSeriesWidget: Widget {
 
     /// The y range: the data's, widened to nice ticks, with fixed min/max honoured exactly.
     func yRange(plotRows: Int) -> (low: Double, high: Double, ticks: [Double]) {
-        let values = model.lines.flatMap { $0.points }.filter { $0.timestamp >= model.start && $0.timestamp <= model.end }.map(\.value).filter(\.isFinite)
+        let values = drawnLines.flatMap { $0.points }.filter { $0.timestamp >= model.start && $0.timestamp <= model.end }.map(\.value).filter(\.isFinite)
         if let base = model.logBase { return logRange(values: values, base: base, plotRows: plotRows) }
         var low = model.fixedMin ?? values.min() ?? 0
         var high = model.fixedMax ?? values.max() ?? 1
@@ -50,7 +50,11 @@ public struct TimeSeriesWidget: Widget {
         guard area.width >= 8, area.height >= 2 else { return }
         let tableHeader = model.legendAsTable ? 1 : 0
         let legend = legendView
-        let legendRows = model.showLegend && area.height >= 6 && !legend.model.lines.isEmpty ? min(legend.model.lines.count + tableHeader, max(1 + tableHeader, area.height / (model.legendAsTable ? 3 : 4))) : 0
+        var legendRows = model.showLegend && area.height >= 6 && !legend.model.lines.isEmpty ? min(legend.model.lines.count + tableHeader, max(1 + tableHeader, area.height / (model.legendAsTable ? 3 : 4))) : 0
+        // Zoomed, the legend is a list to scroll through: a third of the height, at least 3 rows.
+        if let explorer = model.explorer, area.height >= 6 {
+            legendRows = min(max(1, SeriesExplorer.entries(of: model, filter: explorer.filter).count), max(3, area.height / 3))
+        }
         let xAxisRows = area.height - legendRows >= 4 ? 1 : 0
         let plotRows = area.height - legendRows - xAxisRows
         let range = yRange(plotRows: plotRows)
@@ -69,8 +73,12 @@ public struct TimeSeriesWidget: Widget {
         }
         drawLines(into: &buffer, plot: plot, range: (range.low, range.high), theme: theme)
         if xAxisRows > 0 { drawTimeAxis(into: &buffer, plot: plot, row: plot.maxY, theme: theme) }
-        if legendRows > 0 {
-            legend.drawLegend(into: &buffer, area: Rect(x: area.x, y: area.maxY - legendRows, width: area.width, height: legendRows), theme: theme)
+        let legendArea = Rect(x: area.x, y: area.maxY - legendRows, width: area.width, height: legendRows)
+        if let explorer = model.explorer {
+            if legendRows > 0 { drawLegendList(explorer, into: &buffer, area: legendArea, theme: theme) }
+            drawCursor(explorer, into: &buffer, plot: plot, theme: theme)
+        } else if legendRows > 0 {
+            legend.drawLegend(into: &buffer, area: legendArea, theme: theme)
         }
     }
 
@@ -79,17 +87,19 @@ public struct TimeSeriesWidget: Widget {
         let span = Double(model.end - model.start)
         let (low, high) = range
         let maxGap = model.step * 2
-        for line in model.lines {
+        let distinct = theme.isMonochrome || theme.ascii
+        for line in drawnLines {
             let style = theme.isMonochrome ? Style.plain : theme.style(for: line.color)
+            let marker = distinct ? SeriesMarker.of(index: line.index, theme: theme) : nil
             var previous: (Int, Int, Int64)?
             for point in line.points where point.timestamp >= model.start && point.timestamp <= model.end {
                 guard point.value.isFinite, let fraction = fraction(point.value, low: low, high: high) else { previous = nil; continue }
                 let x = Int(cells: Double(point.timestamp - model.start) / span * Double(canvas.dotWidth - 1))
                 let y = Int(cells: fraction * Double(canvas.dotHeight - 1))
                 if let (px, py, pt) = previous, point.timestamp - pt <= maxGap {
-                    canvas.line(from: (px, py), to: (x, y), style: style)
+                    canvas.line(from: (px, py), to: (x, y), style: style, marker: marker)
                 } else {
-                    canvas.set(x, y, style: style)
+                    canvas.set(x, y, style: style, marker: marker)
                 }
                 previous = (x, y, point.timestamp)
             }
@@ -115,6 +125,28 @@ public struct TimeSeriesWidget: Widget {
         }
     }
 
+    /// The lines drawn and fitted by the y axis: not those the explorer hides or filters out.
+    var drawnLines: [TimeSeriesLine] {
+        guard let explorer = model.explorer else { return model.lines }
+        return model.lines.filter { !explorer.hidden.contains($0.name) && SeriesExplorer.matches($0.name, filter: explorer.filter) }
+    }
+
+    /// A legend value's label, the same in every legend layout: Grafana's reducer name
+    /// ("Mean", "Max"; "Last" for lastNotNull, whose "Last *" star explains nothing here).
+    static func calcLabel(_ id: String) -> String {
+        (id == "lastNotNull" ? "Last" : Reducer.displayName(id)).replacingOccurrences(of: " *", with: "")
+    }
+
+    /// "Mean: 8.2 req/s Max: 12 req/s": every calc named, in the legend's order.
+    static func calcsText(_ line: TimeSeriesLine) -> String {
+        line.legendValues.map { calcLabel($0.id) + ": " + $0.text }.joined(separator: " ")
+    }
+
+    /// The legend marker of a line and its style.
+    func marker(_ line: TimeSeriesLine, theme: Theme) -> (String, Style) {
+        (SeriesMarker.of(index: line.index, theme: theme).legend, theme.isMonochrome ? .plain : theme.style(for: line.color))
+    }
+
     /// The widget as its legend sees it: without the lines hidden from the legend.
     var legendView: TimeSeriesWidget {
         var copy = self
@@ -123,26 +155,26 @@ public struct TimeSeriesWidget: Widget {
     }
 
     func drawLegend(into buffer: inout Buffer, area: Rect, theme: Theme) {
-        let marker = theme.ascii ? "-" : "━"
         // A table legend needs its header and a row per series; when that does not fit, the
         // list or compact legend still names every series instead of hiding them under "+N more".
         if model.legendAsTable && area.height - 1 >= model.lines.count {
-            drawTableLegend(into: &buffer, area: area, theme: theme, marker: marker)
+            drawTableLegend(into: &buffer, area: area, theme: theme)
             return
         }
         guard model.lines.count <= area.height else {
-            drawCompactLegend(into: &buffer, area: area, theme: theme, marker: marker)
+            drawCompactLegend(into: &buffer, area: area, theme: theme)
             return
         }
         let nameWidth = min(max(8, area.width / 2), (model.lines.map { DisplayWidth.of($0.name) }.max() ?? 0))
         for (index, line) in model.lines.enumerated() {
             let y = area.y + index
-            var x = buffer.write(marker + " ", x: area.x, y: y, style: theme.isMonochrome ? .plain : theme.style(for: line.color), clip: area)
+            let (symbol, style) = marker(line, theme: theme)
+            var x = buffer.write(symbol + " ", x: area.x, y: y, style: style, clip: area)
             let name = TextFit.truncate(line.name, to: nameWidth, ellipsis: theme.glyphs.ellipsis)
             buffer.write(name, x: x, y: y, clip: area)
             x += nameWidth + 1
             for (id, text) in line.legendValues {
-                let label = (id == "lastNotNull" ? "Last" : Reducer.displayName(id)).replacingOccurrences(of: " *", with: "") + ": "
+                let label = Self.calcLabel(id) + ": "
                 x = buffer.write(label, x: x + 1, y: y, style: theme.dimText, clip: area)
                 x = buffer.write(text, x: x, y: y, clip: area)
             }
@@ -150,8 +182,8 @@ public struct TimeSeriesWidget: Widget {
     }
 
     /// Grafana's table legend: names left, one right-aligned column per calc under a header.
-    func drawTableLegend(into buffer: inout Buffer, area: Rect, theme: Theme, marker: String) {
-        let headers = model.legendCalcs.map { ($0 == "lastNotNull" ? "Last" : Reducer.displayName($0)).replacingOccurrences(of: " *", with: "") }
+    func drawTableLegend(into buffer: inout Buffer, area: Rect, theme: Theme) {
+        let headers = model.legendCalcs.map(Self.calcLabel)
         let widths = headers.indices.map { column in
             max(DisplayWidth.of(headers[column]), model.lines.map { column < $0.legendValues.count ? DisplayWidth.of($0.legendValues[column].text) : 0 }.max() ?? 0)
         }
@@ -167,7 +199,8 @@ public struct TimeSeriesWidget: Widget {
         let shown = model.lines.count > rows ? rows - 1 : model.lines.count
         for (index, line) in model.lines.prefix(max(0, shown)).enumerated() {
             let y = area.y + 1 + index
-            var x = buffer.write(marker + " ", x: area.x, y: y, style: theme.isMonochrome ? .plain : theme.style(for: line.color), clip: area)
+            let (symbol, style) = marker(line, theme: theme)
+            var x = buffer.write(symbol + " ", x: area.x, y: y, style: style, clip: area)
             buffer.write(TextFit.truncate(line.name, to: nameWidth, ellipsis: theme.glyphs.ellipsis), x: x, y: y, clip: area)
             x += nameWidth
             for (column, width) in widths.enumerated() where column < line.legendValues.count {
@@ -182,26 +215,31 @@ public struct TimeSeriesWidget: Widget {
         }
     }
 
-    /// Too many series for a row each: names with their first legend value, packed, and
+    /// Too many series for a row each: names with their first legend value, named, packed, and
     /// "+N more" for what does not fit.
-    func drawCompactLegend(into buffer: inout Buffer, area: Rect, theme: Theme, marker: String) {
+    func drawCompactLegend(into buffer: inout Buffer, area: Rect, theme: Theme) {
         var x = area.x, y = area.y
         func more(_ count: Int) {
             let text = "+\(count) more"
             buffer.write(text, x: max(area.x, min(x, area.maxX - text.count)), y: y, style: theme.dimText, clip: area)
         }
         for (index, line) in model.lines.enumerated() {
-            let entry = TextFit.truncate(line.name, to: 24, ellipsis: theme.glyphs.ellipsis) + (line.legendValues.first.map { " " + $0.text } ?? "")
-            let width = DisplayWidth.of(entry) + 2
+            // Packed entries carry the first calc, named as the list legend names it.
+            let values = line.legendValues.first.map { Self.calcLabel($0.id) + ": " + $0.text } ?? ""
             let after = model.lines.count - index - 1
             let reserve = after > 0 ? "+\(after) more".count + 1 : 0
+            // An entry never runs under the "+N more" that may follow it on its line.
+            let entry = TextFit.truncate(TextFit.truncate(line.name, to: 24, ellipsis: theme.glyphs.ellipsis) + (values.isEmpty ? "" : " " + values),
+                                         to: max(4, area.width - 2 - reserve), ellipsis: theme.glyphs.ellipsis)
+            let width = DisplayWidth.of(entry) + 2
             if x + width > area.maxX && x > area.x {
                 guard y + 1 < area.maxY else { return more(after + 1) }
                 x = area.x
                 y += 1
             }
             if y == area.maxY - 1 && x + width + reserve > area.maxX && after > 0 && x > area.x { return more(after + 1) }
-            x = buffer.write(marker + " ", x: x, y: y, style: theme.isMonochrome ? .plain : theme.style(for: line.color), clip: area)
+            let (symbol, style) = marker(line, theme: theme)
+            x = buffer.write(symbol + " ", x: x, y: y, style: style, clip: area)
             x = buffer.write(entry, x: x, y: y, clip: area) + 1
         }
     }

@@ -1,0 +1,41 @@
+import Dashboards
+import PromModel
+import Render
+
+/// The `/` filter and the zoomed time series' explorer (legend selection, hidden series,
+/// cursor): kept apart from the rest of the state, reset when the zoom changes.
+public struct ExploreState: Hashable, Sendable {
+    public var series = SeriesExplorer()
+    /// `/` is collecting filter text (the footer shows it with a caret).
+    public var editingFilter = false
+    /// The dashboard's `/` filter on panel titles (when no panel is zoomed).
+    public var panelFilter = ""
+
+    public init() {}
+}
+
+extension AppState {
+    /// The panel shown alone when it is a time series graph: the ad-hoc graph or a zoomed one.
+    var exploredPanel: (panel: Panel, state: PanelState)? {
+        if let adhoc {
+            guard !adhoc.asTable else { return nil }
+            return (adhoc.asPanel, adhoc.panel)
+        }
+        guard let id = zoomedPanelID, let panel = dashboard.flatMap({ ($0.panels + $0.allPanels).first { $0.id == id } }),
+              ["timeseries", "graph"].contains(panel.type) else { return nil }
+        return (panel, panels[id] ?? PanelState())
+    }
+
+    /// The explored panel's series as its legend lists them, the filter applied, and the
+    /// number of steps its range has (the cursor's last position). The same view model the
+    /// frame draws, so a key acts on the entry the user sees.
+    func exploredSeries(now: Timestamp) -> (names: [String], steps: Int)? {
+        guard let (panel, panelState) = exploredPanel else { return nil }
+        let (start, end) = window.resolve(now: lastRefreshAt ?? now)
+        let data = FrameRenderer.data(panel: panel, state: panelState, now: now, start: start, end: end)
+        let model = PanelViewModelBuilder(theme: Theme(options: RenderOptions()), context: PanelContext()).build(panel: panel, data: data)
+        guard case .timeSeries(let series) = model.content else { return ([], 0) }
+        let names = SeriesExplorer.entries(of: series, filter: explore.series.filter).map(\.name)
+        return (names, Int((series.end - series.start) / max(1, series.step)))
+    }
+}
