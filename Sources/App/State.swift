@@ -177,8 +177,8 @@ public enum Overlay: Hashable, Sendable {
     case variableOptions(name: String, selection: Int, chosen: [String])
     case inspect(panelID: Int)
     case alerts
-    /// `historyIndex` counts back from the newest entry while browsing with ↑/↓.
-    case prompt(text: String, historyIndex: Int?)
+    /// The `:` prompt: its line editor, history position and last syntax error.
+    case prompt(PromptState)
     /// Problems found at start (a dashboard skipped, an unknown `--var`), until dismissed.
     case notice(lines: [String])
 }

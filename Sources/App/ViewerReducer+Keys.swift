@@ -80,7 +80,7 @@ extension ViewerReducer {
         case .char("e"):
             return export(&state, now: now)
         case .char(":"):
-            state.overlay = .prompt(text: "", historyIndex: nil)
+            state.overlay = .prompt(PromptState())
         case .char("a"):
             state.overlay = .alerts
             state.alertsScroll = 0
