@@ -182,6 +182,8 @@ struct Loop {
                     failure = "\(path): \(error.localizedDescription)"
                 }
                 sink.yield(.app(.fileWritten(path: path, error: failure)))
+            case .copy(let text):
+                sink.yield(.app(.copied(text, error: backend.copyToClipboard(text))))
             case .suspend:
                 backend.suspend()
                 shown = nil

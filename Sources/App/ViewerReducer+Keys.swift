@@ -79,6 +79,8 @@ extension ViewerReducer {
             state.overlay = .inspect(panelID: focused)
         case .char("e"):
             return export(&state, now: now)
+        case .char("y"):
+            return copyQuery(&state, now: now)
         case .char(":"):
             state.overlay = .prompt(PromptState())
         case .char("a"):

@@ -6,6 +6,8 @@ extension ViewerReducer {
     func handleOverlayKey(_ key: Key, _ state: inout AppState, now: Timestamp) -> [Effect] {
         guard let overlay = state.overlay else { return [] }
         switch overlay {
+        case .inspect where key == .char("y"):
+            return copyQuery(&state, now: now)
         case .help, .inspect:
             if [.escape, .enter, .char("q"), .char("?"), .char("i")].contains(key) { state.overlay = nil }
         case .notice:
@@ -128,7 +130,7 @@ extension ViewerReducer {
         case .char(":"):
             state.overlay = .prompt(PromptState(text: state.adhoc?.expr ?? ""))
             return [.redraw]
-        case .char("e"), .char("q"), .char("?"), .char("r"), .char("+"), .char("="), .char("-"), .char("["), .char("]"),
+        case .char("e"), .char("y"), .char("q"), .char("?"), .char("r"), .char("+"), .char("="), .char("-"), .char("["), .char("]"),
              .char("t"), .char("p"):
             return nil
         default:
