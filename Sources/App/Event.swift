@@ -30,6 +30,8 @@ public enum AppEvent: Hashable, Sendable {
     case fileWritten(path: String, error: String?)
     /// The answer to `Effect.copy`: nil when the clipboard sequence went out, else why not.
     case copied(String, error: String?)
+    /// The datasource's answer to `Effect.fetchCompletions`.
+    case completions(CompletionQuery, Result<[String], QueryError>)
     /// SIGINT, SIGTERM, SIGHUP or the terminal closing.
     case terminate
     /// Ctrl-Z.
@@ -59,6 +61,8 @@ public enum Effect: Hashable, Sendable {
     /// Alertmanager's alerts and silences (only when one is configured).
     case fetchAlertmanager
     case writeFile(path: String, contents: String)
+    /// Candidates for the `:` prompt's Tab.
+    case fetchCompletions(CompletionQuery, start: Timestamp, end: Timestamp)
     /// Onto the terminal's clipboard (OSC 52).
     case copy(String)
     case suspend

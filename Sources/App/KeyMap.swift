@@ -20,6 +20,7 @@ public enum KeyMap {
         ("y", "copy focused panel's query (OSC 52)"),
         (":", "ad-hoc PromQL query"),
         ("(in :) Home End", "edit: Left/Right, Ctrl-A/E/U/W/K, Up/Down history, Ctrl-R search"),
+        ("(in :) Tab", "complete metric, label, value, function; Tab next, Enter take"),
         ("a", "alerts"),
         ("Ctrl-L", "redraw screen"),
         ("?", "this help"),

@@ -38,6 +38,8 @@ public struct AppState: Hashable, Sendable {
     public var variableErrors: [String: [String: String]] = [:]
     public var status: StatusMessage?
     public var promptHistory: [String] = []
+    /// The `:` prompt's completion answers and the one Tab waits for.
+    public var completions = CompletionCache()
     public var adhoc: AdhocState?
     public var alerts: AlertsState = .notLoaded
     /// Alertmanager's alerts and silences for the `a` view; `.notConfigured` without a URL.

@@ -122,3 +122,77 @@ import Testing
         #expect(screen.clipboard == ["up"])
     }
 }
+
+/// Tab completion in the prompt: datasource answers cached, late answers dropped.
+@Suite struct PromptCompletionTests {
+    private func typed(_ text: String) -> Harness {
+        var harness = Harness()
+        harness.send(.start)
+        harness.answerAll()
+        harness.press(.char(":"))
+        harness.type(text)
+        return harness
+    }
+
+    private func prompt(_ harness: Harness) -> PromptState? {
+        if case .prompt(let prompt) = harness.state.overlay { prompt } else { nil }
+    }
+
+    @Test func tabAsksForMetricNamesAndASingleCandidateGoesIn() {
+        var harness = typed("rate(http_req")
+        let query = CompletionQuery.labelValues(label: "__name__", metric: nil)
+        #expect(harness.press(.tab).contains { if case .fetchCompletions(query, _, _) = $0 { true } else { false } })
+        harness.send(.completions(query, .success(["up", "http_requests_total", "process_cpu_seconds_total"])))
+        #expect(prompt(harness)?.text == "rate(http_requests_total")
+        // Cached: the next Tab asks nothing.
+        harness.type("[5m]) + rate(http_")
+        #expect(harness.press(.tab).allSatisfy { if case .fetchCompletions = $0 { false } else { true } })
+        #expect(prompt(harness)?.text == "rate(http_requests_total[5m]) + rate(http_requests_total")
+    }
+
+    @Test func severalCandidatesOpenThePopupTabCyclesEnterTakes() throws {
+        var harness = typed("hist")
+        let query = CompletionQuery.labelValues(label: "__name__", metric: nil)
+        harness.press(.tab)
+        harness.send(.completions(query, .success(["histogram_demo_bucket"])))
+        let popup = try #require(prompt(harness)?.completion)
+        #expect(popup.shown.first == "histogram_demo_bucket" && popup.shown.contains("histogram_quantile"))
+        let frame = FrameRenderer().render(harness.state, size: harness.state.size, now: harness.now)
+        #expect(frame.lines.contains { $0.contains("▸ histogram_demo_bucket") })
+        harness.press(.tab)
+        #expect(prompt(harness)?.completion?.selected == 1)
+        harness.press(.enter)
+        #expect(prompt(harness)?.text == popup.inserted[1] && prompt(harness)?.completion == nil)
+        #expect(harness.state.adhoc == nil, "Enter took the candidate, did not run the query")
+        // Esc closes the popup, not the prompt; another key closes it and edits.
+        harness.press(.ctrl("u"))
+        harness.type("hist")
+        harness.press(.tab, .escape)
+        #expect(prompt(harness)?.completion == nil && prompt(harness)?.text == "hist")
+        harness.press(.tab, .char("o"))
+        #expect(prompt(harness)?.completion == nil && prompt(harness)?.text == "histo")
+    }
+
+    @Test func labelNamesAndValuesOfTheTypedMetric() {
+        var harness = typed("http_requests_total{ser")
+        let names = CompletionQuery.labelNames(metric: "http_requests_total")
+        #expect(harness.press(.tab).contains { if case .fetchCompletions(names, _, _) = $0 { true } else { false } })
+        harness.send(.completions(names, .success(["__name__", "job", "service"])))
+        #expect(prompt(harness)?.text == "http_requests_total{service")
+        harness.type("=")
+        let values = CompletionQuery.labelValues(label: "service", metric: "http_requests_total")
+        #expect(harness.press(.tab).contains { if case .fetchCompletions(values, _, _) = $0 { true } else { false } })
+        harness.send(.completions(values, .success(["exec\"ution"])))
+        #expect(prompt(harness)?.text == "http_requests_total{service=\"exec\\\"ution\"")
+    }
+
+    @Test func typingOnDropsTheAnswerTabWaitedFor() {
+        var harness = typed("http_req")
+        let query = CompletionQuery.labelValues(label: "__name__", metric: nil)
+        harness.press(.tab)
+        harness.type("x")
+        #expect(harness.send(.completions(query, .success(["http_requests_total"]))).isEmpty)
+        #expect(prompt(harness)?.text == "http_reqx")
+        #expect(harness.state.completions.answers[query] == ["http_requests_total"], "kept for the next Tab")
+    }
+}

@@ -10,6 +10,15 @@ extension PromptState {
             return PromptLine(label: label, text: found ?? "", cursor: found?.count ?? 0)
         }
         var popup: [DialogModel.Line] = []
+        if let completion {
+            // Eight at a time, the page holding the selection.
+            let page = completion.selected / 8 * 8
+            let end = min(completion.shown.count, page + 8)
+            for index in page..<end {
+                popup.append(DialogModel.Line((index == completion.selected ? "▸ " : "  ") + completion.shown[index], index == completion.selected ? .heading : .plain))
+            }
+            popup.append(DialogModel.Line("\(completion.selected + 1)/\(completion.shown.count)  Tab next  Enter take  Esc close", .dim))
+        }
         if let error {
             popup.append(DialogModel.Line("✗ \(error.message)", .error))
             if let position = error.position {

@@ -9,6 +9,8 @@ public struct PromptState: Hashable, Sendable {
     public var search: HistorySearch?
     /// The last Enter's parse error, shown under the line until the next edit.
     public var error: PromptError?
+    /// Tab's candidates, while shown.
+    public var completion: CompletionPopup?
 
     public init(text: String = "", historyIndex: Int? = nil) {
         editor = PromptEditor(text)

@@ -8,6 +8,10 @@ extension ViewerReducer {
     /// (an error stays in the prompt, with a caret) and runs the query as the ad-hoc panel.
     func promptKey(_ key: Key, _ prompt: PromptState, _ state: inout AppState, now: Timestamp) -> [Effect] {
         var prompt = prompt
+        if prompt.completion != nil, let effects = completionKey(key, &prompt, &state) { return effects }
+        if key == .tab, prompt.search == nil { return complete(prompt, &state, now: now) }
+        // Typing on forgets the completion Tab was waiting for.
+        state.completions.waiting = nil
         let lastError = prompt.error
         switch prompt.handle(key, history: state.promptHistory) {
         case .ignored:
