@@ -85,8 +85,9 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNCurses", "CTerminalRestore", "Render", "TerminalTypes"]),
         .target(
             name: "App",
-            // The viewer's state machine and run loop: no engine, simulator, network or logging.
-            dependencies: ["PromModel", "Dashboards", "Render", "TerminalTypes", "Bundled"]
+            // The viewer's state machine and run loop: no simulator, network or logging; PromQL
+            // only for the `:` prompt's parser and lexer (syntax errors, completion context).
+            dependencies: ["PromModel", "PromQL", "Dashboards", "Render", "TerminalTypes", "Bundled"]
         ),
         // What ships inside the binary: the version, and dashboards/ and deploy/alerts.yml,
         // embedded at build time by the EmbedFiles plugin from the repository's files.

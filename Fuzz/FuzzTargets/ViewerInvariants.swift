@@ -41,8 +41,10 @@ enum ViewerInvariants {
         case .variableOptions(let name, let selection, _):
             let count = state.pickerOptions(for: name).count
             try FuzzTargets.check(inRange(selection, count), "options of \(name) at \(selection) of \(count) \(after)")
-        case .prompt(_, let historyIndex):
-            if let historyIndex {
+        case .prompt(let prompt):
+            try FuzzTargets.check(prompt.editor.cursor >= 0 && prompt.editor.cursor <= prompt.editor.characters.count,
+                                  "prompt cursor at \(prompt.editor.cursor) \(after)")
+            if let historyIndex = prompt.historyIndex {
                 try FuzzTargets.check(state.promptHistory.indices.contains(historyIndex),
                                       "prompt history at \(historyIndex) of \(state.promptHistory.count) \(after)")
             }

@@ -28,6 +28,10 @@ public enum AppEvent: Hashable, Sendable {
     /// (a parent variable changed meanwhile) is recognised and dropped.
     case variableOptions(dashboardUID: String, name: String, Result<[String], QueryError>, query: String? = nil)
     case fileWritten(path: String, error: String?)
+    /// The answer to `Effect.copy`: nil when the clipboard sequence went out, else why not.
+    case copied(String, error: String?)
+    /// The datasource's answer to `Effect.fetchCompletions`.
+    case completions(CompletionQuery, Result<[String], QueryError>)
     /// SIGINT, SIGTERM, SIGHUP or the terminal closing.
     case terminate
     /// Ctrl-Z.
@@ -57,6 +61,10 @@ public enum Effect: Hashable, Sendable {
     /// Alertmanager's alerts and silences (only when one is configured).
     case fetchAlertmanager
     case writeFile(path: String, contents: String)
+    /// Candidates for the `:` prompt's Tab.
+    case fetchCompletions(CompletionQuery, start: Timestamp, end: Timestamp)
+    /// Onto the terminal's clipboard (OSC 52).
+    case copy(String)
     case suspend
     case quit
 }

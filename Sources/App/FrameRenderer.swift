@@ -83,7 +83,7 @@ public struct FrameRenderer: Sendable {
     }
 
     private func footer(_ state: AppState) -> FooterModel {
-        if case .prompt(let text, _) = state.overlay { return .prompt(text) }
+        if case .prompt(let prompt) = state.overlay { return .prompt(prompt.line(history: state.promptHistory)) }
         if let status = state.status { return .status(status.text, isError: status.isError) }
         let filter = state.explore.activeFilter(zoomed: state.exploredPanel != nil)
         if state.explore.editingFilter {

@@ -41,6 +41,8 @@ public struct AppState: Hashable, Sendable {
     public var variableErrors: [String: [String: String]] = [:]
     public var status: StatusMessage?
     public var promptHistory: [String] = []
+    /// The `:` prompt's completion answers and the one Tab waits for.
+    public var completions = CompletionCache()
     public var adhoc: AdhocState?
     /// The `/` filters and the zoomed graph's legend list and cursor.
     public var explore = ExploreState()
@@ -182,8 +184,8 @@ public enum Overlay: Hashable, Sendable {
     case variableOptions(name: String, selection: Int, chosen: [String])
     case inspect(panelID: Int)
     case alerts
-    /// `historyIndex` counts back from the newest entry while browsing with ↑/↓.
-    case prompt(text: String, historyIndex: Int?)
+    /// The `:` prompt: its line editor, history position and last syntax error.
+    case prompt(PromptState)
     /// Problems found at start (a dashboard skipped, an unknown `--var`), until dismissed.
     case notice(lines: [String])
 }

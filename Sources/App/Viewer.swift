@@ -184,6 +184,20 @@ struct Loop {
                     failure = "\(path): \(error.localizedDescription)"
                 }
                 sink.yield(.app(.fileWritten(path: path, error: failure)))
+            case .fetchCompletions(let query, let start, let end):
+                Task { [datasource, sink] in
+                    let result = await Loop.capture { () async throws(QueryError) in
+                        switch query {
+                        case .labelValues(let label, _):
+                            try await datasource.labelValues(label, matching: query.selectors, start: start, end: end)
+                        case .labelNames:
+                            try await datasource.labelNames(matching: query.selectors, start: start, end: end)
+                        }
+                    }
+                    sink.yield(.app(.completions(query, result)))
+                }
+            case .copy(let text):
+                sink.yield(.app(.copied(text, error: backend.copyToClipboard(text))))
             case .suspend:
                 backend.suspend()
                 shown = nil

@@ -85,8 +85,10 @@ extension ViewerReducer {
             state.overlay = .inspect(panelID: focused)
         case .char("e"):
             return export(&state, now: now)
+        case .char("y"):
+            return copyQuery(&state, now: now)
         case .char(":"):
-            state.overlay = .prompt(text: "", historyIndex: nil)
+            state.overlay = .prompt(PromptState())
         case .char("a"):
             state.overlay = .alerts
             state.alertsScroll = 0

@@ -7,6 +7,8 @@ extension ViewerReducer {
     func handleOverlayKey(_ key: Key, _ state: inout AppState, now: Timestamp) -> [Effect] {
         guard let overlay = state.overlay else { return [] }
         switch overlay {
+        case .inspect where key == .char("y"):
+            return copyQuery(&state, now: now)
         case .help, .inspect:
             if [.escape, .enter, .char("q"), .char("?"), .char("i")].contains(key) { state.overlay = nil }
         case .notice:
@@ -41,8 +43,8 @@ extension ViewerReducer {
             }
         case .variableOptions(let name, let selection, let chosen):
             return variableOptionsKey(key, name: name, selection: selection, chosen: chosen, &state, now: now)
-        case .prompt(let text, let historyIndex):
-            return promptKey(key, text: text, historyIndex: historyIndex, &state, now: now)
+        case .prompt(let prompt):
+            return promptKey(key, prompt, &state, now: now)
         }
         return [.redraw]
     }
@@ -113,39 +115,6 @@ extension ViewerReducer {
         return [.redraw]
     }
 
-    private func promptKey(_ key: Key, text: String, historyIndex: Int?, _ state: inout AppState, now: Timestamp) -> [Effect] {
-        let history = state.promptHistory
-        switch key {
-        case .escape: state.overlay = nil
-        case .backspace: state.overlay = .prompt(text: String(text.dropLast()), historyIndex: nil)
-        case .char(let c): state.overlay = .prompt(text: text + String(c), historyIndex: nil)
-        case .up:
-            guard !history.isEmpty else { return [] }
-            let index = min(history.count - 1, (historyIndex ?? -1) + 1)
-            state.overlay = .prompt(text: history[history.count - 1 - index], historyIndex: index)
-        case .down:
-            guard let historyIndex else { return [] }
-            if historyIndex == 0 {
-                state.overlay = .prompt(text: "", historyIndex: nil)
-            } else {
-                state.overlay = .prompt(text: history[history.count - historyIndex], historyIndex: historyIndex - 1)
-            }
-        case .enter:
-            let expr = text.trimmingCharacters(in: .whitespaces)
-            state.overlay = nil
-            guard !expr.isEmpty else { return [.redraw] }
-            if state.promptHistory.last != expr { state.promptHistory.append(expr) }
-            if state.promptHistory.count > 100 { state.promptHistory.removeFirst() }
-            var effects = cancelAll(&state)
-            state.adhoc = AdhocState(expr: expr)
-            state.explore.series = SeriesExplorer()
-            effects += refresh(&state, now: now, force: true)
-            return effects + [.fullRedraw]
-        default: return []
-        }
-        return [.redraw]
-    }
-
     // MARK: Ad-hoc result view
 
     /// Keys of the ad-hoc view; nil lets the key through to the main map (time range keys,
@@ -161,9 +130,9 @@ extension ViewerReducer {
             state.adhoc?.asTable.toggle()
             return [.redraw]
         case .char(":"):
-            state.overlay = .prompt(text: state.adhoc?.expr ?? "", historyIndex: nil)
+            state.overlay = .prompt(PromptState(text: state.adhoc?.expr ?? ""))
             return [.redraw]
-        case .char("e"), .char("q"), .char("?"), .char("r"), .char("+"), .char("="), .char("-"), .char("["), .char("]"),
+        case .char("e"), .char("y"), .char("q"), .char("?"), .char("r"), .char("+"), .char("="), .char("-"), .char("["), .char("]"),
              .char("t"), .char("p"):
             return nil
         default:

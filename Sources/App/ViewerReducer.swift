@@ -70,6 +70,10 @@ public struct ViewerReducer: Sendable {
             state.status = error.map { StatusMessage(text: "Export failed: \($0)", isError: true, at: now) }
                 ?? StatusMessage(text: "Exported to \(path)", isError: false, at: now)
             return [.redraw]
+        case .completions(let query, let result):
+            return receiveCompletions(query, result, &state)
+        case .copied(let text, let error):
+            return copied(text, error: error, &state, now: now)
         case .terminate:
             return cancelAll(&state) + [.quit]
         case .suspend:

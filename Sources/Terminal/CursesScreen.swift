@@ -143,6 +143,18 @@ public final class CursesScreen: TerminalBackend, @unchecked Sendable {
         }
     }
 
+    public func copyToClipboard(_ text: String) -> String? {
+        guard let sequence = OSC52.sequence(text) else { return "too long for the terminal's clipboard" }
+        return lock.withLock { () -> String? in
+            guard !isClosed else { return "the terminal is closed" }
+            // Straight to the tty (ncurses flushes its own output in every present, under
+            // this lock, so the two never interleave); the sequence draws nothing.
+            let bytes = Array(sequence.utf8)
+            let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            return written == bytes.count ? nil : "writing to the terminal failed"
+        }
+    }
+
     public func suspend() {
         lock.withLock {
             guard !isClosed else { return }

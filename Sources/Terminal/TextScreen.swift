@@ -24,6 +24,7 @@ public final class TextScreen: TerminalBackend {
         var suspended = 0
         var isShutDown = false
         var invalidated = true
+        var clipboard: [String] = []
     }
 
     private let state: Mutex<State>
@@ -70,6 +71,15 @@ public final class TextScreen: TerminalBackend {
             state.invalidated = true
             state.pending = Buffer(width: state.pending.width, height: state.pending.height)
         }
+    }
+
+    /// What `copyToClipboard` was given, oldest first.
+    public var clipboard: [String] { state.withLock { $0.clipboard } }
+
+    public func copyToClipboard(_ text: String) -> String? {
+        guard OSC52.sequence(text) != nil else { return "too long for the terminal's clipboard" }
+        state.withLock { $0.clipboard.append(text) }
+        return nil
     }
 
     public func suspend() {

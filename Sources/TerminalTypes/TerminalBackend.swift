@@ -21,4 +21,37 @@ public protocol TerminalBackend: AnyObject, Sendable {
     func suspend()
     /// Restores the terminal. Safe to call more than once and from any way out.
     func shutdown()
+    /// Puts `text` on the terminal's clipboard (OSC 52); nil when sent, else why not.
+    /// Whether the terminal honours it cannot be known (tmux needs `set-clipboard on`).
+    func copyToClipboard(_ text: String) -> String?
+}
+
+/// OSC 52's `ESC ] 52 ; c ; base64 BEL`, which xterm, kitty, iTerm2, WezTerm, foot and tmux
+/// (with `set-clipboard on`) read as "set the clipboard".
+public enum OSC52 {
+    /// xterm's default limit on a selection it accepts, and tmux's; longer is refused here.
+    public static let maximumEncodedBytes = 100_000
+
+    public static func sequence(_ text: String) -> String? {
+        let encoded = base64(Array(text.utf8))
+        guard encoded.utf8.count <= maximumEncodedBytes else { return nil }
+        return "\u{1B}]52;c;\(encoded)\u{07}"
+    }
+
+    /// RFC 4648 base64 with padding (TerminalTypes links no Foundation).
+    static func base64(_ bytes: [UInt8]) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var index = 0
+        while index < bytes.count {
+            let b0 = bytes[index], b1 = index + 1 < bytes.count ? bytes[index + 1] : 0, b2 = index + 2 < bytes.count ? bytes[index + 2] : 0
+            out.append(alphabet[Int(b0 >> 2)])
+            out.append(alphabet[Int((b0 & 0x03) << 4 | b1 >> 4)])
+            out.append(index + 1 < bytes.count ? alphabet[Int((b1 & 0x0F) << 2 | b2 >> 6)] : UInt8(ascii: "="))
+            out.append(index + 2 < bytes.count ? alphabet[Int(b2 & 0x3F)] : UInt8(ascii: "="))
+            index += 3
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }

@@ -64,15 +64,8 @@ enum QueryTable {
         // The message may quote the server's answer: inert on the terminal.
         var out = "error (\(error.kind)): \(Sanitizer.visible(error.message))\n"
         if let position = error.position {
-            let bytes = Array(query.utf8)
-            let clamped = max(0, min(position, bytes.count))
-            var lineStart = clamped
-            while lineStart > 0 && bytes[lineStart - 1] != 10 { lineStart -= 1 }
-            var lineEnd = clamped
-            while lineEnd < bytes.count && bytes[lineEnd] != 10 { lineEnd += 1 }
-            let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
-            let column = String(decoding: bytes[lineStart..<clamped], as: UTF8.self).count
-            out += "  \(Sanitizer.visible(line))\n  \(String(repeating: " ", count: column))^\n"
+            let (line, column) = ErrorCaret.locate(query, bytePosition: position)
+            out += "  \(line)\n  \(String(repeating: " ", count: column))^\n"
         }
         return out
     }

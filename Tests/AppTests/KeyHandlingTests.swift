@@ -147,7 +147,7 @@ import Testing
         harness.answerAll()
         // On the result view, `:` edits the current query.
         harness.press(.char(":"))
-        #expect(harness.state.overlay == .prompt(text: "rate(x[5m])", historyIndex: nil))
+        #expect(harness.state.overlay == .prompt(PromptState(text: "rate(x[5m])", historyIndex: nil)))
         harness.press(.escape, .escape)
         #expect(harness.state.adhoc == nil)
         harness.press(.char(":"))
@@ -155,11 +155,11 @@ import Testing
         harness.press(.backspace, .enter)
         harness.answerAll()
         harness.press(.escape, .char(":"), .up)
-        #expect(harness.state.overlay == .prompt(text: "up", historyIndex: 0))
+        #expect(harness.state.overlay == .prompt(PromptState(text: "up", historyIndex: 0)))
         harness.press(.up)
-        #expect(harness.state.overlay == .prompt(text: "rate(x[5m])", historyIndex: 1))
+        #expect(harness.state.overlay == .prompt(PromptState(text: "rate(x[5m])", historyIndex: 1)))
         harness.press(.down)
-        #expect(harness.state.overlay == .prompt(text: "up", historyIndex: 0))
+        #expect(harness.state.overlay == .prompt(PromptState(text: "up", historyIndex: 0)))
         harness.press(.escape, .escape)
         #expect(harness.state.adhoc == nil)
     }

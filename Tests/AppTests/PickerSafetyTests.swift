@@ -100,7 +100,7 @@ import Testing
         for (width, height) in [(0, 0), (1, 1), (5, 3), (120, 40)] {
             harness.send(.resize(TerminalSize(width: width, height: height)))
             for overlay: Overlay in [.help, .dashboardPicker(selection: 0), .variableList(selection: 0), .timePicker(selection: 0, typed: ""),
-                                     .notice(lines: ["x"]), .prompt(text: "up", historyIndex: nil), .inspect(panelID: 1), .alerts] {
+                                     .notice(lines: ["x"]), .prompt(PromptState(text: "up", historyIndex: nil)), .inspect(panelID: 1), .alerts] {
                 harness.state.overlay = overlay
                 _ = FrameRenderer().render(harness.state, size: TerminalSize(width: width, height: height), now: harness.now)
             }
@@ -111,7 +111,7 @@ import Testing
     @Test func wideCharactersInThePromptAndHeaderDraw() {
         var harness = Harness(Self.state([Dashboard(uid: "w", title: "監視 📈", panels: [])]))
         harness.send(.start)
-        harness.state.overlay = .prompt(text: "rate(日本語🚀[5m])", historyIndex: nil)
+        harness.state.overlay = .prompt(PromptState(text: "rate(日本語🚀[5m])", historyIndex: nil))
         let frame = FrameRenderer().render(harness.state, size: harness.state.size, now: harness.now)
         #expect(frame.lines.last?.hasPrefix(":rate(日本語🚀[5m])█") == true, "\(frame.lines.last ?? "")")
         #expect(frame.lines.first?.contains("監視 📈") == true, "\(frame.lines.first ?? "")")

@@ -14,14 +14,8 @@ public struct FooterBar: Widget {
         guard !area.isEmpty else { return }
         let line = Rect(x: area.x, y: area.y, width: area.width, height: 1)
         buffer.fill(line, with: .blank)
-        if case .prompt(let text) = model {
-            let cursor = theme.glyphs.fullBlock
-            let shown = theme.displayed(":" + text)
-            // The end of a long query stays in view: that is where the typing happens.
-            let room = line.width - DisplayWidth.of(cursor)
-            let visible = DisplayWidth.of(shown) <= room ? shown : theme.glyphs.ellipsis + TextFit.tail(shown, to: room - DisplayWidth.of(theme.glyphs.ellipsis))
-            let end = buffer.write(visible, x: line.x, y: line.y, style: Style(attributes: .bold), clip: line)
-            buffer.write(cursor, x: end, y: line.y, style: .plain, clip: line)
+        if case .prompt(let prompt) = model {
+            PromptLineWidget(prompt: prompt).render(into: &buffer, area: line, theme: theme)
             return
         }
         let shownPosition = position.map { " \(theme.displayed($0)) " } ?? ""

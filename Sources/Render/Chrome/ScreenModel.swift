@@ -50,9 +50,26 @@ public enum FooterModel: Hashable, Sendable {
 
     case hints([Hint])
     case status(String, isError: Bool)
-    case prompt(String)
+    case prompt(PromptLine)
     /// The `/` filter: with a caret while typed, else before the hints.
     case filter(String, editing: Bool, hints: [Hint])
+}
+
+/// The `:` prompt as drawn: a label (":" or the history search's), the text with its cursor,
+/// and lines shown just above it (a syntax error with its caret, completion candidates).
+public struct PromptLine: Hashable, Sendable {
+    public var label: String
+    public var text: String
+    /// In `Character`s into `text`.
+    public var cursor: Int
+    public var popup: [DialogModel.Line]
+
+    public init(label: String = ":", text: String, cursor: Int? = nil, popup: [DialogModel.Line] = []) {
+        self.label = label
+        self.text = text
+        self.cursor = cursor ?? text.count
+        self.popup = popup
+    }
 }
 
 /// A boxed list centred over the dashboard: help, pickers, inspect, alerts.

@@ -121,6 +121,9 @@ public struct DashboardRenderer: Sendable {
         }
         FooterBar(model: state.footer, position: position)
             .render(into: &buffer, area: Rect(x: 0, y: height - Self.footerHeight, width: width, height: Self.footerHeight), theme: theme)
+        if case .prompt(let prompt) = state.footer, !prompt.popup.isEmpty {
+            PromptPopupWidget(lines: prompt.popup).render(into: &buffer, area: buffer.area, theme: theme)
+        }
         if let dialog = state.dialog { DialogWidget(model: dialog).render(into: &buffer, area: buffer.area, theme: theme) }
         return DashboardFrame(buffer: buffer, visiblePanelIDs: visible, layout: layout, scroll: scroll, maxScroll: maxScroll,
                               bodyHeight: body.height, tooSmall: false)
