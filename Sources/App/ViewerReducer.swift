@@ -14,6 +14,10 @@ public struct ViewerReducer: Sendable {
     }
 
     public func reduce(_ state: inout AppState, _ event: AppEvent, now: Timestamp) -> [Effect] {
+        countdownTicks(reduceEvent(&state, event, now: now), state, now: now)
+    }
+
+    private func reduceEvent(_ state: inout AppState, _ event: AppEvent, now: Timestamp) -> [Effect] {
         switch event {
         case .start:
             return activateDashboard(&state, now: now)
@@ -29,6 +33,7 @@ public struct ViewerReducer: Sendable {
         case .tick:
             return handleTick(&state, now: now)
         case .queryResult(let id, let response, let duration):
+            state.header.record(.success(()), at: now)
             return finishQuery(id, &state, now: now, duration: duration) { panel, consumer, query in
                 panel.results[consumer.refID] = response.result
                 panel.answeredQueries[consumer.refID] = AnsweredQuery(expr: query.key.expr, legendFormat: consumer.legendFormat)
@@ -37,6 +42,7 @@ public struct ViewerReducer: Sendable {
                 panel.warnings = response.warnings
             }
         case .queryFailed(let id, let error, let duration):
+            state.header.record(.failure(error), at: now)
             return finishQuery(id, &state, now: now, duration: duration) { panel, _, _ in
                 panel.lastError = error
                 panel.lastErrorAt = now

@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Render
 import PrometheusAPI
 import Foundation
 
@@ -42,7 +43,8 @@ struct View: AsyncParsableCommand {
         do {
             try await viewer.run(
                 command: "view", dashboards: loaded.dashboards, datasource: client, alertmanager: alertmanagerClient,
-                datasourceNames: source.datasourceNames(active: settings), notices: loaded.skipped)
+                datasourceNames: source.datasourceNames(active: settings), notices: loaded.skipped,
+                health: [DatasourceHealth(name: settings.name, url: settings.url)])
         } catch {
             await client.shutdown()
             await alertmanagerClient?.shutdown()

@@ -84,7 +84,8 @@ struct ViewerOptions: ParsableArguments {
     /// screen starts; `notices` (skipped dashboards) are warned about and shown in the viewer.
     func run(
         command: String, dashboards candidates: [DashboardLookup.Candidate], datasource: any Datasource,
-        alertmanager: (any AlertmanagerSource)? = nil, datasourceNames: [String] = [], notices: [String] = []
+        alertmanager: (any AlertmanagerSource)? = nil, datasourceNames: [String] = [], notices: [String] = [],
+        health: [DatasourceHealth] = []
     ) async throws {
         let now = Viewer.wallClock()
         let dashboards = candidates.map(\.dashboard)
@@ -117,10 +118,11 @@ struct ViewerOptions: ParsableArguments {
             throw ExitCode(2)
         }
         // From here on nothing throws: Viewer.run gives the terminal back on every way out.
-        let state = AppState(
+        var state = AppState(
             dashboards: dashboards, window: window, size: screen.size, refreshOverride: refresh,
             dashboardIndex: index, variables: variables, exportDirectory: exportDir,
             datasourceNames: datasourceNames, notices: notices + unknown)
+        state.header = HeaderState(datasources: health)
         let options = RenderOptions.detect(environment: ProcessInfo.processInfo.environment, noColor: noColor, ascii: ascii)
         _ = await Viewer.run(
             backend: screen, datasource: datasource, alertmanager: alertmanager, state: state, reducer: Wiring.reducer(), render: Wiring.renderer(options: options),

@@ -1,20 +1,34 @@
-/// The top line: position and title, the variables' values, then on the right the time
-/// range, the refresh period, a paused badge and a busy mark.
+/// The top line. Left: a banner while a datasource is unreachable, then position, title and
+/// the variables' values. Right: the datasources' health, the time range, the refresh period
+/// with the countdown to the next refresh, the last update, a paused badge and a busy mark.
+///
+/// When the line is too narrow the right side gives way in a fixed order (`HeaderRight.Step`):
+/// the last update goes first, then the absolute range's dates, the countdown, the
+/// datasource names; the left side is cut last (the banner before the title).
 public struct HeaderBar: Widget {
     public var model: HeaderModel
 
     public init(model: HeaderModel) { self.model = model }
+
+    /// Columns the left side keeps at least before the right side shortens.
+    static let leftMinimum = 24
 
     public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
         guard !area.isEmpty else { return }
         let glyphs = theme.glyphs
         let line = Rect(x: area.x, y: area.y, width: area.width, height: 1)
         buffer.fill(line, with: Cell(" ", style: theme.headerBar))
-        var right = " " + model.timeRange
-        if let refresh = model.refresh { right += " \(glyphs.refresh) \(refresh)" }
+        let offset = theme.options.timeZoneOffset
+        var right = HeaderRight(model: model, glyphs: glyphs, offset: offset)
+        // The right side shortens while the left would not show its banner, or its title and
+        // variables, in full (and while it leaves the left fewer than `leftMinimum` columns).
+        // The datasource mark itself goes only when even the minimum would not fit.
+        let leftNeeded = min(leftWidth(theme), line.width - Self.leftMinimum)
+        while right.width(theme) + leftNeeded + 1 > line.width, right.shorten(keepingDatasources: true) {}
+        while right.width(theme) + Self.leftMinimum + 1 > line.width, right.shorten(keepingDatasources: false) {}
         let paused = model.paused ? " \(glyphs.paused) PAUSED" : ""
         let busy = model.busy ? " " + glyphs.busy : ""
-        let rightText = theme.displayed(right), pausedText = theme.displayed(paused), busyText = theme.displayed(busy + " ")
+        let rightText = theme.displayed(right.text), pausedText = theme.displayed(paused), busyText = theme.displayed(busy + " ")
         let rightWidth = DisplayWidth.of(rightText) + DisplayWidth.of(pausedText) + DisplayWidth.of(busyText)
         var x = max(line.x, line.maxX - rightWidth)
         x = buffer.write(rightText, x: x, y: line.y, style: theme.headerBar, clip: line)
@@ -22,13 +36,120 @@ public struct HeaderBar: Widget {
         buffer.write(busyText, x: x, y: line.y, style: theme.headerBar, clip: line)
 
         let left = Rect(x: line.x, y: line.y, width: max(0, line.width - rightWidth - 1), height: 1)
+        var start = left.x
+        if let banner = banner(width: left.width - 1, theme: theme) {
+            start = buffer.writeFitted(" " + banner, x: start, y: line.y, style: theme.headerAlert, area: left, theme: theme)
+        }
         var title = " "
         if let position = model.position { title += "[\(position)] " }
         title += model.title
         let variables = model.variables.map { "$\($0.name)=\($0.value)" }.joined(separator: "  ")
-        let end = buffer.writeFitted(title, x: left.x, y: line.y, style: theme.headerTitle, area: left, theme: theme)
+        guard start + 2 < left.maxX else { return }
+        let end = buffer.writeFitted(title, x: start, y: line.y, style: theme.headerTitle, area: left, theme: theme)
         if !variables.isEmpty, end + 2 < left.maxX {
             buffer.writeFitted(variables, x: end + 2, y: line.y, style: theme.headerBar, area: left, theme: theme)
         }
+    }
+
+    /// What the left side needs in full: the banner without its URL, else title and variables.
+    private func leftWidth(_ theme: Theme) -> Int {
+        if let banner = banner(width: 0, theme: theme) { return DisplayWidth.of(theme.displayed(" " + banner)) }
+        var title = " "
+        if let position = model.position { title += "[\(position)] " }
+        title += model.title
+        let variables = model.variables.map { "$\($0.name)=\($0.value)" }.joined(separator: "  ")
+        return DisplayWidth.of(theme.displayed(title + (variables.isEmpty ? "" : "  " + variables)))
+    }
+
+    /// "prod unreachable since 14:02:11: connection refused (http://…) (+1 more)": the URL
+    /// and then the count of other unreachable ones go when they do not fit in `width`.
+    func banner(width: Int, theme: Theme) -> String? {
+        let down = model.datasources.filter { $0.state == .unreachable }
+        guard let first = down.first else { return nil }
+        var text = "\(theme.glyphs.error) \(first.name) unreachable"
+        if let since = first.since { text += " since " + TimeLabels.clock(since, offset: theme.options.timeZoneOffset) }
+        if let error = first.error, !error.isEmpty { text += ": " + error }
+        let more = down.count > 1 ? " (+\(down.count - 1) more)" : ""
+        let candidates = [text + " (\(first.url))" + more, text + more, text]
+        return candidates.first { DisplayWidth.of(theme.displayed(" " + $0)) <= width } ?? text
+    }
+}
+
+/// The right side's pieces, and the order in which they shorten.
+struct HeaderRight {
+    let model: HeaderModel
+    let glyphs: Glyphs
+    let offset: Int
+    var showsUpdate = true
+    var showsDates = true
+    var showsCountdown = true
+    var namesDatasources = true
+    var showsDatasources = true
+
+    init(model: HeaderModel, glyphs: Glyphs, offset: Int) {
+        self.model = model
+        self.glyphs = glyphs
+        self.offset = offset
+    }
+
+    /// One step shorter; false when nothing is left to drop.
+    mutating func shorten(keepingDatasources: Bool) -> Bool {
+        if showsUpdate, model.clock?.lastUpdate != nil { showsUpdate = false; return true }
+        if showsDates, model.clock?.absoluteRange != nil { showsDates = false; return true }
+        if showsCountdown, model.clock?.nextRefresh != nil, model.refresh != nil { showsCountdown = false; return true }
+        if namesDatasources, model.datasources.count > 1 { namesDatasources = false; return true }
+        if !keepingDatasources, showsDatasources, !model.datasources.isEmpty { showsDatasources = false; return true }
+        return false
+    }
+
+    func width(_ theme: Theme) -> Int {
+        let paused = model.paused ? " \(glyphs.paused) PAUSED" : ""
+        let busy = model.busy ? " " + glyphs.busy : ""
+        return DisplayWidth.of(theme.displayed(text + paused + busy + " "))
+    }
+
+    var text: String {
+        var parts: [String] = []
+        if showsDatasources, let health = datasources { parts.append(health) }
+        // The range and the refresh period read as one piece, as they always have.
+        var timing = range
+        if let refresh = model.refresh {
+            timing += " \(glyphs.refresh) \(refresh)"
+            if showsCountdown, let clock = model.clock, let next = clock.nextRefresh {
+                timing += " (\(Self.seconds(next - clock.now)))"
+            }
+        }
+        parts.append(timing)
+        if showsUpdate, let clock = model.clock, let last = clock.lastUpdate {
+            parts.append("upd " + TimeLabels.clock(last, offset: offset))
+        }
+        return " " + parts.joined(separator: " · ")
+    }
+
+    private var range: String {
+        guard let (from, to) = model.clock?.absoluteRange else { return model.timeRange }
+        if showsDates { return TimeLabels.dateTime(from, offset: offset) + " → " + TimeLabels.dateTime(to, offset: offset) }
+        return TimeLabels.clock(from, offset: offset) + " → " + TimeLabels.clock(to, offset: offset)
+    }
+
+    /// "• prod" for one; "• prod ✗ vm" for several, or "1/2 up" once names do not fit.
+    private var datasources: String? {
+        let all = model.datasources
+        guard !all.isEmpty else { return nil }
+        func mark(_ health: DatasourceHealth) -> String {
+            switch health.state {
+            case .up: glyphs.bullet
+            case .unreachable: glyphs.error
+            case .unknown: "?"
+            }
+        }
+        if all.count == 1 || namesDatasources { return all.map { "\(mark($0)) \($0.name)" }.joined(separator: " ") }
+        return "\(all.filter { $0.state == .up }.count)/\(all.count) up"
+    }
+
+    /// Whole seconds to go, at least 0 ("12s", "1m5s").
+    static func seconds(_ milliseconds: Int64) -> String {
+        let seconds = max(0, (milliseconds + 999) / 1000)
+        return seconds < 60 ? "\(seconds)s" : "\(seconds / 60)m\(seconds % 60 == 0 ? "" : "\(seconds % 60)s")"
     }
 }
