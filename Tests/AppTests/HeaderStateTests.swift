@@ -42,7 +42,7 @@ import Testing
         #expect(down.state == .unreachable && down.since == outageStart && down.error == "connection refused")
         // The last update stays the last answer's time.
         #expect(harness.state.header.lastAnswerAt == Fixtures.t0)
-        #expect(headerLine(harness).hasPrefix(" ✗ prod unreachable since 22:13:25: connection refused (http://127.0.0.1:9)"))
+        #expect(headerLine(harness).hasPrefix(" [1/2] Service Health  ✗ prod unreachable since 22:13:25: connection refused"))
         harness.now += 5_000
         harness.send(.tick)
         harness.answerAll()

@@ -47,17 +47,21 @@ import Testing
     @Test func unreachableBannerAtEachWidth() {
         let model = Self.model([Self.down])
         let wide = line(model, 160)
-        #expect(wide.hasPrefix(" ✗ prod unreachable since 14:00:11: connection refused (http://prom.example:9090) [2/4] Trading Performance"))
+        #expect(wide.hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable since 14:00:11: connection refused (http://prom.example:9090) "))
         #expect(wide.hasSuffix("✗ prod · Last 1h ⟳ 30s (12s) · upd 14:02:07 "))
-        // 120: the URL goes first, then the title is cut; the right side is whole.
+        // 120: the URL goes, and the update time makes room for the rest.
         let middle = line(model, 120)
-        #expect(middle.hasPrefix(" ✗ prod unreachable since 14:00:11: connection refused [2/4] Trading"))
-        #expect(middle.hasSuffix("✗ prod · Last 1h ⟳ 30s (12s) · upd 14:02:07 "))
-        // 80: the right side shortens so the banner reads whole.
+        #expect(middle.hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable since 14:00:11: connection refused "))
+        #expect(middle.hasSuffix("✗ prod · Last 1h ⟳ 30s (12s) "))
+        // 80: the right side keeps the datasource mark, the banner its name.
         let narrow = line(model, 80)
-        #expect(narrow.hasPrefix(" ✗ prod unreachable since 14:00:11: connection refused "))
-        #expect(!narrow.contains("http://"))
+        #expect(narrow.hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable "))
         #expect(narrow.hasSuffix("✗ prod · Last 1h ⟳ 30s "))
+        #expect(narrow.count == 80)
+        // A short title leaves the reason room at 80 (the time goes before it).
+        var short = model
+        short.title = "Infra"
+        #expect(line(short, 80).hasPrefix(" [2/4] Infra  ✗ prod unreachable: connection refused "))
     }
 
     @Test func severalDatasourcesShortenToACount() {
@@ -65,14 +69,13 @@ import Testing
         let model = Self.model([Self.down, vm])
         let wide = line(model, 160)
         #expect(wide.contains("✗ prod • vm · Last 1h"))
-        #expect(wide.hasPrefix(" ✗ prod unreachable since 14:00:11: connection refused (http://prom.example:9090) [2/4]"))
+        #expect(wide.hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable since 14:00:11: connection refused (http://prom.example:9090) "))
         var vmDown = vm
         vmDown.unreachable("timeout", at: Self.now)
-        #expect(line(Self.model([Self.down, vmDown]), 160).hasPrefix(
-            " ✗ prod unreachable since 14:00:11: connection refused (http://prom.example:9090) (+1 more) [2/4]"))
+        #expect(line(Self.model([Self.down, vmDown]), 160).contains("✗ prod unreachable since 14:00:11: connection refused (+1 more)"))
         let narrow = line(model, 80)
         #expect(narrow.hasSuffix(" 1/2 up · Last 1h ⟳ 30s "))
-        #expect(narrow.hasPrefix(" ✗ prod unreachable since 14:00:11: connection refused "))
+        #expect(narrow.hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable "))
     }
 
     @Test func absoluteRangeLosesItsDatesBeforeTheDatasource() {
@@ -89,7 +92,7 @@ import Testing
     @Test func asciiAndMonochrome() {
         let theme = Theme(options: RenderOptions(capability: .monochrome, asciiOnly: true))
         let text = line(Self.model([Self.down]), 120, theme: theme)
-        #expect(text.hasPrefix(" x prod unreachable since 14:00:11: connection refused [2/4]"))
-        #expect(text.hasSuffix("x prod - Last 1h every 30s (12s) - upd 14:02:07 "))
+        #expect(text.hasPrefix(" [2/4] Trading Performance  x prod unreachable since 14:00:11: connection refused "))
+        #expect(text.hasSuffix("x prod - Last 1h every 30s (12s) "))
     }
 }

@@ -1,10 +1,10 @@
-/// The top line. Left: a banner while a datasource is unreachable, then position, title and
-/// the variables' values. Right: the datasources' health, the time range, the refresh period
+/// The top line. Left: position and title, then the variables' values, or in their place a
+/// banner while a datasource is unreachable. Right: the datasources' health, the time range, the refresh period
 /// with the countdown to the next refresh, the last update, a paused badge and a busy mark.
 ///
 /// When the line is too narrow the right side gives way in a fixed order (`HeaderRight.Step`):
 /// the last update goes first, then the absolute range's dates, the countdown, the
-/// datasource names; the left side is cut last (the banner before the title).
+/// datasource names; then the left side is cut (the banner shortens, the title last).
 public struct HeaderBar: Widget {
     public var model: HeaderModel
 
@@ -36,42 +36,50 @@ public struct HeaderBar: Widget {
         buffer.write(busyText, x: x, y: line.y, style: theme.headerBar, clip: line)
 
         let left = Rect(x: line.x, y: line.y, width: max(0, line.width - rightWidth - 1), height: 1)
-        var start = left.x
-        if let banner = banner(width: left.width - 1, theme: theme) {
-            start = buffer.writeFitted(" " + banner, x: start, y: line.y, style: theme.headerAlert, area: left, theme: theme)
-        }
         var title = " "
         if let position = model.position { title += "[\(position)] " }
         title += model.title
+        let end = buffer.writeFitted(title, x: left.x, y: line.y, style: theme.headerTitle, area: left, theme: theme)
+        guard end + 2 < left.maxX else { return }
+        // The banner takes the variables' place: while the data is not current, that matters more.
+        if let banner = banner(width: left.maxX - end - 2, theme: theme) {
+            buffer.writeFitted(banner, x: end + 2, y: line.y, style: theme.headerAlert, area: left, theme: theme)
+            return
+        }
         let variables = model.variables.map { "$\($0.name)=\($0.value)" }.joined(separator: "  ")
-        guard start + 2 < left.maxX else { return }
-        let end = buffer.writeFitted(title, x: start, y: line.y, style: theme.headerTitle, area: left, theme: theme)
-        if !variables.isEmpty, end + 2 < left.maxX {
+        if !variables.isEmpty {
             buffer.writeFitted(variables, x: end + 2, y: line.y, style: theme.headerBar, area: left, theme: theme)
         }
     }
 
-    /// What the left side needs in full: the banner without its URL, else title and variables.
+    /// What the left side needs in full: the title, then the banner (at its shortest) or the
+    /// variables.
     private func leftWidth(_ theme: Theme) -> Int {
-        if let banner = banner(width: 0, theme: theme) { return DisplayWidth.of(theme.displayed(" " + banner)) }
         var title = " "
         if let position = model.position { title += "[\(position)] " }
         title += model.title
+        if let forms = bannerForms(theme) { return DisplayWidth.of(theme.displayed(title + "  " + forms[2])) }
         let variables = model.variables.map { "$\($0.name)=\($0.value)" }.joined(separator: "  ")
         return DisplayWidth.of(theme.displayed(title + (variables.isEmpty ? "" : "  " + variables)))
     }
 
-    /// "prod unreachable since 14:02:11: connection refused (http://…) (+1 more)": the URL
-    /// and then the count of other unreachable ones go when they do not fit in `width`.
+    /// "✗ prod unreachable since 14:02:11: connection refused (http://…) (+1 more)", shortened
+    /// to fit `width`: the URL goes, then the count of others, then the time, then the reason.
     func banner(width: Int, theme: Theme) -> String? {
+        guard let candidates = bannerForms(theme) else { return nil }
+        return candidates.first { DisplayWidth.of(theme.displayed($0)) <= width } ?? candidates[candidates.count - 1]
+    }
+
+    /// The banner's forms, longest first; the third (name, time and reason) is the one the
+    /// right side makes room for.
+    func bannerForms(_ theme: Theme) -> [String]? {
         let down = model.datasources.filter { $0.state == .unreachable }
         guard let first = down.first else { return nil }
-        var text = "\(theme.glyphs.error) \(first.name) unreachable"
-        if let since = first.since { text += " since " + TimeLabels.clock(since, offset: theme.options.timeZoneOffset) }
-        if let error = first.error, !error.isEmpty { text += ": " + error }
+        let head = "\(theme.glyphs.error) \(first.name) unreachable"
+        let since = first.since.map { " since " + TimeLabels.clock($0, offset: theme.options.timeZoneOffset) } ?? ""
+        let reason = first.error.map { $0.isEmpty ? "" : ": " + $0 } ?? ""
         let more = down.count > 1 ? " (+\(down.count - 1) more)" : ""
-        let candidates = [text + " (\(first.url))" + more, text + more, text]
-        return candidates.first { DisplayWidth.of(theme.displayed(" " + $0)) <= width } ?? text
+        return [head + since + reason + " (\(first.url))" + more, head + since + reason + more, head + since + reason, head + reason, head]
     }
 }
 
