@@ -25,7 +25,7 @@ public struct FrameRenderer: Sendable {
     public func frame(_ state: AppState, size: TerminalSize, now: Timestamp) -> DashboardFrame {
         var view = DashboardViewState(
             focusedPanelID: state.focusedPanelID, scroll: state.scroll, zoomedPanelID: state.zoomedPanelID,
-            header: header(state), footer: footer(state), dialog: ViewerDialogs.dialog(state, now: now))
+            header: header(state, now: now), footer: footer(state), dialog: ViewerDialogs.dialog(state, now: now))
         if let adhoc = state.adhoc {
             let panel = adhoc.asPanel
             let (start, end) = state.window.resolve(now: now)
@@ -62,7 +62,7 @@ public struct FrameRenderer: Sendable {
         return renderer.render(dashboard: dashboard, data: data, width: size.width, height: size.height, state: view, layout: layout, cache: cache)
     }
 
-    private func header(_ state: AppState) -> HeaderModel {
+    private func header(_ state: AppState, now: Timestamp) -> HeaderModel {
         let title: String, position: String?
         var variables: [HeaderModel.Variable] = []
         if let adhoc = state.adhoc {
@@ -77,9 +77,19 @@ public struct FrameRenderer: Sendable {
         } else {
             (title, position) = ("promdeck: no dashboards", nil)
         }
+        // The live viewer's header also says how current the screen is; `snapshot`'s (no
+        // datasources known) stays as it was.
+        let range = state.window.resolve(now: state.lastRefreshAt ?? now)
+        let absolute = state.header.absoluteTime ? (from: range.start, to: range.end) : nil
+        var clock = absolute.map { HeaderClock(now: now, absoluteRange: $0) }
+        if !state.header.datasources.isEmpty {
+            let next = state.paused ? nil : state.refreshInterval.flatMap { interval in state.lastRefreshAt.map { $0 + interval } }
+            clock = HeaderClock(now: now, lastUpdate: state.header.lastAnswerAt, nextRefresh: next, absoluteRange: absolute)
+        }
         return HeaderModel(
             title: title, position: position, variables: variables, timeRange: state.window.description,
-            refresh: state.refreshInterval.map(PrometheusDuration.format), paused: state.paused, busy: Self.showsBusy(state))
+            refresh: state.refreshInterval.map(PrometheusDuration.format), paused: state.paused, busy: Self.showsBusy(state),
+            datasources: state.header.datasources, clock: clock)
     }
 
     private func footer(_ state: AppState) -> FooterModel {

@@ -12,6 +12,7 @@ public enum KeyMap {
         ("+ / -", "zoom time range in / out"),
         ("[ / ]", "pan time range back / forward"),
         ("t", "time range picker"),
+        ("T", "header: time range as from/to times"),
         ("p", "pause / resume refresh"),
         ("r", "refresh now"),
         ("v", "variables"),

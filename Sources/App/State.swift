@@ -53,6 +53,8 @@ public struct AppState: Hashable, Sendable {
     public var alertsScroll = 0
     public var nextQueryID = 1
     public var lastRefreshAt: Timestamp?
+    /// The header's datasource health, last update and range display.
+    public var header = HeaderState()
     /// Where `e` writes CSV files.
     public var exportDirectory: String
     private let derivations = Derivations()

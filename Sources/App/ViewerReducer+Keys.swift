@@ -32,6 +32,7 @@ extension ViewerReducer {
             return switchDashboard(to: (state.dashboardIndex + count - 1) % count, &state, now: now)
         case .char("d"):
             state.overlay = .dashboardPicker(selection: state.dashboardIndex)
+        case .char("T"): return toggleAbsoluteTime(&state)
         case .left, .char("h"): return moveFocus(.left, &state, now: now)
         case .right, .char("l"): return moveFocus(.right, &state, now: now)
         case .up, .char("k"): return moveFocus(.up, &state, now: now)

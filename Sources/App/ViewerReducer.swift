@@ -14,6 +14,10 @@ public struct ViewerReducer: Sendable {
     }
 
     public func reduce(_ state: inout AppState, _ event: AppEvent, now: Timestamp) -> [Effect] {
+        countdownTicks(reduceEvent(&state, event, now: now), state, now: now)
+    }
+
+    private func reduceEvent(_ state: inout AppState, _ event: AppEvent, now: Timestamp) -> [Effect] {
         switch event {
         case .start:
             return activateDashboard(&state, now: now)
@@ -30,6 +34,7 @@ public struct ViewerReducer: Sendable {
             return handleTick(&state, now: now)
         case .queryResult(let id, let response, let duration):
             let window = state.inFlight[id].map { state.window.resolve(now: $0.startedAt) }
+            state.header.record(.success(()), at: now)
             return finishQuery(id, &state, now: now, duration: duration) { panel, consumer, query in
                 let answered = AnsweredQuery(expr: query.key.expr, legendFormat: consumer.legendFormat)
                 if query.key.instant {
@@ -50,6 +55,7 @@ public struct ViewerReducer: Sendable {
                 panel.warnings = response.warnings
             }
         case .queryFailed(let id, let error, let duration):
+            state.header.record(.failure(error), at: now)
             return finishQuery(id, &state, now: now, duration: duration) { panel, _, _ in
                 panel.lastError = error
                 panel.lastErrorAt = now

@@ -93,10 +93,31 @@ public struct Silence: Hashable, Sendable {
     }
 }
 
+/// A silence to create: `POST /api/v2/silences`'s body (postableSilence, without an id).
+public struct SilenceDraft: Hashable, Sendable {
+    public var matchers: [Silence.Matcher]
+    public var startsAt: Timestamp
+    public var endsAt: Timestamp
+    public var createdBy: String
+    public var comment: String
+
+    public init(matchers: [Silence.Matcher], startsAt: Timestamp, endsAt: Timestamp, createdBy: String, comment: String) {
+        self.matchers = matchers
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.createdBy = createdBy
+        self.comment = comment
+    }
+}
+
 /// What the viewer's alerts view asks of an Alertmanager (a seam for tests).
 public protocol AlertmanagerSource: Sendable {
     /// Active, silenced and inhibited alerts.
     func alerts() async throws(QueryError) -> [AlertmanagerAlert]
     /// Every silence Alertmanager still keeps (active, pending and recently expired).
     func silences() async throws(QueryError) -> [Silence]
+    /// Creates a silence and returns its id.
+    func createSilence(_ draft: SilenceDraft) async throws(QueryError) -> String
+    /// Expires a silence now (`DELETE /api/v2/silence/{id}`).
+    func expireSilence(id: String) async throws(QueryError)
 }

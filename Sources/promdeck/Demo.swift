@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Render
 
 /// `promdeck demo`: the viewer against the simulated trading platform, no server needed.
 struct Demo: AsyncParsableCommand {
@@ -31,6 +32,7 @@ struct Demo: AsyncParsableCommand {
         let loaded = try Wiring.demoDashboards(directory: dashboards)
         try await viewer.run(
             command: "demo", dashboards: loaded.dashboards, datasource: Wiring.liveDemoDatasource(seed: seed, promQLVersion: viewer.promql.version()),
-            datasourceNames: [Wiring.demoDatasourceName], notices: loaded.skipped)
+            datasourceNames: [Wiring.demoDatasourceName], notices: loaded.skipped,
+            health: [DatasourceHealth(name: Wiring.demoDatasourceName, url: "embedded")])
     }
 }

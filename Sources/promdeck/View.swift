@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Render
 import PrometheusAPI
 import Foundation
 
@@ -45,7 +46,8 @@ struct View: AsyncParsableCommand {
                 datasourceNames: source.datasourceNames(active: settings), notices: loaded.skipped,
                 incremental: IncrementalOptions(
                     enabled: settings.incrementalQuerying,
-                    overlapMs: Int64(settings.incrementalOverlap / .milliseconds(1))))
+                    overlapMs: Int64(settings.incrementalOverlap / .milliseconds(1))),
+                health: [DatasourceHealth(name: settings.name, url: settings.url)])
         } catch {
             await client.shutdown()
             await alertmanagerClient?.shutdown()

@@ -88,7 +88,8 @@ struct ViewerOptions: ParsableArguments {
     func run(
         command: String, dashboards candidates: [DashboardLookup.Candidate], datasource: any Datasource,
         alertmanager: (any AlertmanagerSource)? = nil, datasourceNames: [String] = [], notices: [String] = [],
-        incremental: IncrementalOptions = IncrementalOptions()
+        incremental: IncrementalOptions = IncrementalOptions(),
+        health: [DatasourceHealth] = []
     ) async throws {
         let now = Viewer.wallClock()
         let dashboards = candidates.map(\.dashboard)
@@ -121,10 +122,11 @@ struct ViewerOptions: ParsableArguments {
             throw ExitCode(2)
         }
         // From here on nothing throws: Viewer.run gives the terminal back on every way out.
-        let state = AppState(
+        var state = AppState(
             dashboards: dashboards, window: window, size: screen.size, refreshOverride: refresh,
             dashboardIndex: index, variables: variables, exportDirectory: exportDir,
             datasourceNames: datasourceNames, notices: notices + unknown)
+        state.header = HeaderState(datasources: health)
         let options = RenderOptions.detect(environment: ProcessInfo.processInfo.environment, noColor: noColor, ascii: ascii)
         _ = await Viewer.run(
             backend: screen, datasource: datasource, alertmanager: alertmanager, state: state, reducer: Wiring.reducer(), render: Wiring.renderer(options: options),

@@ -3,7 +3,8 @@ import Testing
 import TestSupport
 
 /// The viewer against a real Prometheus that goes away and comes back: panels keep their
-/// data and say it is stale, then recover without a key being pressed.
+/// data and say it is stale, the header's banner says the datasource is unreachable, then
+/// both recover without a key being pressed.
 @Suite(.serialized, .tags(.prometheus, .tmux, .endToEnd)) struct ViewerPrometheusRestartTests {
     @Test func panelsGoStaleWhenPrometheusDiesAndRecoverWhenItReturns() async throws {
         let directory = try TemporaryDirectory("viewer-restart")
@@ -31,14 +32,22 @@ import TestSupport
             $0.contains("Service Health Overview") && $0.contains("UP") && $0.contains("req/s") && !$0.contains("Loading")
         }
         #expect(filled.ok, "panels did not fill in:\n\(filled.screen)")
+        #expect(filled.screen.split(separator: "\n").first?.contains("upd ") == true, "no update time in the header:\n\(filled.screen)")
 
         prometheus?.stop()
         prometheus = nil
         let stale = await terminal.tmux.waitForScreen(timeout: .seconds(15)) { $0.contains("stale") && $0.contains("UP") }
         #expect(stale.ok, "no stale state after Prometheus stopped:\n\(stale.screen)")
+        let banner = await terminal.tmux.waitForScreen(timeout: .seconds(15)) { screen in
+            let header = screen.split(separator: "\n").first ?? ""
+            return header.contains("unreachable since") && header.contains("connection refused") && header.contains("127.0.0.1:\(port)")
+        }
+        #expect(banner.ok, "no datasource-down banner after Prometheus stopped:\n\(banner.screen)")
 
         prometheus = try await PrometheusServer(dataDirectory: blocks, port: port)
-        let recovered = await terminal.tmux.waitForScreen(timeout: .seconds(30)) { !$0.contains("stale") && $0.contains("UP") }
+        let recovered = await terminal.tmux.waitForScreen(timeout: .seconds(30)) {
+            !$0.contains("stale") && !$0.contains("unreachable") && $0.contains("UP")
+        }
         #expect(recovered.ok, "did not recover after Prometheus came back:\n\(recovered.screen)")
 
         try terminal.tmux.send("q")

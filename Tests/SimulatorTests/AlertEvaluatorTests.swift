@@ -22,7 +22,8 @@ import TestSupport
         #expect(started.count == 5)
         #expect(started.allSatisfy { $0.state == .firing && $0.labels["severity"] == "info" && $0.labels.name == nil })
         let execution = started.first { $0.labels["job"] == "execution" }
-        #expect(execution?.annotations["summary"] == "execution started at \(PrometheusJSON.formatValue(execution?.value ?? .nan))")
+        // `{{ $value }}` prints as Go's %v of a float64 does (an exponent from 1e6 on).
+        #expect(execution?.annotations["summary"] == "execution started at \(GoMath.formatGo(execution?.value ?? .nan))")
         let long = alerts.filter { $0.labels["alertname"] == "LongHold" }
         #expect(long.count == 1)
         #expect(long.first?.state == .pending)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Float helpers with Go's semantics where they differ from Swift's or C's, so results match
 /// Prometheus bit for bit where it matters.
-enum GoMath {
+public enum GoMath {
     /// Go's math.Max: +Inf wins over NaN, NaN wins over everything else, +0 over -0.
     static func max(_ x: Double, _ y: Double) -> Double {
         if x == .infinity || y == .infinity { return .infinity }
@@ -40,7 +40,7 @@ enum GoMath {
 
     /// Go's `int64(f)` on amd64 for the values we convert: truncation toward zero,
     /// with out-of-range and NaN values giving Int64.min (the CPU's "integer indefinite").
-    static func int64(_ value: Double) -> Int64 {
+    public static func int64(_ value: Double) -> Int64 {
         guard value.isFinite, value > -9.223372036854775808e18, value < 9.223372036854775808e18 else { return .min }
         return Int64(value)
     }
@@ -88,7 +88,7 @@ enum GoMath {
 extension GoMath {
     /// Go's `%v` for a float64 (`%g` with the shortest digits: an exponent when it is below
     /// -4 or at least 6, as in "1e+20" or "1.5e-07").
-    static func formatGo(_ value: Double) -> String {
+    public static func formatGo(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
         if value == 0 { return value.sign == .minus ? "-0" : "0" }

@@ -52,6 +52,20 @@ public final class AlertmanagerClient: AlertmanagerSource {
         return try decode([SilenceWire].self, response).map { $0.silence() }
     }
 
+    public func createSilence(_ draft: SilenceDraft) async throws(QueryError) -> String {
+        let body = try PostableSilenceWire(draft).json()
+        let response = try await transport.send("/api/v2/silences", [], write: .postJSON(body))
+        return try decode(SilenceIDWire.self, response).silenceID
+    }
+
+    public func expireSilence(id: String) async throws(QueryError) {
+        let escaped = id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? id
+        let response = try await transport.send("/api/v2/silence/" + escaped, [], write: .delete)
+        guard (200..<300).contains(response.status) else {
+            throw ErrorMapping.httpStatus(response.status, reason: response.reason, host: transport.host, body: response.body)
+        }
+    }
+
     /// Alertmanager answers bare JSON (no Prometheus envelope); errors are a JSON string or
     /// `{"code":…,"message":…}` with a non-2xx status.
     private func decode<Payload: Decodable>(_ type: Payload.Type, _ response: RawResponse) throws(QueryError) -> Payload {

@@ -41,12 +41,19 @@ struct Transport: Sendable {
     }
 
     /// Calls `path` (such as `/api/v1/query`) with form parameters, within the timeout.
-    func send(_ path: String, _ parameters: [(String, String)]) async throws(QueryError) -> RawResponse {
+    /// A request that changes something (Alertmanager's silences): a JSON POST or a DELETE,
+    /// with the same auth, headers, TLS, timeout and redirects as the reads.
+    enum Write: Sendable {
+        case postJSON(String)
+        case delete
+    }
+
+    func send(_ path: String, _ parameters: [(String, String)], write: Write? = nil) async throws(QueryError) -> RawResponse {
         let timeout = settings.timeout
         let host = self.host
         do {
             return try await withThrowingTaskGroup(of: RawResponse.self) { group in
-                group.addTask { try await self.perform(path, parameters) }
+                group.addTask { try await self.perform(path, parameters, write: write) }
                 group.addTask {
                     try await Task.sleep(for: timeout)
                     throw ErrorMapping.timeout(timeout, host: host)
@@ -60,14 +67,23 @@ struct Transport: Sendable {
         }
     }
 
-    private func perform(_ path: String, _ parameters: [(String, String)]) async throws -> RawResponse {
+    private func perform(_ path: String, _ parameters: [(String, String)], write: Write?) async throws -> RawResponse {
         let tls = try tlsConfiguration.get()
         let form = FormEncoding.encode(parameters)
         var url = connectionURL() + path
         var request = HTTPClientRequest(url: url)
         request.tlsConfiguration = tls
         request.headers = try baseHeaders()
-        if form.isEmpty {
+        if let write {
+            switch write {
+            case .postJSON(let json):
+                request.method = .POST
+                request.headers.replaceOrAdd(name: "Content-Type", value: "application/json")
+                request.body = .bytes(ByteBuffer(string: json))
+            case .delete:
+                request.method = .DELETE
+            }
+        } else if form.isEmpty {
             request.method = .GET
         } else if url.utf8.count + 1 + form.utf8.count <= Transport.maxGetURLLength {
             url += "?" + form

@@ -23,9 +23,15 @@ public struct HeaderModel: Hashable, Sendable {
     public var paused: Bool
     /// Queries are on their way.
     public var busy: Bool
+    /// The datasources the screen's panels query (empty: not shown, as in `snapshot`).
+    public var datasources: [DatasourceHealth]
+    /// Last update, countdown and absolute range (nil: not shown, as in `snapshot`).
+    public var clock: HeaderClock?
 
     public init(title: String, position: String? = nil, variables: [Variable] = [], timeRange: String, refresh: String? = nil,
-                paused: Bool = false, busy: Bool = false) {
+                paused: Bool = false, busy: Bool = false, datasources: [DatasourceHealth] = [], clock: HeaderClock? = nil) {
+        self.datasources = datasources
+        self.clock = clock
         self.title = title
         self.position = position
         self.variables = variables

@@ -64,6 +64,8 @@ public struct Theme: Hashable, Sendable {
     // terminal; monochrome (NO_COLOR, --no-color) gets attributes only.
     public var headerBar: Style { isMonochrome ? Style(attributes: .reverse) : Style(foreground: .ansi(15), background: .ansi(4)) }
     public var headerTitle: Style { isMonochrome ? Style(attributes: [.reverse, .bold]) : Style(foreground: .ansi(15), background: .ansi(4), attributes: .bold) }
+    /// The header's datasource-down banner: it must read as an alarm on any terminal.
+    public var headerAlert: Style { isMonochrome ? Style(attributes: [.bold, .underline]) : Style(foreground: .ansi(15), background: .ansi(1), attributes: .bold) }
     public var pausedBadge: Style { isMonochrome ? Style(attributes: .bold) : Style(foreground: .ansi(0), background: .ansi(3), attributes: .bold) }
     public var statusText: Style { isMonochrome ? .plain : Style(foreground: .ansi(2)) }
     public var dialogBorder: Style { isMonochrome ? .plain : Style(foreground: .ansi(6)) }

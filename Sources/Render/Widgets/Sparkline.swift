@@ -89,6 +89,13 @@ enum TimeLabels {
         return (hours < 10 ? "0" : "") + String(hours) + ":" + (minutes < 10 ? "0" : "") + String(minutes)
     }
 
+    /// "14:02:11": the header's update time and outage start.
+    static func clock(_ timestamp: Int64, offset: Int) -> String {
+        let seconds = Int(timestamp / 1000) + offset
+        let second = ((seconds % 60) + 60) % 60
+        return hourMinute(timestamp, offset: offset) + (second < 10 ? ":0" : ":") + String(second)
+    }
+
     /// "2023-11-14 22:13:20", Grafana's default table time format, at the theme's offset.
     static func dateTime(_ timestamp: Int64, offset: Int) -> String {
         var calendar = Calendar(identifier: .gregorian)

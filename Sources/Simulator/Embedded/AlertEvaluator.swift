@@ -32,35 +32,18 @@ public struct AlertEvaluator: Sendable {
                     activeAt = sample.timestamp
                 }
                 var labels = found.labels.withoutName
-                for (name, value) in rule.labels { labels.set(name, value) }
+                // Rule labels and annotations are templates over the series as the expression
+                // returned it, `__name__` included (rules/alerting.go's Eval).
+                func expand(_ text: String) -> String { AlertTemplate.expand(text, ruleName: rule.name, labels: found.labels, value: last.value) }
+                for (name, value) in rule.labels { labels.set(name, expand(value)) }
                 labels.set("alertname", rule.name)
                 let firing = end - activeAt >= rule.holdDuration
                 alerts.append(Alert(
                     labels: labels,
-                    annotations: rule.annotations.mapValues { Self.expand($0, labels: labels, value: last.value) },
+                    annotations: rule.annotations.mapValues(expand),
                     state: firing ? .firing : .pending, activeAt: activeAt, value: last.value))
             }
         }
         return alerts.sorted { ($0.state == .firing ? 0 : 1, $0.labels) < ($1.state == .firing ? 0 : 1, $1.labels) }
-    }
-
-    /// `{{ $labels.name }}` and `{{ $value }}` (any pipeline after it is ignored).
-    static func expand(_ template: String, labels: Labels, value: Double) -> String {
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.range(of: "{{"), let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) {
-            out += rest[..<open.lowerBound]
-            let inner = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            if inner.hasPrefix("$labels.") {
-                let name = inner.dropFirst("$labels.".count).prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-                out += labels[String(name)] ?? ""
-            } else if inner.hasPrefix("$value") {
-                out += PrometheusJSON.formatValue(value)
-            } else {
-                out += rest[open.lowerBound..<close.upperBound]
-            }
-            rest = rest[close.upperBound...]
-        }
-        return out + rest
     }
 }

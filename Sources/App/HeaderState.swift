@@ -1,0 +1,59 @@
+import PromModel
+import Render
+
+/// What the header reports beyond the dashboard: the datasources' health from the answers
+/// the reducer gets, when data last came back, and whether the range shows as absolute times.
+public struct HeaderState: Hashable, Sendable {
+    /// The servers the panels query; empty in `snapshot`, whose header shows none of this.
+    public var datasources: [DatasourceHealth]
+    /// The last query answer (data or an error the server sent).
+    public var lastAnswerAt: Timestamp?
+    /// `T`: the range as resolved from/to times instead of "Last 1h".
+    public var absoluteTime = false
+
+    public init(datasources: [DatasourceHealth] = []) {
+        self.datasources = datasources
+    }
+
+    /// Failures that mean the server did not answer at all (it answering with an error is
+    /// a query's problem, shown on its panel).
+    static let unreachableKinds: Set<QueryError.Kind> = [.connection, .tls, .timeout]
+
+    /// A query's outcome, for the datasource at `index` (the one the viewer queries, until
+    /// queries name their datasource).
+    mutating func record(_ outcome: Result<Void, QueryError>, datasource index: Int = 0, at now: Timestamp) {
+        guard datasources.indices.contains(index) else { return }
+        switch outcome {
+        case .success:
+            datasources[index].answered(at: now)
+            lastAnswerAt = now
+        case .failure(let error) where Self.unreachableKinds.contains(error.kind):
+            datasources[index].unreachable(error.summary, at: now)
+        case .failure(let error) where error.kind == .canceled:
+            break
+        case .failure:
+            datasources[index].answered(at: now)
+            lastAnswerAt = now
+        }
+    }
+}
+
+extension ViewerReducer {
+    /// `T` flips the header's range between "Last 1h" and its from/to times.
+    func toggleAbsoluteTime(_ state: inout AppState) -> [Effect] {
+        state.header.absoluteTime.toggle()
+        return [.redraw]
+    }
+
+    /// While the header counts down to the next refresh it is redrawn every second: a
+    /// scheduled wake-up further off than that comes a second from now instead, but never
+    /// inside the early-tick slack before a due refresh (which would start it early).
+    func countdownTicks(_ effects: [Effect], _ state: AppState, now: Timestamp) -> [Effect] {
+        guard !state.header.datasources.isEmpty, !state.paused, let interval = state.refreshInterval else { return effects }
+        return effects.map { effect in
+            guard case .scheduleTick(let at) = effect else { return effect }
+            let second = (now / 1000 + 1) * 1000
+            return second < at - interval / 20 - 1 ? .scheduleTick(at: second) : effect
+        }
+    }
+}
