@@ -77,9 +77,11 @@ public struct FrameRenderer: Sendable {
         } else {
             (title, position) = ("promdeck: no dashboards", nil)
         }
-        return HeaderModel(
+        var model = HeaderModel(
             title: title, position: position, variables: variables, timeRange: state.window.description,
             refresh: state.refreshInterval.map(PrometheusDuration.format), paused: state.paused, busy: !state.inFlight.isEmpty)
+        model.datasources = state.datasourceHealth.values.sorted { $0.name < $1.name }
+        return model
     }
 
     private func footer(_ state: AppState) -> FooterModel {

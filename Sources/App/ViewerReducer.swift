@@ -29,6 +29,7 @@ public struct ViewerReducer: Sendable {
         case .tick:
             return handleTick(&state, now: now)
         case .queryResult(let id, let response, let duration):
+            noteHealth(id, error: nil, &state, now: now)
             return finishQuery(id, &state, now: now, duration: duration) { panel, consumer, query in
                 panel.results[consumer.refID] = response.result
                 panel.answeredQueries[consumer.refID] = AnsweredQuery(expr: query.key.expr, legendFormat: consumer.legendFormat)
@@ -37,6 +38,7 @@ public struct ViewerReducer: Sendable {
                 panel.warnings = response.warnings
             }
         case .queryFailed(let id, let error, let duration):
+            noteHealth(id, error: error, &state, now: now)
             return finishQuery(id, &state, now: now, duration: duration) { panel, _, _ in
                 panel.lastError = error
                 panel.lastErrorAt = now

@@ -50,6 +50,7 @@ struct Lint: ParsableCommand {
         var linter = DashboardLinter(expressionChecker: Self.expressionChecker)
         linter.expressionAnalyzer = Self.expressionAnalyzer
         linter.metricsQLDatasources = try metricsQLDatasources()
+        linter.datasources = try catalog()
         let report = linter.lint(paths: paths)
         for diagnostic in report.diagnostics {
             // Diagnostics quote the files, which may hold escape bytes.
@@ -63,12 +64,21 @@ struct Lint: ParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 
+    /// The datasources of `--config` for the uid check; none without the flag.
+    func catalog() throws -> DatasourceCatalog? {
+        guard let config else { return nil }
+        let loaded = try DatasourceResolver.loadConfig(configPath: config)
+        return DatasourceCatalog(entries: loaded.datasources.map { DatasourceIdentity(name: $0.name, uid: $0.uid, type: $0.type) },
+                                 defaultName: loaded.defaultDatasource)
+    }
+
     /// Names of the config's VictoriaMetrics datasources. A broken config named with
     /// --config is an error; the default one only matters if present.
     func metricsQLDatasources() throws -> Set<String> {
         do throws(ConfigError) {
             let loaded = try DatasourceResolver.loadConfig(configPath: config)
-            let names = loaded.datasources.filter { $0.flavor == .victoriametrics }.map { $0.name }
+            // Panels name them by name or (Grafana's) uid.
+            let names = loaded.datasources.filter { $0.flavor == .victoriametrics }.flatMap { [$0.name] + ($0.uid.map { [$0] } ?? []) }
             return Set(names)
         } catch {
             if config != nil { throw error }

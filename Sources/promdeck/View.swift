@@ -35,20 +35,25 @@ struct View: AsyncParsableCommand {
 
     func run() async throws {
         try ViewerOptions.requireTerminal(command: "view")
-        let settings = try source.settings()
-        let alertmanagerClient = try source.alertmanager(flag: alertmanager, datasource: settings)
-        let client = PrometheusClient(settings: settings)
-        let loaded = try Wiring.viewDashboards(directory: dashboards, search: source.dashboardSearch())
+        let servers = try Servers(options: source)
+        let alertmanagerClient: AlertmanagerClient?
         do {
-            try await viewer.run(
-                command: "view", dashboards: loaded.dashboards, datasource: client, alertmanager: alertmanagerClient,
-                datasourceNames: source.datasourceNames(active: settings), notices: loaded.skipped)
+            alertmanagerClient = try source.alertmanager(flag: alertmanager, datasource: servers.chosen.settings)
         } catch {
-            await client.shutdown()
+            await servers.shutdown()
+            throw error
+        }
+        do {
+            let loaded = try Wiring.viewDashboards(directory: dashboards, search: source.dashboardSearch())
+            try await viewer.run(
+                command: "view", dashboards: loaded.dashboards, datasource: servers.chosen, named: servers.named,
+                catalog: servers.catalog, alertmanager: alertmanagerClient, datasourceNames: servers.names, notices: loaded.skipped)
+        } catch {
+            await servers.shutdown()
             await alertmanagerClient?.shutdown()
             throw error
         }
-        await client.shutdown()
+        await servers.shutdown()
         await alertmanagerClient?.shutdown()
     }
 }

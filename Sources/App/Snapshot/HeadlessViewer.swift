@@ -8,7 +8,12 @@ public enum HeadlessViewer {
     /// Rounds of answers after which a dashboard that keeps asking is drawn as it is.
     static let maximumRounds = 16
 
-    public static func settle(_ state: inout AppState, reducer: ViewerReducer = ViewerReducer(), datasource: any Datasource, now: Timestamp) async {
+    public static func settle(
+        _ state: inout AppState, reducer: ViewerReducer = ViewerReducer(), datasource: any Datasource,
+        named: [String: any Datasource] = [:], now: Timestamp
+    ) async {
+        let datasources = DatasourceSet(default: datasource, byName: named)
+        let gate = ConnectionGate()
         var effects = reducer.reduce(&state, .start, now: now)
         for _ in 0..<maximumRounds {
             var jobs: [QueryJob] = [], loads: [VariableOptionsRequest] = []
@@ -23,7 +28,7 @@ public enum HeadlessViewer {
             let asked = jobs.count
             let events = await withTaskGroup(of: (Int, AppEvent).self) { group in
                 for (index, job) in zip(jobs.indices, jobs) {
-                    group.addTask { (index, await answer(job, from: datasource)) }
+                    group.addTask { (index, await answer(job, from: datasources, gate: gate)) }
                 }
                 for (index, request) in loads.enumerated() {
                     group.addTask {
@@ -41,14 +46,28 @@ public enum HeadlessViewer {
         }
     }
 
-    static func answer(_ job: QueryJob, from datasource: any Datasource) async -> AppEvent {
-        do throws(QueryError) {
-            let response = job.key.instant
-                ? try await datasource.query(job.key.expr, at: job.range.end)
-                : try await datasource.queryRange(job.key.expr, range: job.range)
-            return .queryResult(job.id, response, duration: 0)
-        } catch {
-            return .queryFailed(job.id, error, duration: 0)
+    static func answer(_ job: QueryJob, from datasources: DatasourceSet, gate: ConnectionGate) async -> AppEvent {
+        switch await send(job, to: datasources, gate: gate) {
+        case .success(let response): .queryResult(job.id, response, duration: 0)
+        case .failure(let error): .queryFailed(job.id, error, duration: 0)
         }
+    }
+
+    /// One job against the datasource its key names, within that server's connection limit:
+    /// the one way the viewer and `snapshot` send a query.
+    static func send(_ job: QueryJob, to datasources: DatasourceSet, gate: ConnectionGate) async -> Result<QueryResponse, QueryError> {
+        let server = job.key.datasource ?? ""
+        await gate.acquire(server)
+        let result: Result<QueryResponse, QueryError>
+        do throws(QueryError) {
+            let datasource = try datasources.datasource(job.key.datasource)
+            result = .success(job.key.instant
+                ? try await datasource.query(job.key.expr, at: job.range.end)
+                : try await datasource.queryRange(job.key.expr, range: job.range))
+        } catch {
+            result = .failure(error)
+        }
+        await gate.release(server)
+        return result
     }
 }

@@ -16,6 +16,9 @@ public struct DashboardLinter: Sendable {
     public var expressionAnalyzer: ExpressionAnalyzer?
     /// Datasource names and uids that are VictoriaMetrics (checked as MetricsQL).
     public var metricsQLDatasources: Set<String> = []
+    /// The configured datasources (`--config`): a uid none of them has is warned about.
+    /// nil (no config given) checks nothing, as a dashboard may be meant for any server.
+    public var datasources: DatasourceCatalog?
     /// Used for the plausible `$__interval`-style values substituted before checking.
     public var calculator: IntervalCalculator
 
@@ -212,6 +215,11 @@ struct LintContext {
         guard let node else { return }
         if node.string != nil { checkReferences(in: node, what: "datasource") }
         if let uid = node["uid"], uid.string != nil { checkReferences(in: uid, what: "datasource") }
+        let text = node.string ?? node["uid"]?.string
+        if let catalog = linter.datasources, catalog.entries.count > 1, let unknown = catalog.unknownUID(DatasourceRef(uid: text)) {
+            let configured = catalog.entries.map(\.label).joined(separator: ", ")
+            warning("datasource uid '\(unknown)' not configured (configured: \(configured)); its panel will show an error", at: node.start)
+        }
     }
 
     /// `repeat` must name a template variable; `repeatDirection` is "h" or "v".

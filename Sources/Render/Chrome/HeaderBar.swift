@@ -10,7 +10,12 @@ public struct HeaderBar: Widget {
         let glyphs = theme.glyphs
         let line = Rect(x: area.x, y: area.y, width: area.width, height: 1)
         buffer.fill(line, with: Cell(" ", style: theme.headerBar))
-        var right = " " + model.timeRange
+        var right = ""
+        if model.datasources.count > 1 {
+            // Which servers answer: "a ok  b down" (a dead region's panels say why).
+            right += " " + model.datasources.map { "\($0.name) \($0.state == .down ? "down" : $0.state == .up ? "ok" : "…")" }.joined(separator: "  ") + " |"
+        }
+        right += " " + model.timeRange
         if let refresh = model.refresh { right += " \(glyphs.refresh) \(refresh)" }
         let paused = model.paused ? " \(glyphs.paused) PAUSED" : ""
         let busy = model.busy ? " " + glyphs.busy : ""

@@ -23,6 +23,8 @@ public struct HeaderModel: Hashable, Sendable {
     public var paused: Bool
     /// Queries are on their way.
     public var busy: Bool
+    /// Each server's health, drawn when the dashboard uses more than one.
+    public var datasources: [DatasourceHealth] = []
 
     public init(title: String, position: String? = nil, variables: [Variable] = [], timeRange: String, refresh: String? = nil,
                 paused: Bool = false, busy: Bool = false) {
