@@ -24,7 +24,7 @@ import Testing
         let scrubber = CredentialScrubber(
             settings: Self.settings(.basic(username: "admin", password: Secret(.value("secret-pw"), key: "k"))), environment: [:])
         let base64 = Data("admin:secret-pw".utf8).base64EncodedString()
-        let scrubbed = scrubber.scrub("got Authorization: Basic \(base64) (password secret-pw)")
+        let scrubbed = scrubber.scrub("user admin sent Basic \(base64) (password secret-pw)")
         #expect(!scrubbed.contains(base64))
         #expect(!scrubbed.contains("secret-pw"))
         #expect(scrubbed.contains("admin"))
