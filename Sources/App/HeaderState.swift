@@ -19,6 +19,17 @@ public struct HeaderState: Hashable, Sendable {
     /// a query's problem, shown on its panel).
     static let unreachableKinds: Set<QueryError.Kind> = [.connection, .tls, .timeout]
 
+    /// A query's outcome for the datasource named `name` (added when first heard of); nil is
+    /// the one server of a dashboard that does not route by datasource.
+    mutating func record(_ outcome: Result<Void, QueryError>, datasource name: String?, at now: Timestamp) {
+        // `snapshot` starts with none and reports none.
+        guard !datasources.isEmpty else { return }
+        guard let name else { return record(outcome, datasource: 0, at: now) }
+        if let index = datasources.firstIndex(where: { $0.name == name }) { return record(outcome, datasource: index, at: now) }
+        datasources.append(DatasourceHealth(name: name))
+        record(outcome, datasource: datasources.count - 1, at: now)
+    }
+
     /// A query's outcome, for the datasource at `index` (the one the viewer queries, until
     /// queries name their datasource).
     mutating func record(_ outcome: Result<Void, QueryError>, datasource index: Int = 0, at now: Timestamp) {

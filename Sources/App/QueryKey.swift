@@ -8,14 +8,20 @@ public struct QueryKey: Hashable, Sendable, CustomStringConvertible {
     public var expr: String
     public var step: Int64
     public var instant: Bool
+    /// The configured datasource it goes to; nil is the default one.
+    public var datasource: String?
 
-    public init(expr: String, step: Int64, instant: Bool) {
+    public init(expr: String, step: Int64, instant: Bool, datasource: String? = nil) {
         self.expr = expr
         self.step = step
         self.instant = instant
+        self.datasource = datasource
     }
 
-    public var description: String { instant ? "\(expr) @instant" : "\(expr) step=\(PrometheusDuration.format(step))" }
+    public var description: String {
+        let text = instant ? "\(expr) @instant" : "\(expr) step=\(PrometheusDuration.format(step))"
+        return datasource.map { "\(text) on \($0)" } ?? text
+    }
 }
 
 /// One panel target that wants a query's result, with its legend as planned (variables

@@ -57,6 +57,8 @@ public struct AppState: Hashable, Sendable {
     public var header = HeaderState()
     /// Where `e` writes CSV files.
     public var exportDirectory: String
+    /// What datasource references resolve against (uids and names of the configured ones).
+    public var datasources: DatasourceCatalog = DatasourceCatalog()
     private let derivations = Derivations()
 
     /// `datasourceNames` are the options of datasource variables (the configured datasources,
@@ -64,8 +66,9 @@ public struct AppState: Hashable, Sendable {
     public init(
         dashboards: [Dashboard], window: TimeWindow, size: TerminalSize, refreshOverride: Int64? = nil,
         dashboardIndex: Int = 0, variables: [String: [String]] = [:], exportDirectory: String = ".",
-        datasourceNames: [String] = [], notices: [String] = []
+        datasourceNames: [String] = [], notices: [String] = [], datasources: DatasourceCatalog = DatasourceCatalog()
     ) {
+        self.datasources = datasources
         self.dashboards = dashboards
         self.window = window
         self.size = size
@@ -82,7 +85,7 @@ public struct AppState: Hashable, Sendable {
             for variable in dashboard.variables where !variable.options.isEmpty { options[variable.name] = variable.options }
             // Grafana lists the datasources of the variable's plugin type: here, the configured ones.
             for variable in dashboard.variables where variable.kind == .datasource && !datasourceNames.isEmpty {
-                let names = VariableFilter.apply(regex: variable.regex, to: datasourceNames)
+                let names = VariableFilter.apply(regex: variable.regex, to: datasources.names(ofType: variable.query, among: datasourceNames))
                 options[variable.name] = names
                 let current = chosen[variable.name] ?? []
                 if !current.contains(Variable.allValueMarker), current.isEmpty || !current.allSatisfy(names.contains) {

@@ -20,8 +20,8 @@ public enum Viewer {
     /// Runs until `q`, a terminating signal, or the terminal closing; shuts the backend down
     /// on every way out.
     public static func run(
-        backend: any TerminalBackend, datasource: any Datasource, alertmanager: (any AlertmanagerSource)? = nil,
-        state initial: AppState, reducer: ViewerReducer = ViewerReducer(), render: FrameRendering? = nil,
+        backend: any TerminalBackend, datasource: any Datasource, named: [String: any Datasource] = [:],
+        alertmanager: (any AlertmanagerSource)? = nil, state initial: AppState, reducer: ViewerReducer = ViewerReducer(), render: FrameRendering? = nil,
         clock: @escaping @Sendable () -> Timestamp = Viewer.wallClock,
         refreshTrace: (@Sendable (String) -> Void)? = nil, incremental: IncrementalOptions = IncrementalOptions()
     ) async -> Exit {
@@ -31,7 +31,7 @@ public enum Viewer {
         }
         var state = initial
         if alertmanager != nil, state.alertmanager == .notConfigured { state.alertmanager = .notLoaded }
-        var loop = Loop(backend: backend, datasource: datasource, reducer: reducer, render: renderFrame, clock: clock, state: state)
+        var loop = Loop(backend: backend, datasources: DatasourceSet(default: datasource, byName: named), reducer: reducer, render: renderFrame, clock: clock, state: state)
         loop.alertmanager = alertmanager
         loop.traceSink = refreshTrace
         loop.incremental = IncrementalQueryCache(options: incremental)
@@ -54,7 +54,9 @@ enum LoopEvent: Sendable {
 
 struct Loop {
     let backend: any TerminalBackend
-    let datasource: any Datasource
+    let datasources: DatasourceSet
+    let gate = ConnectionGate()
+    var datasource: any Datasource { datasources.defaultDatasource }
     let reducer: ViewerReducer
     let render: Viewer.FrameRendering
     let clock: @Sendable () -> Timestamp
@@ -78,10 +80,10 @@ struct Loop {
     private var iterator: AsyncStream<LoopEvent>.Iterator
     private let sink: AsyncStream<LoopEvent>.Continuation
 
-    init(backend: any TerminalBackend, datasource: any Datasource, reducer: ViewerReducer, render: @escaping Viewer.FrameRendering,
+    init(backend: any TerminalBackend, datasources: DatasourceSet, reducer: ViewerReducer, render: @escaping Viewer.FrameRendering,
          clock: @escaping @Sendable () -> Timestamp, state: AppState) {
         self.backend = backend
-        self.datasource = datasource
+        self.datasources = datasources
         self.reducer = reducer
         self.render = render
         self.clock = clock
@@ -217,17 +219,15 @@ struct Loop {
     }
 
     private mutating func start(_ job: QueryJob) {
-        let sink = self.sink, datasource = self.datasource, clock = self.clock, incremental = self.incremental
+        let sink = self.sink, datasources = self.datasources, gate = self.gate, clock = self.clock, incremental = self.incremental
         queries[job.id] = Task {
             let started = clock()
             let timer = ContinuousClock.now
-            do throws(QueryError) {
-                let response = job.key.instant
-                    ? try await datasource.query(job.key.expr, at: job.range.end)
-                    : try await incremental.queryRange(job.key, range: job.range, signature: job.incremental, datasource: datasource)
+            switch await HeadlessViewer.send(job, to: datasources, gate: gate, incremental: incremental) {
+            case .success(let response):
                 sink.yield(.answered(job.id, ContinuousClock.now - timer))
                 sink.yield(.app(.queryResult(job.id, response, duration: clock() - started)))
-            } catch {
+            case .failure(let error):
                 let reported = Task.isCancelled ? QueryError(.canceled, "query cancelled") : error
                 sink.yield(.answered(job.id, ContinuousClock.now - timer))
                 sink.yield(.app(.queryFailed(job.id, reported, duration: clock() - started)))

@@ -23,16 +23,27 @@ extension ViewerReducer {
 
     /// The queries for these panels (id → columns), from the dashboards module's plan:
     /// Grafana's interval rules, variable formats and step alignment, deduplicated.
-    public func plan(_ dashboard: Dashboard, widths: [Int: Int], variables: [Variable], start: Timestamp, end: Timestamp) -> [ViewerQuery] {
+    public func plan(
+        _ dashboard: Dashboard, widths: [Int: Int], variables: [Variable], start: Timestamp, end: Timestamp,
+        datasources: DatasourceCatalog = DatasourceCatalog()
+    ) -> [ViewerQuery] {
+        planWithFailures(dashboard, widths: widths, variables: variables, start: start, end: end, datasources: datasources).queries
+    }
+
+    /// The plan's queries, and the targets it could not send (unknown datasource).
+    func planWithFailures(
+        _ dashboard: Dashboard, widths: [Int: Int], variables: [Variable], start: Timestamp, end: Timestamp,
+        datasources: DatasourceCatalog
+    ) -> (queries: [ViewerQuery], failures: [PlannedFailure]) {
         let plan = QueryPlan(
             dashboard: dashboard, variables: variables, fromMs: start, toMs: end, panelWidths: widths,
-            includeCollapsed: true, only: Set(widths.keys), calculator: calculator)
-        return plan.requests.map { request in
+            includeCollapsed: true, only: Set(widths.keys), calculator: calculator, datasources: datasources)
+        return (plan.requests.map { request in
             ViewerQuery(
-                key: QueryKey(expr: request.expr, step: request.instant ? 0 : request.stepMs, instant: request.instant),
+                key: QueryKey(expr: request.expr, step: request.instant ? 0 : request.stepMs, instant: request.instant, datasource: request.datasource),
                 range: QueryRange(start: request.startMs, end: request.endMs, step: max(1, request.stepMs)),
                 consumers: request.consumers.map { PanelTarget(panelID: $0.panelID, refID: $0.refID, legendFormat: $0.legendFormat) })
-        }
+        }, plan.failures)
     }
 
     /// Starts queries for the visible panels. A panel with a query still in flight is left
@@ -47,13 +58,20 @@ extension ViewerReducer {
         guard !widths.isEmpty else { return [] }
         let alertEffects = refreshAlertList(&state, dashboard: dashboard, visible: Set(widths.keys))
         let (start, end) = state.window.resolve(now: now)
-        let plan = plan(dashboard, widths: widths, variables: state.effectiveVariables, start: start, end: end)
+        let (plan, failures) = planWithFailures(
+            dashboard, widths: widths, variables: state.effectiveVariables, start: start, end: end, datasources: state.datasources)
         for panel in dashboard.allPanels where widths[panel.id] != nil {
             var known = state.panels[panel.id] ?? PanelState(scope: panel.scopedVariables)
             if known.scope != panel.scopedVariables { known = PanelState(scope: panel.scopedVariables) }
             known.queries = []
             known.pending = []
             state.panels[panel.id] = known
+        }
+        // A target whose datasource is not configured fails on its panel at once, never sent elsewhere.
+        for failure in failures {
+            state.panels[failure.panelID]?.results[failure.refID] = nil
+            state.panels[failure.panelID]?.lastError = QueryError(.configuration, failure.error.message, summary: failure.error.summary)
+            state.panels[failure.panelID]?.lastErrorAt = now
         }
         var jobs: [QueryJob] = []
         let raw = Self.rawExpression(dashboard)
@@ -138,5 +156,15 @@ extension ViewerReducer {
         effects.append(.fullRedraw)
         if let interval = state.refreshInterval, !state.paused { effects.append(.scheduleTick(at: now + interval)) }
         return effects
+    }
+}
+
+extension ViewerReducer {
+    /// Marks the query's datasource reachable or not by how it answered (a server that
+    /// answers with an error is up; the panel shows the error): the header shows each
+    /// server's health, and a banner while one is unreachable.
+    func noteHealth(_ id: QueryID, error: QueryError?, _ state: inout AppState, now: Timestamp) {
+        let name = state.datasources.routes ? (state.inFlight[id]?.key.datasource ?? state.datasources.defaultName) : nil
+        state.header.record(error.map { .failure($0) } ?? .success(()), datasource: name, at: now)
     }
 }

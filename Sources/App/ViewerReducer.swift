@@ -34,7 +34,7 @@ public struct ViewerReducer: Sendable {
             return handleTick(&state, now: now)
         case .queryResult(let id, let response, let duration):
             let window = state.inFlight[id].map { state.window.resolve(now: $0.startedAt) }
-            state.header.record(.success(()), at: now)
+            noteHealth(id, error: nil, &state, now: now)
             return finishQuery(id, &state, now: now, duration: duration) { panel, consumer, query in
                 let answered = AnsweredQuery(expr: query.key.expr, legendFormat: consumer.legendFormat)
                 if query.key.instant {
@@ -55,7 +55,7 @@ public struct ViewerReducer: Sendable {
                 panel.warnings = response.warnings
             }
         case .queryFailed(let id, let error, let duration):
-            state.header.record(.failure(error), at: now)
+            noteHealth(id, error: error, &state, now: now)
             return finishQuery(id, &state, now: now, duration: duration) { panel, _, _ in
                 panel.lastError = error
                 panel.lastErrorAt = now

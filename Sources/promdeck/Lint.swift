@@ -63,11 +63,14 @@ struct Lint: ParsableCommand {
         var linter = DashboardLinter(expressionChecker: Self.expressionChecker(version))
         linter.expressionAnalyzer = Self.expressionAnalyzer(version)
         let datasources = try configuredDatasources()
-        linter.metricsQLDatasources = Set(datasources.filter { $0.flavor == .victoriametrics }.map(\.name))
+        // Panels name them by name or (Grafana's) uid.
+        func references(_ settings: [DatasourceSettings]) -> Set<String> { Set(settings.flatMap { [$0.name] + ($0.uid.map { [$0] } ?? []) }) }
+        linter.metricsQLDatasources = references(datasources.filter { $0.flavor == .victoriametrics })
         // The flag wins over the config's promql_version.
         if promql.promqlVersion == nil {
-            linter.promQL2Datasources = Set(datasources.filter { $0.flavor == .prometheus && $0.promQLVersion == 2 }.map(\.name))
+            linter.promQL2Datasources = references(datasources.filter { $0.flavor == .prometheus && $0.promQLVersion == 2 })
         }
+        linter.datasources = try catalog()
         let report = linter.lint(paths: paths)
         for diagnostic in report.diagnostics {
             // Diagnostics quote the files, which may hold escape bytes.
@@ -79,6 +82,14 @@ struct Lint: ParsableCommand {
         FileHandle.standardError.write(Data((summary + "\n").utf8))
         let code = report.exitCode(strict: strict)
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// The datasources of `--config` for the uid check; none without the flag.
+    func catalog() throws -> DatasourceCatalog? {
+        guard let config else { return nil }
+        let loaded = try DatasourceResolver.loadConfig(configPath: config)
+        return DatasourceCatalog(entries: loaded.datasources.map { DatasourceIdentity(name: $0.name, uid: $0.uid, type: $0.type) },
+                                 defaultName: loaded.defaultDatasource)
     }
 
     /// The config's datasources. A broken config named with --config is an error; the

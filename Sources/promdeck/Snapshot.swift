@@ -102,7 +102,8 @@ struct Snapshot: AsyncParsableCommand {
                 dashboard: board, window: window, time: end, size: TerminalSize(width: width, height: height),
                 options: RenderOptions(capability: capability, asciiOnly: ascii), format: format, expandRows: expandRows,
                 variableErrors: resolved.errors, knownOptions: resolved.answers, catalog: catalog)
-            print(try await pipeline.run(datasource: source.datasource), terminator: format == .json ? "\n" : "")
+            print(try await pipeline.run(datasource: source.datasource, named: source.named, catalog: source.catalog,
+                                         datasourceNames: source.servers?.names ?? []), terminator: format == .json ? "\n" : "")
         }
     }
 

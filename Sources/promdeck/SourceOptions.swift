@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import Dashboards
 import Foundation
 import PromModel
 import PromQL
@@ -51,8 +52,8 @@ struct SourceOptions: ParsableArguments {
             }
             return ResolvedSource(datasource: EmbeddedDatasource(store: store, promQLVersion: version), defaultTime: store.maxTimestamp)
         }
-        let client = try server.client()
-        return ResolvedSource(datasource: client, defaultTime: nil, client: client)
+        let servers = try Servers(options: server)
+        return ResolvedSource(datasource: servers.chosen, defaultTime: nil, servers: servers)
     }
 }
 
@@ -61,10 +62,14 @@ struct ResolvedSource {
     var datasource: any Datasource
     /// The instant-query time when none is given: the newest sample of a loaded file.
     var defaultTime: Timestamp?
-    var client: PrometheusClient?
+    var servers: Servers?
+
+    /// The other configured servers, by name, that panels may name.
+    var named: [String: any Datasource] { servers?.named ?? [:] }
+    var catalog: DatasourceCatalog { servers?.catalog ?? DatasourceCatalog() }
 
     func shutdown() async {
-        await client?.shutdown()
+        await servers?.shutdown()
     }
 
     /// Runs `body` with the datasource and shuts the client down afterwards, on every path.

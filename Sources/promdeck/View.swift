@@ -36,24 +36,31 @@ struct View: AsyncParsableCommand {
 
     func run() async throws {
         try ViewerOptions.requireTerminal(command: "view")
-        let settings = try source.settings()
-        let alertmanagerClient = try source.alertmanager(flag: alertmanager, datasource: settings)
-        let client = PrometheusClient(settings: settings)
-        let loaded = try Wiring.viewDashboards(directory: dashboards, search: source.dashboardSearch())
+        let servers = try Servers(options: source)
+        let alertmanagerClient: AlertmanagerClient?
         do {
+            alertmanagerClient = try source.alertmanager(flag: alertmanager, datasource: servers.chosen.settings)
+        } catch {
+            await servers.shutdown()
+            throw error
+        }
+        do {
+            let loaded = try Wiring.viewDashboards(directory: dashboards, search: source.dashboardSearch())
+            let settings = servers.chosen.settings
             try await viewer.run(
-                command: "view", dashboards: loaded.dashboards, datasource: client, alertmanager: alertmanagerClient,
-                datasourceNames: source.datasourceNames(active: settings), notices: loaded.skipped,
+                command: "view", dashboards: loaded.dashboards, datasource: servers.chosen, named: servers.named,
+            let settings = servers.chosen.settings
+                catalog: servers.catalog, alertmanager: alertmanagerClient, datasourceNames: servers.names, notices: loaded.skipped,
                 incremental: IncrementalOptions(
                     enabled: settings.incrementalQuerying,
                     overlapMs: Int64(settings.incrementalOverlap / .milliseconds(1))),
                 health: [DatasourceHealth(name: settings.name, url: settings.url)])
         } catch {
-            await client.shutdown()
+            await servers.shutdown()
             await alertmanagerClient?.shutdown()
             throw error
         }
-        await client.shutdown()
+        await servers.shutdown()
         await alertmanagerClient?.shutdown()
     }
 }

@@ -87,6 +87,7 @@ struct ViewerOptions: ParsableArguments {
     /// screen starts; `notices` (skipped dashboards) are warned about and shown in the viewer.
     func run(
         command: String, dashboards candidates: [DashboardLookup.Candidate], datasource: any Datasource,
+        named: [String: any Datasource] = [:], catalog: DatasourceCatalog = DatasourceCatalog(),
         alertmanager: (any AlertmanagerSource)? = nil, datasourceNames: [String] = [], notices: [String] = [],
         incremental: IncrementalOptions = IncrementalOptions(),
         health: [DatasourceHealth] = []
@@ -125,11 +126,11 @@ struct ViewerOptions: ParsableArguments {
         var state = AppState(
             dashboards: dashboards, window: window, size: screen.size, refreshOverride: refresh,
             dashboardIndex: index, variables: variables, exportDirectory: exportDir,
-            datasourceNames: datasourceNames, notices: notices + unknown)
+            datasourceNames: datasourceNames, notices: notices + unknown, datasources: catalog)
         state.header = HeaderState(datasources: health)
         let options = RenderOptions.detect(environment: ProcessInfo.processInfo.environment, noColor: noColor, ascii: ascii)
         _ = await Viewer.run(
-            backend: screen, datasource: datasource, alertmanager: alertmanager, state: state, reducer: Wiring.reducer(), render: Wiring.renderer(options: options),
+            backend: screen, datasource: datasource, named: named, alertmanager: alertmanager, state: state, reducer: Wiring.reducer(), render: Wiring.renderer(options: options),
             refreshTrace: trace, incremental: incremental)
     }
 

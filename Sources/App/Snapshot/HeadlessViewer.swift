@@ -10,10 +10,13 @@ public enum HeadlessViewer {
 
     /// `knownOptions`: variable queries already answered (by `VariableResolver`, interpolated
     /// text → values), answered from there instead of asking the datasource a second time.
+    /// `named` are the other configured servers panels' datasource references resolve to.
     public static func settle(
-        _ state: inout AppState, reducer: ViewerReducer = ViewerReducer(), datasource: any Datasource, now: Timestamp,
-        knownOptions: [String: [String]] = [:]
+        _ state: inout AppState, reducer: ViewerReducer = ViewerReducer(), datasource: any Datasource,
+        named: [String: any Datasource] = [:], now: Timestamp, knownOptions: [String: [String]] = [:]
     ) async {
+        let datasources = DatasourceSet(default: datasource, byName: named)
+        let gate = ConnectionGate()
         var effects = reducer.reduce(&state, .start, now: now)
         for _ in 0..<maximumRounds {
             var jobs: [QueryJob] = [], loads: [VariableOptionsRequest] = [], fetchAlerts = false
@@ -45,7 +48,7 @@ public enum HeadlessViewer {
             let asked = jobs.count
             let events = await withTaskGroup(of: (Int, AppEvent).self) { group in
                 for (index, job) in zip(jobs.indices, jobs) {
-                    group.addTask { (index, await answer(job, from: datasource)) }
+                    group.addTask { (index, await answer(job, from: datasources, gate: gate)) }
                 }
                 for (index, request) in loads.enumerated() {
                     group.addTask {
@@ -62,14 +65,35 @@ public enum HeadlessViewer {
         }
     }
 
-    static func answer(_ job: QueryJob, from datasource: any Datasource) async -> AppEvent {
-        do throws(QueryError) {
-            let response = job.key.instant
-                ? try await datasource.query(job.key.expr, at: job.range.end)
-                : try await datasource.queryRange(job.key.expr, range: job.range)
-            return .queryResult(job.id, response, duration: 0)
-        } catch {
-            return .queryFailed(job.id, error, duration: 0)
+    static func answer(_ job: QueryJob, from datasources: DatasourceSet, gate: ConnectionGate) async -> AppEvent {
+        switch await send(job, to: datasources, gate: gate) {
+        case .success(let response): .queryResult(job.id, response, duration: 0)
+        case .failure(let error): .queryFailed(job.id, error, duration: 0)
         }
+    }
+
+    /// One job against the datasource its key names, within that server's connection limit:
+    /// the one way the viewer and `snapshot` send a query.
+    /// `incremental` (the live viewer's) asks a range query's new tail only, where it can.
+    static func send(
+        _ job: QueryJob, to datasources: DatasourceSet, gate: ConnectionGate, incremental: IncrementalQueryCache? = nil
+    ) async -> Result<QueryResponse, QueryError> {
+        let server = job.key.datasource ?? ""
+        await gate.acquire(server)
+        let result: Result<QueryResponse, QueryError>
+        do throws(QueryError) {
+            let datasource = try datasources.datasource(job.key.datasource)
+            if job.key.instant {
+                result = .success(try await datasource.query(job.key.expr, at: job.range.end))
+            } else if let incremental {
+                result = .success(try await incremental.queryRange(job.key, range: job.range, signature: job.incremental, datasource: datasource))
+            } else {
+                result = .success(try await datasource.queryRange(job.key.expr, range: job.range))
+            }
+        } catch {
+            result = .failure(error)
+        }
+        await gate.release(server)
+        return result
     }
 }

@@ -37,11 +37,14 @@ public struct SnapshotPipeline: Sendable {
         self.expandRows = expandRows
     }
 
-    public func run(datasource: any Datasource) async throws -> String {
-        var state = AppState(dashboards: [dashboard], window: window, size: size)
+    /// `named` are the other configured servers, which `catalog` resolves panels' datasource references to.
+    public func run(datasource: any Datasource, named: [String: any Datasource] = [:], catalog: DatasourceCatalog = DatasourceCatalog(),
+                    variables: [String: [String]] = [:], datasourceNames: [String] = []) async throws -> String {
+        var state = AppState(dashboards: [dashboard], window: window, size: size, variables: variables,
+                             datasourceNames: datasourceNames, datasources: catalog)
         state.allRowsOpen = expandRows
-        if !catalog.isEmpty { state.listedDashboards = catalog }
-        await HeadlessViewer.settle(&state, datasource: datasource, now: time, knownOptions: knownOptions)
+        if !self.catalog.isEmpty { state.listedDashboards = self.catalog }
+        await HeadlessViewer.settle(&state, datasource: datasource, named: named, now: time, knownOptions: knownOptions)
         // What the command's resolution found wins over what settling the viewer left.
         if !variableErrors.isEmpty { state.variableErrors[dashboard.uid] = variableErrors }
         let renderer = FrameRenderer(options: options)
@@ -53,7 +56,7 @@ public struct SnapshotPipeline: Sendable {
         board.variables = state.effectiveVariables
         let (start, end) = window.resolve(now: time)
         let layout = DashboardLayout.compute(dashboard: board, width: size.width, availableHeight: DashboardRenderer.bodyHeight(screenHeight: size.height))
-        let data = await DashboardAnswers.run(board, datasource: datasource, from: start, to: end, panelWidths: layout.panelWidths)
+        let data = await DashboardAnswers.run(board, datasource: datasource, named: named, catalog: catalog, from: start, to: end, panelWidths: layout.panelWidths)
         var view = DashboardViewState()
         view.context = FrameRenderer.listContext(state)
         return try renderer.renderer.snapshot(dashboard: board, data: data, width: size.width, height: size.height, time: end, format: .json,

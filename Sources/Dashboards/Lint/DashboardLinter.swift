@@ -19,6 +19,9 @@ public struct DashboardLinter: Sendable {
     public var metricsQLDatasources: Set<String> = []
     /// Names of datasources whose server speaks Prometheus 2.42's PromQL.
     public var promQL2Datasources: Set<String> = []
+    /// The configured datasources (`--config`): a uid none of them has is warned about.
+    /// nil (no config given) checks nothing, as a dashboard may be meant for any server.
+    public var datasources: DatasourceCatalog?
     /// Used for the plausible `$__interval`-style values substituted before checking.
     public var calculator: IntervalCalculator
 
@@ -218,6 +221,11 @@ struct LintContext {
         guard let node else { return }
         if node.string != nil { checkReferences(in: node, what: "datasource") }
         if let uid = node["uid"], uid.string != nil { checkReferences(in: uid, what: "datasource") }
+        let text = node.string ?? node["uid"]?.string
+        if let catalog = linter.datasources, catalog.entries.count > 1, let unknown = catalog.unknownUID(DatasourceRef(uid: text)) {
+            let configured = catalog.entries.map(\.label).joined(separator: ", ")
+            warning("datasource uid '\(unknown)' not configured (configured: \(configured)); its panel will show an error", at: node.start)
+        }
     }
 
     /// `repeat` must name a template variable; `repeatDirection` is "h" or "v".

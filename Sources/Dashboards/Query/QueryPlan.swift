@@ -20,6 +20,8 @@ public struct PlannedQuery: Hashable, Sendable {
     /// "time_series", "table" or "heatmap".
     public var format: String
     public var intervals: QueryIntervals
+    /// The configured datasource's name; nil means the default one.
+    public var datasource: String? = nil
 }
 
 /// What is actually sent: one request per distinct (expr, instant, start, end, step), with
@@ -30,6 +32,8 @@ public struct PlannedRequest: Hashable, Sendable {
     public var startMs: Int64
     public var endMs: Int64
     public var stepMs: Int64
+    /// The configured datasource's name; nil means the default one.
+    public var datasource: String? = nil
     /// (panel id, refId) pairs served by this request, in dashboard order.
     public var consumers: [QueryConsumer]
 }
@@ -40,12 +44,22 @@ public struct QueryConsumer: Hashable, Sendable {
     public var legendFormat: String
 }
 
+/// A target that is not sent: its datasource reference names no configured datasource.
+public struct PlannedFailure: Hashable, Sendable {
+    public var panelID: Int
+    public var refID: String
+    public var expr: String
+    public var error: DatasourceRefError
+}
+
 /// The queries a dashboard needs for one time range and layout.
 public struct QueryPlan: Sendable {
     /// One per visible target, in dashboard order.
     public var queries: [PlannedQuery]
-    /// `queries` deduplicated.
+    /// `queries` deduplicated (per datasource).
     public var requests: [PlannedRequest]
+    /// Targets whose datasource does not resolve, in dashboard order.
+    public var failures: [PlannedFailure] = []
 
     /// - Parameters:
     ///   - dashboard: its panels and targets.
@@ -57,16 +71,19 @@ public struct QueryPlan: Sendable {
     ///   - defaultWidth: the width for panels missing from `panelWidths`.
     ///   - includeCollapsed: also plan the panels inside collapsed rows.
     ///   - only: plan just these panels (the viewer's visible ones); nil plans all.
+    ///   - datasources: what panels' and targets' datasource references resolve against.
     public init(
         dashboard: Dashboard, variables: [Variable]? = nil, fromMs: Int64, toMs: Int64,
         panelWidths: [Int: Int] = [:], defaultWidth: Int = 80, includeCollapsed: Bool = false,
-        only: Set<Int>? = nil, calculator: IntervalCalculator = IntervalCalculator()
+        only: Set<Int>? = nil, calculator: IntervalCalculator = IntervalCalculator(),
+        datasources: DatasourceCatalog = DatasourceCatalog()
     ) {
         let vars = variables ?? dashboard.variables
         let base = TemplateInterpolator(variables: vars, builtIns: [
             "__from": String(fromMs), "__to": String(toMs), "__dashboard": dashboard.title,
         ])
         var planned: [PlannedQuery] = []
+        var failures: [PlannedFailure] = []
         let rangeMs = max(0, toMs - fromMs)
         for panel in Self.visiblePanels(dashboard, includeCollapsed: includeCollapsed) where only?.contains(panel.id) ?? true {
             // A repeated copy sees its own value of the repeat variable.
@@ -80,6 +97,13 @@ public struct QueryPlan: Sendable {
                     queryMinStep: target.interval.map(scoped.interpolate), intervalFactor: target.intervalFactor)
                 var interpolator = scoped
                 interpolator.builtIns.merge(intervals.builtInValues) { _, new in new }
+                let datasource: String?
+                switch datasources.resolve(panel: panel.datasource, target: target.datasource, interpolator: scoped) {
+                case .success(let name): datasource = name
+                case .failure(let error):
+                    failures.append(PlannedFailure(panelID: panel.id, refID: target.refId, expr: interpolator.interpolate(target.expr), error: error))
+                    continue
+                }
                 let step = max(1, intervals.stepMs)
                 let instant = target.instant && !target.range
                 let end = instant ? toMs : Self.align(toMs, min(step, calculator.scrapeIntervalMs))
@@ -89,22 +113,23 @@ public struct QueryPlan: Sendable {
                     startMs: instant ? toMs : end - Self.steps(from: fromMs, to: end, step) * step,
                     endMs: end,
                     stepMs: step, legendFormat: interpolator.interpolateText(target.legendFormat), format: target.format,
-                    intervals: intervals))
+                    intervals: intervals, datasource: datasource))
             }
         }
         queries = planned
+        self.failures = failures
         var requests: [PlannedRequest] = []
         var index: [RequestKey: Int] = [:]
         for query in planned {
             let key = RequestKey(expr: query.expr, instant: query.instant, start: query.startMs, end: query.endMs,
-                                 step: query.instant ? 0 : query.stepMs)
+                                 step: query.instant ? 0 : query.stepMs, datasource: query.datasource)
             let consumer = QueryConsumer(panelID: query.panelID, refID: query.refID, legendFormat: query.legendFormat)
             if let existing = index[key] {
                 requests[existing].consumers.append(consumer)
             } else {
                 index[key] = requests.count
                 requests.append(PlannedRequest(expr: query.expr, instant: query.instant, startMs: query.startMs,
-                                               endMs: query.endMs, stepMs: query.stepMs, consumers: [consumer]))
+                                               endMs: query.endMs, stepMs: query.stepMs, datasource: query.datasource, consumers: [consumer]))
             }
         }
         self.requests = requests
@@ -116,6 +141,7 @@ public struct QueryPlan: Sendable {
         var start: Int64
         var end: Int64
         var step: Int64
+        var datasource: String?
     }
 
     /// Floors `t` to a multiple of `step` (Grafana's AlignTimeRange with a UTC offset of 0).

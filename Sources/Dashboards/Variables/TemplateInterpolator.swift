@@ -116,3 +116,33 @@ public struct SubstitutionMap: Hashable, Sendable {
         return offset >= outputLength ? sourceLength : min(max(0, offset), sourceLength)
     }
 }
+
+extension TemplateInterpolator {
+    /// `text` with each reference replaced by its first value (All: the first option), as
+    /// Grafana resolves a datasource reference such as `${ds}`: a multi-value datasource
+    /// variable outside a repeat picks its first datasource (variableInterpolation in
+    /// public/app/features/plugins/datasource_srv.ts).
+    public func interpolateFirstValue(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        var cursor = 0
+        for reference in VariableReference.scan(bytes) {
+            let value: String
+            if let builtIn = builtIns[reference.name] {
+                value = builtIn
+            } else if let variable = variablesByName[reference.name] {
+                let selected = variable.current
+                value = selected.contains(Variable.allValueMarker)
+                    ? variable.options.first { $0 != Variable.allValueMarker } ?? ""
+                    : selected.first ?? ""
+            } else {
+                continue
+            }
+            output.append(contentsOf: bytes[cursor..<reference.range.lowerBound])
+            output.append(contentsOf: Array(value.utf8))
+            cursor = reference.range.upperBound
+        }
+        output.append(contentsOf: bytes[cursor..<bytes.count])
+        return String(decoding: output, as: UTF8.self)
+    }
+}

@@ -17,6 +17,11 @@ final class ClientConnection: Sendable {
         ownedClient = httpClient == nil ? client : nil
     }
 
+    /// Made when an error needs it, so a rotated credentials file is masked too.
+    var scrubber: CredentialScrubber {
+        CredentialScrubber(settings: transport.settings, environment: transport.environment)
+    }
+
     func shutdown() async {
         guard let ownedClient, isShutDown.withLock({ done in defer { done = true }; return !done }) else { return }
         try? await ownedClient.shutdown()

@@ -55,7 +55,7 @@ public final class PrometheusClient: Datasource {
     // MARK: Datasource
 
     public func query(_ expr: String, at time: Timestamp) async throws(QueryError) -> QueryResponse {
-        let response = try await transport.send("/api/v1/query", [("query", expr), ("time", FormEncoding.seconds(time))])
+        let response = try await transport.send("/api/v1/query", [("query", expr), ("time", FormEncoding.seconds(time))] + settings.thanos.parameters)
         return try decodeQuery(response, samplesPerSeries: 1)
     }
 
@@ -63,7 +63,7 @@ public final class PrometheusClient: Datasource {
         let response = try await transport.send("/api/v1/query_range", [
             ("query", expr), ("start", FormEncoding.seconds(range.start)), ("end", FormEncoding.seconds(range.end)),
             ("step", FormEncoding.seconds(max(range.step, 1))),
-        ])
+        ] + settings.thanos.parameters)
         let points = range.step > 0 ? Int(min((range.end - range.start) / range.step + 1, 11_000)) : 0
         return try decodeQuery(response, samplesPerSeries: max(points, 0))
     }
@@ -149,6 +149,14 @@ public final class PrometheusClient: Datasource {
     }
 
     private func decodeQuery(_ response: RawResponse, samplesPerSeries: Int) throws(QueryError) -> QueryResponse {
+        do {
+            return try decodeQueryUnscrubbed(response, samplesPerSeries: samplesPerSeries)
+        } catch {
+            throw connection.scrubber.scrub(error)
+        }
+    }
+
+    private func decodeQueryUnscrubbed(_ response: RawResponse, samplesPerSeries: Int) throws(QueryError) -> QueryResponse {
         let host = transport.host
         let decoded: Result<DecodedEnvelope<QueryResult>, JSONScanner.Failure> = response.body.withUnsafeReadableBytes { bytes in
             Result { () throws(JSONScanner.Failure) in try QueryDecoder.decode(bytes, samplesPerSeries: samplesPerSeries) }
@@ -168,6 +176,14 @@ public final class PrometheusClient: Datasource {
     }
 
     private func decode<Payload: Decodable>(_ type: Payload.Type, _ response: RawResponse) throws(QueryError) -> Payload {
+        do {
+            return try decodeUnscrubbed(type, response)
+        } catch {
+            throw connection.scrubber.scrub(error)
+        }
+    }
+
+    private func decodeUnscrubbed<Payload: Decodable>(_ type: Payload.Type, _ response: RawResponse) throws(QueryError) -> Payload {
         let host = transport.host
         let ok = (200..<300).contains(response.status)
         let envelope: Envelope<Payload>

@@ -59,6 +59,7 @@ struct ConfigParser {
             "name", "url", "basic_auth", "authorization", "http_headers", "tls_config", "timeout", "scrape_interval", "flavor",
             "incremental_querying", "incremental_overlap",
             "promql_version",
+            "uid", "type", "thanos",
         ], hints: [
             "bearer_token": "use authorization: {type: Bearer, credentials_file: FILE}",
             "bearer_token_file": "use authorization: {type: Bearer, credentials_file: FILE}",
@@ -103,7 +104,31 @@ struct ConfigParser {
             }
             settings.promQLVersion = version
         }
+        if let entry = fields["uid"] {
+            settings.uid = try string(entry.value, key: "\(prefix) uid")
+            guard settings.uid?.isEmpty == false else { throw error(at: entry.value, "\(prefix) uid: must not be empty") }
+        }
+        if let entry = fields["type"] {
+            settings.type = try string(entry.value, key: "\(prefix) type")
+            // A VictoriaMetrics plugin datasource speaks MetricsQL, as `flavor: victoriametrics` says.
+            if settings.type == "victoriametrics-metrics-datasource", fields["flavor"] == nil { settings.flavor = .victoriametrics }
+        }
+        if let entry = fields["thanos"] { settings.thanos = try thanos(entry.value, prefix: prefix) }
         return settings
+    }
+
+    /// `thanos: {dedup: true, partial_response: false}`: sent with every query to a Thanos Querier.
+    private func thanos(_ node: Node, prefix: String) throws(ConfigError) -> DatasourceSettings.Thanos {
+        let context = "\(prefix) thanos"
+        let fields = try self.fields(node, in: context, allowed: ["dedup", "partial_response"])
+        var options = DatasourceSettings.Thanos()
+        for (key, entry) in fields {
+            guard entry.value.scalar != nil, let flag = entry.value.bool else {
+                throw error(at: entry.value, "\(context).\(key): expected true or false")
+            }
+            if key == "dedup" { options.dedup = flag } else { options.partialResponse = flag }
+        }
+        return options
     }
 
     private func basicAuth(_ node: Node, prefix: String) throws(ConfigError) -> DatasourceSettings.Auth {

@@ -74,6 +74,32 @@ public struct DatasourceSettings: Hashable, Sendable, CustomStringConvertible {
         case prometheus, victoriametrics
     }
 
+    /// Grafana's datasource uid, which dashboards' panels and targets name (`uid:`).
+    public var uid: String?
+    /// Grafana's plugin type (`type:`, `prometheus` when absent), for datasource variables' `query`.
+    public var type: String?
+    /// Thanos Querier's query parameters, when set.
+    public var thanos = Thanos()
+
+    /// `dedup` and `partial_response` of Thanos' query API (pkg/api/query/v1.go); unset ones are not sent.
+    public struct Thanos: Hashable, Sendable {
+        public var dedup: Bool?
+        public var partialResponse: Bool?
+
+        public init(dedup: Bool? = nil, partialResponse: Bool? = nil) {
+            self.dedup = dedup
+            self.partialResponse = partialResponse
+        }
+
+        /// The form parameters to add to a query.
+        public var parameters: [(String, String)] {
+            var parameters: [(String, String)] = []
+            if let dedup { parameters.append(("dedup", String(dedup))) }
+            if let partialResponse { parameters.append(("partial_response", String(partialResponse))) }
+            return parameters
+        }
+    }
+
     public init(
         name: String, url: String, auth: Auth = .none, headers: [HTTPHeaderField] = [], tls: TLS = TLS(),
         timeout: Duration = DatasourceSettings.defaultTimeout, scrapeInterval: Duration? = nil,

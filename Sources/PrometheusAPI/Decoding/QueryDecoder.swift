@@ -36,7 +36,11 @@ enum QueryDecoder {
             } else if scanner.key(key, is: "error") {
                 errorMessage = try scanner.string()
             } else if scanner.key(key, is: "warnings") {
-                if try !scanner.skipNull() { warnings = try stringArray(&scanner) }
+                // Thanos' and Mimir's partial responses arrive here too.
+                if try !scanner.skipNull() { warnings += try stringArray(&scanner) }
+            } else if scanner.key(key, is: "infos") {
+                // Prometheus 3's annotations of level info (web/api/v1/api.go Response.Infos).
+                if try !scanner.skipNull() { warnings += try stringArray(&scanner).map { "info: \($0)" } }
             } else {
                 try scanner.skipValue()
             }

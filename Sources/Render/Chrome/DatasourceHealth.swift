@@ -19,7 +19,7 @@ public struct DatasourceHealth: Hashable, Sendable {
     /// Why it is unreachable, short ("connection refused").
     public var error: String?
 
-    public init(name: String, url: String, state: State = .unknown, since: Timestamp? = nil, error: String? = nil) {
+    public init(name: String, url: String = "", state: State = .unknown, since: Timestamp? = nil, error: String? = nil) {
         self.name = name
         self.url = url
         self.state = state
