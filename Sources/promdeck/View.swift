@@ -49,7 +49,6 @@ struct View: AsyncParsableCommand {
             let settings = servers.chosen.settings
             try await viewer.run(
                 command: "view", dashboards: loaded.dashboards, datasource: servers.chosen, named: servers.named,
-            let settings = servers.chosen.settings
                 catalog: servers.catalog, alertmanager: alertmanagerClient, datasourceNames: servers.names, notices: loaded.skipped,
                 incremental: IncrementalOptions(
                     enabled: settings.incrementalQuerying,

@@ -16,7 +16,8 @@ enum Fixtures {
             Panel(id: 3, type: "timeseries", title: "Requests", gridPos: GridPos(x: 0, y: 4, w: 12, h: 8),
                   targets: [Target(expr: "sum by (service) (rate(http_requests_total{service=~\"$service\"}[$__rate_interval]))")]),
             Panel(id: 4, type: "timeseries", title: "Errors", gridPos: GridPos(x: 12, y: 4, w: 12, h: 8),
-                  targets: [Target(refId: "A", expr: "sum(rate(errors_total[5m]))"), Target(refId: "B", expr: "sum(up)")]),
+                  targets: [Target(refId: "A", expr: "sum(rate(errors_total[5m]))"), Target(refId: "B", expr: "sum(up)")],
+                  options: PanelOptions(legend: LegendOptions(calcs: ["lastNotNull"]))),
         ],
         variables: [
             Variable(name: "service", kind: .query, query: "label_values(http_requests_total, service)",

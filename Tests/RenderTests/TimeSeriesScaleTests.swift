@@ -25,8 +25,10 @@ import Dashboards
     static func constant(_ job: String, _ value: Double) -> Series { Fixture.series(Labels(["job": job]), { _ in value }) }
 
     @Test func normalStackingAddsEachSeriesOnTheOnesBefore() throws {
-        let panel = Fixture.panel(1, "timeseries", "Stacked", x: 0, y: 0, w: 12, h: 8, legend: "{{job}}",
+        var panel = Fixture.panel(1, "timeseries", "Stacked", x: 0, y: 0, w: 12, h: 8, legend: "{{job}}",
                                   defaults: FieldDefaults(custom: Self.stacking("normal")))
+        // Grafana's default legend shows no calcs; ask for one to see the values.
+        panel.options.legend = LegendOptions(calcs: ["lastNotNull"])
         let model = try model(panel, [Self.constant("a", 1), Self.constant("b", 2), Self.constant("c", -4)])
         #expect(model.lines.map { $0.points.last?.value } == [1, 3, -4], "a negative series stacks downwards on its own")
         // Legend values stay each series' own, as Grafana's.

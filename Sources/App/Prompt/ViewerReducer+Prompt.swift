@@ -1,6 +1,7 @@
 import Foundation
 import PromModel
 import PromQL
+import Render
 import TerminalTypes
 
 extension ViewerReducer {
