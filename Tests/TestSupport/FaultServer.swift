@@ -45,11 +45,22 @@ public final class FaultServer: @unchecked Sendable {
     private var stopped = false
     private var recorded: [Request] = []
     private var written = 0
+    private var hangUps: [HangUp] = []
 
     /// Requests received so far.
     public var requests: [Request] { lock.withLock { recorded } }
     /// Body bytes written by `.stream` responses before the client stopped reading.
     public var streamedBytes: Int { lock.withLock { written } }
+    /// For `.delay` responses the client stopped waiting for: how long after the request it
+    /// closed the connection. Measured here, on the server's own thread, so a test machine
+    /// whose cooperative threads are busy elsewhere cannot stretch it.
+    public var clientHangUps: [HangUp] { lock.withLock { hangUps } }
+
+    public struct HangUp: Sendable {
+        public var received: ContinuousClock.Instant
+        public var closed: ContinuousClock.Instant
+        public var after: Duration { closed - received }
+    }
     private var isStopped: Bool { lock.withLock { stopped } }
 
     /// Listens on `host` (any 127.x.y.z works on Linux loopback) and a free port.
@@ -120,8 +131,16 @@ public final class FaultServer: @unchecked Sendable {
         case .respondBytes(let status, let headers, let body):
             send(fd, head(status, headers + [("Content-Length", "\(body.count)")]) + body)
         case .delay(let duration, let then):
-            let deadline = ContinuousClock.now + duration
-            while ContinuousClock.now < deadline, !isStopped { usleep(20_000) }
+            let received = ContinuousClock.now
+            let deadline = received + duration
+            while ContinuousClock.now < deadline, !isStopped {
+                if peerClosed(fd) {
+                    let hangUp = HangUp(received: received, closed: .now)
+                    lock.withLock { hangUps.append(hangUp) }
+                    return true
+                }
+                usleep(20_000)
+            }
             return respond(fd, then)
         case .truncated(let status, let body, let declaredLength):
             send(fd, head(status, [("Content-Type", "application/json"), ("Content-Length", "\(declaredLength)")]) + Array(body.utf8))
@@ -145,6 +164,13 @@ public final class FaultServer: @unchecked Sendable {
             }
         }
         return true
+    }
+
+    /// Whether the client has closed (or reset) its end, without consuming what it sent.
+    private func peerClosed(_ fd: Int32) -> Bool {
+        var byte: UInt8 = 0
+        let count = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        return count == 0 || (count < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
     }
 
     private func head(_ status: Int, _ headers: [(String, String)]) -> [UInt8] {
