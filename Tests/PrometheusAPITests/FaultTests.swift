@@ -92,12 +92,28 @@ import TestSupport
         defer { server.stop() }
         let (error, _) = try await withClient(server.baseURL, timeout: .seconds(1)) { await queryError($0) }
         #expect(error?.kind == .timeout)
-        // When the client gave up, as the server saw it: the test's own elapsed time also
-        // counts how long its continuation waited for a cooperative thread, which CPU-bound
-        // suites running beside it on 2 cores stretched past 50 s.
-        #expect(await waitUntil(timeout: .seconds(10)) { !server.clientHangUps.isEmpty })
-        let hangUp = server.clientHangUps.first?.after ?? .seconds(60)
-        #expect(hangUp >= .milliseconds(900) && hangUp < .seconds(10), "the client hung up after \(hangUp)")
+        #expect(error?.message.contains("within 1s") == true, "\(String(describing: error))")
+        // The time it fires at, in a process of its own: in this one, the timer's wake-up
+        // waits for a cooperative thread, which the CPU-bound suites running beside it on
+        // 2 cores kept busy for over 50 s (measured here on a Dispatch thread).
+        let directory = try TemporaryDirectory("timeout")
+        defer { directory.remove() }
+        let config = try directory.write("config.yaml", """
+            datasources:
+              - name: slow
+                url: \(server.baseURL)
+                timeout: 1s
+            """)
+        let executable = try promdeckExecutable()
+        let (output, elapsed) = try await offCooperativePool {
+            let clock = ContinuousClock()
+            var output: CommandOutput?
+            let elapsed = try clock.measure { output = try runCommand(executable, ["query", "up", "--config", config], timeout: .seconds(60)) }
+            return (output!, elapsed)
+        }
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("within 1s"), "\(output.stderr)")
+        #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(10), "promdeck query took \(elapsed)")
     }
 
     @Test func cancellationStopsTheRequest() async throws {
@@ -111,11 +127,12 @@ import TestSupport
             let (error, _) = await task.value
             #expect(error?.kind == .canceled)
             // Cancelled, not timed out: the kind says so, and the server saw the connection
-            // closed soon after the cancel (its own clock: a busy test machine can delay this
-            // task's wake-ups, not the client's hang-up).
+            // closed after the cancel, on its own clock.
             #expect(await waitUntil(timeout: .seconds(10)) { !server.clientHangUps.isEmpty })
             let closed = server.clientHangUps.first?.closed ?? cancelled + .seconds(60)
-            #expect(closed - cancelled < .seconds(5), "the client hung up \(closed - cancelled) after the cancel")
+            // Well before the server's 30 s delay would have answered (generous: AHC's close
+            // hops through tasks this busy test process also starves).
+            #expect(closed - cancelled < .seconds(25), "the client hung up \(closed - cancelled) after the cancel")
         }
     }
 
