@@ -121,7 +121,9 @@ import TestSupport
         defer { server.stop() }
         try await withClient(server.baseURL, timeout: .seconds(20)) { client in
             let task = Task { await queryError(client) }
-            try await Task.sleep(for: .milliseconds(300))
+            // Cancel once the request is out: on a busy machine the task may not have sent
+            // it yet after any fixed pause, and then there is no connection to hang up.
+            #expect(await waitUntil(timeout: .seconds(60)) { !server.requests.isEmpty })
             let cancelled = ContinuousClock.now
             task.cancel()
             let (error, _) = await task.value

@@ -87,22 +87,8 @@ enum GoFormat {
         return String(repeating: " ", count: filler) + text
     }
 
-    /// strconv.Quote for printable text.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\x%02x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    /// strconv.Quote: the one implementation PromQL's printer uses too.
+    static func quote(_ text: String) -> String { PromQLString.quote(text) }
 }
 
 extension TemplateValue {
