@@ -146,6 +146,17 @@ struct MultiRegionTests {
             await httpGet("\(promB.baseURL)/api/v1/query?query=up%7Bjob%3D%22execution%22%7D")?.body.contains("127.0.0.1:\(portB)") == true
         }
         #expect(scraped)
+        // Snapshot ends its range on the datasource's scrape interval (15 s by default), as
+        // Grafana does: wait until each region has samples older than that, or a loaded
+        // machine's first snapshot may end before the first scrape.
+        let settled = await waitUntil(timeout: .seconds(90)) {
+            let past = Int(Date().timeIntervalSince1970) - 20
+            for server in [promA.baseURL, promB.baseURL] {
+                guard await httpGet("\(server)/api/v1/query?query=up%7Bjob%3D%22execution%22%7D&time=\(past)")?.body.contains(#""value":["#) == true else { return false }
+            }
+            return true
+        }
+        #expect(settled, "the regions have no samples older than 20 s")
 
         _ = try work.write("token", Self.token + "\n")
         _ = try work.write("wrong-token", "wrong-token-1d8e5b\n")
