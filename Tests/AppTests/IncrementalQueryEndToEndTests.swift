@@ -84,16 +84,7 @@ import TestSupport
         // Half an hour of the simulated platform, backfilled: the data does not change between
         // the refreshes and the full query, so they must agree exactly.
         let end: Int64 = 1_767_268_800
-        let file = directory.file("platform.om")
-        let written = try await offCooperativePool {
-            try runCommand(try promdeckExecutable(), [
-                "simulate", "--openmetrics", file, "--start", String(end - 1800), "--duration", "30m",
-            ], timeout: .seconds(120))
-        }
-        #expect(written.status == 0, "\(written.stderr)")
-        let blocks = directory.file("data")
-        try FileManager.default.createDirectory(atPath: blocks, withIntermediateDirectories: true)
-        try await offCooperativePool { try promtoolBackfill(openMetricsFile: file, into: blocks) }
+        let blocks = try await simulationBlocks(start: String(end - 1800), duration: "30m", in: directory)
         let prometheus = try await PrometheusServer(dataDirectory: blocks)
         defer { prometheus.stop() }
         let client = PrometheusClient(settings: try DatasourceSettings.adHoc(url: prometheus.baseURL))

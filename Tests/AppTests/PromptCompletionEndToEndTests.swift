@@ -9,15 +9,7 @@ import TestSupport
         let directory = try TemporaryDirectory("prompt-completion")
         defer { directory.remove() }
         let now = Int(Date().timeIntervalSince1970)
-        let file = directory.file("platform.om")
-        let executable = try promdeckExecutable()
-        let written = try await offCooperativePool {
-            try runCommand(executable, ["simulate", "--openmetrics", file, "--start", String(now - 1800), "--duration", "20m"], timeout: .seconds(120))
-        }
-        #expect(written.status == 0, "\(written.stderr)")
-        let blocks = directory.file("data")
-        try FileManager.default.createDirectory(atPath: blocks, withIntermediateDirectories: true)
-        try await offCooperativePool { try promtoolBackfill(openMetricsFile: file, into: blocks) }
+        let blocks = try await simulationBlocks(start: String(now - 1800), duration: "20m", in: directory)
         let prometheus = try await PrometheusServer(dataDirectory: blocks)
         defer { prometheus.stop() }
 

@@ -11,17 +11,7 @@ import TestSupport
         defer { directory.remove() }
         // The last hour of the simulation, backfilled, so the default range has data.
         let now = Int(Date().timeIntervalSince1970)
-        let file = directory.file("platform.om")
-        let executable = try promdeckExecutable()
-        let written = try await offCooperativePool {
-            try runCommand(executable, [
-                "simulate", "--openmetrics", file, "--start", String(now - 3600), "--duration", "58m",
-            ], timeout: .seconds(120))
-        }
-        #expect(written.status == 0, "\(written.stderr)")
-        let blocks = directory.file("data")
-        try FileManager.default.createDirectory(atPath: blocks, withIntermediateDirectories: true)
-        try await offCooperativePool { try promtoolBackfill(openMetricsFile: file, into: blocks) }
+        let blocks = try await simulationBlocks(start: String(now - 3600), duration: "58m", in: directory)
         var prometheus: PrometheusServer? = try await PrometheusServer(dataDirectory: blocks)
         let port = try #require(prometheus?.port)
 

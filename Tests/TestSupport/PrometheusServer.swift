@@ -67,3 +67,20 @@ public func promtoolBackfill(openMetricsFile: String, into directory: String) th
         throw TestSupportError("promtool create-blocks-from failed (\(output.status)): \(output.stderr)\(output.stdout)")
     }
 }
+
+/// TSDB blocks holding `duration` of the simulated platform from `start` (epoch seconds or
+/// RFC 3339): `promdeck simulate --openmetrics` into `directory`, backfilled by promtool.
+/// Returns the blocks' folder, for `PrometheusServer(dataDirectory:)`.
+public func simulationBlocks(start: String, duration: String, seed: Int? = nil, in directory: TemporaryDirectory) async throws -> String {
+    let file = directory.file("platform.om")
+    let blocks = directory.file("data")
+    let executable = try promdeckExecutable()
+    let arguments = ["simulate", "--openmetrics", file, "--start", start, "--duration", duration] + (seed.map { ["--seed", String($0)] } ?? [])
+    try await offCooperativePool {
+        let written = try runCommand(executable, arguments, timeout: .seconds(120))
+        guard written.status == 0 else { throw TestSupportError("promdeck \(arguments.joined(separator: " ")) failed (\(written.status)): \(written.stderr)") }
+        try FileManager.default.createDirectory(atPath: blocks, withIntermediateDirectories: true)
+        try promtoolBackfill(openMetricsFile: file, into: blocks)
+    }
+    return blocks
+}

@@ -32,16 +32,7 @@ struct DashboardsOnPrometheusTests {
         let directory = try TemporaryDirectory("dashboards-prometheus")
         defer { directory.remove() }
         let start = "2026-01-01T13:00:00Z", end = "2026-01-01T14:00:00Z"
-        let file = directory.file("platform.om")
-        let written = try await offCooperativePool {
-            try runCommand(QueryCommandTests.executable, [
-                "simulate", "--openmetrics", file, "--start", start, "--duration", "1h", "--seed", "1",
-            ], timeout: .seconds(120))
-        }
-        #expect(written.status == 0, "\(written.stderr)")
-        let blocks = directory.file("data")
-        try FileManager.default.createDirectory(atPath: blocks, withIntermediateDirectories: true)
-        try await offCooperativePool { try promtoolBackfill(openMetricsFile: file, into: blocks) }
+        let blocks = try await simulationBlocks(start: start, duration: "1h", seed: 1, in: directory)
         let prometheus = try await PrometheusServer(dataDirectory: blocks)
         defer { prometheus.stop() }
 
