@@ -101,7 +101,7 @@ struct Snapshot: AsyncParsableCommand {
             let pipeline = SnapshotPipeline(
                 dashboard: board, window: window, time: end, size: TerminalSize(width: width, height: height),
                 options: RenderOptions(capability: capability, asciiOnly: ascii), format: format, expandRows: expandRows,
-                variableErrors: resolved.errors, knownOptions: resolved.answers, catalog: catalog)
+                variableErrors: resolved.errors, knownOptions: resolved.answers, listedDashboards: catalog)
             print(try await pipeline.run(datasource: source.datasource, named: source.named, catalog: source.catalog,
                                          datasourceNames: source.servers?.names ?? []), terminator: format == .json ? "\n" : "")
         }

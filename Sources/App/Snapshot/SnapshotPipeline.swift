@@ -20,14 +20,14 @@ public struct SnapshotPipeline: Sendable {
     /// Variable queries the command's resolution already answered (not asked again).
     public var knownOptions: [String: [String]]
     /// The other dashboards found, for dashboard list panels (as the viewer lists them).
-    public var catalog: [Dashboard]
+    public var listedDashboards: [Dashboard]
 
     public init(dashboard: Dashboard, window: TimeWindow, time: Timestamp, size: TerminalSize, options: RenderOptions,
                 format: SnapshotFormat, expandRows: Bool = false, variableErrors: [String: String] = [:],
-                knownOptions: [String: [String]] = [:], catalog: [Dashboard] = []) {
+                knownOptions: [String: [String]] = [:], listedDashboards: [Dashboard] = []) {
         self.variableErrors = variableErrors
         self.knownOptions = knownOptions
-        self.catalog = catalog
+        self.listedDashboards = listedDashboards
         self.dashboard = dashboard
         self.window = window
         self.time = time
@@ -43,7 +43,7 @@ public struct SnapshotPipeline: Sendable {
         var state = AppState(dashboards: [dashboard], window: window, size: size, variables: variables,
                              datasourceNames: datasourceNames, datasources: catalog)
         state.allRowsOpen = expandRows
-        if !self.catalog.isEmpty { state.listedDashboards = self.catalog }
+        if !listedDashboards.isEmpty { state.listedDashboards = listedDashboards }
         await HeadlessViewer.settle(&state, datasource: datasource, named: named, now: time, knownOptions: knownOptions)
         // What the command's resolution found wins over what settling the viewer left.
         if !variableErrors.isEmpty { state.variableErrors[dashboard.uid] = variableErrors }
