@@ -220,7 +220,10 @@ struct Loop {
 
     private mutating func start(_ job: QueryJob) {
         let sink = self.sink, datasources = self.datasources, gate = self.gate, clock = self.clock, incremental = self.incremental
+        let backend = self.backend
         queries[job.id] = Task {
+            // Decoding and the embedded engine run here, on the pool's threads.
+            backend.guardCurrentThread()
             let started = clock()
             let timer = ContinuousClock.now
             switch await HeadlessViewer.send(job, to: datasources, gate: gate, incremental: incremental) {

@@ -2,6 +2,8 @@
 #include "CTerminalRestore.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <sys/mman.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
@@ -30,6 +32,23 @@ static struct {
 
 // A stack overflow cannot run the handler on the overflowed stack.
 static char alternate_stack[64 * 1024];
+
+// Other threads' alternate stacks: one mapping per thread, made on first use and unmapped by
+// the key's destructor when the thread exits (pool threads come and go in an all-day session).
+#define THREAD_STACK_SIZE (64 * 1024)
+static pthread_once_t thread_stack_once = PTHREAD_ONCE_INIT;
+static pthread_key_t thread_stack_key;
+static __thread int thread_stack_checked;
+
+static void release_thread_stack(void *memory) {
+    stack_t off = { .ss_sp = NULL, .ss_size = 0, .ss_flags = SS_DISABLE };
+    sigaltstack(&off, NULL);
+    munmap(memory, THREAD_STACK_SIZE);
+}
+
+static void make_thread_stack_key(void) {
+    pthread_key_create(&thread_stack_key, release_thread_stack);
+}
 
 static void write_all(int fd, const char *bytes, size_t length) {
     while (fd >= 0 && length > 0) {
@@ -108,6 +127,28 @@ static void handler(int signal, siginfo_t *info, void *context) {
     sigaddset(&only, signal);
     sigprocmask(SIG_UNBLOCK, &only, NULL);
     _exit(128 + signal);
+}
+
+int promdeck_restore_guard_thread(void) {
+    if (thread_stack_checked) return 0;
+    thread_stack_checked = 1;
+    stack_t current;
+    if (sigaltstack(NULL, &current) != 0) return -1;
+    // The main thread's static stack, or one the Swift runtime set up: keep it.
+    if (!(current.ss_flags & SS_DISABLE)) return 0;
+    if (pthread_once(&thread_stack_once, make_thread_stack_key) != 0) return -1;
+    void *memory = mmap(NULL, THREAD_STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (memory == MAP_FAILED) return -1;
+    stack_t stack = { .ss_sp = memory, .ss_size = THREAD_STACK_SIZE, .ss_flags = 0 };
+    if (sigaltstack(&stack, NULL) != 0 || pthread_setspecific(thread_stack_key, memory) != 0) {
+        int saved = errno;
+        stack_t off = { .ss_sp = NULL, .ss_size = 0, .ss_flags = SS_DISABLE };
+        sigaltstack(&off, NULL);
+        munmap(memory, THREAD_STACK_SIZE);
+        errno = saved;
+        return -1;
+    }
+    return 0;
 }
 
 void promdeck_restore_save_modes(int tty) {

@@ -14,6 +14,13 @@ public struct CrashRestore {
     /// The log file, where a crash's report goes.
     private let logDescriptor: Int32?
 
+    /// Gives the calling thread an alternate signal stack (once per thread), so a stack
+    /// overflow there reaches the handler too. Returns whether the thread has one.
+    @discardableResult
+    public static func guardCurrentThread() -> Bool {
+        promdeck_restore_guard_thread() == 0
+    }
+
     /// Call before curses changes the terminal modes.
     static func saveModes() {
         promdeck_restore_save_modes(STDIN_FILENO)

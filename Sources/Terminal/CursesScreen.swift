@@ -143,6 +143,10 @@ public final class CursesScreen: TerminalBackend, @unchecked Sendable {
         }
     }
 
+    public func guardCurrentThread() {
+        CrashRestore.guardCurrentThread()
+    }
+
     public func copyToClipboard(_ text: String) -> String? {
         guard let sequence = OSC52.sequence(text) else { return "too long for the terminal's clipboard" }
         return lock.withLock { () -> String? in

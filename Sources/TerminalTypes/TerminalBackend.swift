@@ -24,6 +24,15 @@ public protocol TerminalBackend: AnyObject, Sendable {
     /// Puts `text` on the terminal's clipboard (OSC 52); nil when sent, else why not.
     /// Whether the terminal honours it cannot be known (tmux needs `set-clipboard on`).
     func copyToClipboard(_ text: String) -> String?
+    /// Lets a crash on the calling thread, a stack overflow included, still give the terminal
+    /// back (the fatal-signal handler needs an alternate stack on each thread it may run on).
+    /// The viewer calls it from each task it starts.
+    func guardCurrentThread()
+}
+
+extension TerminalBackend {
+    /// Backends that never take the terminal over have nothing to guard.
+    public func guardCurrentThread() {}
 }
 
 /// OSC 52's `ESC ] 52 ; c ; base64 BEL`, which xterm, kitty, iTerm2, WezTerm, foot and tmux

@@ -30,7 +30,7 @@ import Testing
         let (result, warnings) = try result("""
             {"status":"success","data":{"resultType":"matrix","result":[
               {"metric":{"__name__":"up","job":"api","instance":"a:1"},
-               "values":[[1435781451.781,"1"],[1435781466.781,"NaN"],[1435781481,"+Inf"],[1435781496.7,"-Inf"],[0.001,"1e-05"],[1435781511.78,"0.30000000000000004"]]}
+               "values":[[0.001,"1e-05"],[1435781451.781,"1"],[1435781466.781,"NaN"],[1435781481,"+Inf"],[1435781496.7,"-Inf"],[1435781511.78,"0.30000000000000004"]]}
             ]},"warnings":["partial data"]}
             """)
         #expect(warnings == ["partial data"])
@@ -38,12 +38,12 @@ import Testing
         #expect(series.count == 1)
         #expect(series[0].labels == Labels(["__name__": "up", "job": "api", "instance": "a:1"]))
         let samples = series[0].samples
-        #expect(samples.map(\.timestamp) == [1_435_781_451_781, 1_435_781_466_781, 1_435_781_481_000, 1_435_781_496_700, 1, 1_435_781_511_780])
-        #expect(samples[0].value == 1)
-        #expect(samples[1].value.isNaN)
-        #expect(samples[2].value == .infinity)
-        #expect(samples[3].value == -.infinity)
-        #expect(samples[4].value == 1e-05)
+        #expect(samples.map(\.timestamp) == [1, 1_435_781_451_781, 1_435_781_466_781, 1_435_781_481_000, 1_435_781_496_700, 1_435_781_511_780])
+        #expect(samples[0].value == 1e-05)
+        #expect(samples[1].value == 1)
+        #expect(samples[2].value.isNaN)
+        #expect(samples[3].value == .infinity)
+        #expect(samples[4].value == -.infinity)
         #expect(samples[5].value == 0.30000000000000004)
     }
 
@@ -147,5 +147,33 @@ import Testing
         #expect(series.allSatisfy { $0.samples.count == 720 })
         #expect(series[7].samples[3] == Sample(1_700_000_045_007, 3.0 / 7))
         print("decoded \(json.utf8.count / 1_000_000) MB in \(elapsed) (debug build)")
+    }
+}
+
+@Suite struct QueryDecoderTimeOrderTests {
+    @Test func outOfOrderAndRepeatedMatrixPointsComeOutAscendingWithTheLastSentKept() throws {
+        let json = """
+            {"status":"success","data":{"resultType":"matrix","result":[
+              {"metric":{"job":"merged"},"values":[[30,"3"],[10,"1"],[20,"2"],[10,"1.5"],[40,"4"],[20,"2.5"]]},
+              {"metric":{"job":"inorder"},"values":[[1,"1"],[2,"2"]]}
+            ]}}
+            """
+        let result = try #require(QueryResponseBody.result(Array(json.utf8)))
+        guard case .matrix(let series) = result else { Issue.record("not a matrix: \(result)"); return }
+        #expect(series[0].samples.map(\.timestamp) == [10_000, 20_000, 30_000, 40_000])
+        #expect(series[0].samples.map(\.value) == [1.5, 2.5, 3, 4])
+        #expect(series[1].samples.map(\.value) == [1, 2])
+    }
+
+    @Test func outOfOrderNativeHistogramPointsAreOrderedToo() throws {
+        let histogram = #"{"count":"1","sum":"1","buckets":[[0,"0","1","1"]]}"#
+        let json = """
+            {"status":"success","data":{"resultType":"matrix","result":[
+              {"metric":{},"histograms":[[20,\(histogram)],[10,\(histogram)],[20,\(histogram)]]}
+            ]}}
+            """
+        let result = try #require(QueryResponseBody.result(Array(json.utf8)))
+        guard case .matrix(let series) = result else { Issue.record("not a matrix: \(result)"); return }
+        #expect(series[0].histograms.map(\.timestamp) == [10_000, 20_000])
     }
 }

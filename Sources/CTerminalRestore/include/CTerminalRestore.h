@@ -20,6 +20,12 @@ void promdeck_restore_save_modes(int tty);
 // instead of drawing it on the terminal and waiting for a key. Returns 0, or -1 with errno.
 int promdeck_restore_install(int output, const char *sequence, int notice_fd, const char *notice, int report_fd);
 
+// Gives the calling thread an alternate signal stack if it has none, so that a stack overflow
+// on it still reaches the handler (sigaltstack is per thread; install sets up only the
+// caller's). Cheap after the first call on a thread; the stack is freed when the thread
+// exits. Returns 0, or -1 with errno.
+int promdeck_restore_guard_thread(void);
+
 // Puts the previous handlers back (the viewer gave the terminal back itself).
 void promdeck_restore_uninstall(void);
 

@@ -160,7 +160,11 @@ enum QueryDecoder {
                 try scanner.skipValue()
             }
         }
-        return Series(labels: labels, samples: samples, histograms: histograms)
+        return Series(
+            labels: labels,
+            samples: TimeOrder.normalised(samples) { $0.timestamp },
+            histograms: TimeOrder.normalised(histograms) { $0.timestamp }
+        )
     }
 
     static func decodeLabels(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> Labels {
