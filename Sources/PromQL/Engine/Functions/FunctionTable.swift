@@ -19,6 +19,8 @@ struct InstantFunctionInput {
     var exprs: [Expr]
     var ts: Timestamp
     var promQLVersion: PromQLVersion = .v3
+    /// The evaluator's label computations across steps, for the functions that group.
+    var labelCache: LabelCache?
 
     func vector(_ index: Int) throws(QueryError) -> [EvalSample] {
         guard index < args.count, case .vector(let vector) = args[index] else {
