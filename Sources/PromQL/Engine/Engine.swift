@@ -46,7 +46,7 @@ public struct Engine: Sendable {
         case .vector(let vector):
             return QueryResponse(result: .vector(vector.map { InstantSample(labels: $0.labels, sample: Sample(time, $0.v)) }))
         case .matrix(let matrix):
-            return QueryResponse(result: .matrix(matrix.map { Series(labels: $0.labels, samples: $0.points) }))
+            return QueryResponse(result: .matrix(matrix.map { Series(labels: $0.labels, samples: Array($0.points)) }))
         }
     }
 

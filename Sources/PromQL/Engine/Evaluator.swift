@@ -180,7 +180,7 @@ final class Evaluator {
             let samples = series.samples
             let low = Self.firstIndex(in: samples, atOrAfter: leftOpenWindows ? window.start &+ 1 : window.start)
             let high = Self.lastIndex(in: samples, atOrBefore: window.end) + 1
-            let points = low < high ? Array(samples[low..<high]) : []
+            let points = samples[low..<max(low, high)]
             total += points.count
             out.append(RangeSeries(labels: series.labels, points: points))
         }
@@ -223,7 +223,7 @@ final class Evaluator {
             t += step
         }
         currentSamples = saved
-        let series = zip(assembler.labels, assembler.points).map { RangeSeries(labels: $0, points: $1) }
+        let series = zip(assembler.labels, assembler.points).map { RangeSeries(labels: $0, points: $1[...]) }
         try count(series.reduce(0) { $0 + $1.points.count })
         return (series, window)
     }

@@ -38,8 +38,10 @@ extension Evaluator {
             let keepsName = name == "last_over_time" || name == "first_over_time"
             let memo = labelCache.memo(.withoutName)
             for element in series where !element.points.isEmpty {
-                let input = RangeFunctionInput(points: element.points, window: window, scalars: scalars, ts: ts, promQLVersion: promQLVersion)
-                guard let value = try function(input) else { continue }
+                let value = try element.points.withUnsafeBufferPointer { (points) throws(QueryError) -> Double? in
+                    try function(RangeFunctionInput(points: points, window: window, scalars: scalars, ts: ts, promQLVersion: promQLVersion))
+                }
+                guard let value else { continue }
                 let labels = keepsName ? element.labels : labelCache.transformed(element.labels, memo, \.withoutName)
                 out.append(EvalSample(labels: labels, t: ts, v: value))
             }
@@ -91,7 +93,7 @@ extension Evaluator {
                 if !series.samples[index].isStaleMarker { points.append(series.samples[index]) }
                 index += 1
             }
-            out.append(RangeSeries(labels: series.labels, points: points))
+            out.append(RangeSeries(labels: series.labels, points: points[...]))
         }
         try count(out.reduce(0) { $0 + $1.points.count })
         return (out, window)

@@ -2,8 +2,9 @@ import PromModel
 
 /// A range-vector function's view of one series at one step.
 struct RangeFunctionInput {
-    /// The series' samples in the window, oldest first, never empty.
-    var points: [Sample]
+    /// The series' samples in the window, oldest first, never empty; valid only during the
+    /// call (the range vector's own storage, not a copy).
+    var points: UnsafeBufferPointer<Sample>
     var window: RangeWindow
     /// The other (scalar) arguments, in order.
     var scalars: [Double]
