@@ -7,8 +7,8 @@ extension Evaluator {
         let vector = try evalVector(aggregate.expr, at: ts)
         let result = try Aggregator.aggregate(
             aggregate.op, grouping: aggregate.grouping, without: aggregate.without, parameter: parameter,
-            vector: vector, ts: ts, version: promQLVersion)
-        try checkUniqueLabelsets(result)
+            vector: vector, ts: ts, version: promQLVersion, labelCache: labelCache)
+        try labelCache.checkUnique(result)
         return .vector(result)
     }
 }
@@ -41,7 +41,7 @@ enum Aggregator {
 
     static func aggregate(
         _ op: AggregationOp, grouping: [String], without: Bool, parameter: Value?, vector: [EvalSample], ts: Timestamp,
-        version: PromQLVersion = .v3
+        version: PromQLVersion = .v3, labelCache: LabelCache = LabelCache()
     ) throws(QueryError) -> [EvalSample] {
         let v3 = version == .v3
         var k = 0
@@ -79,15 +79,18 @@ enum Aggregator {
             break
         }
 
-        var groups: [Labels: Group] = [:]
+        // Group keys are interned (LabelCache), so a group is found by its key's identity;
+        // a key is the group's output labels too (groupLabels).
+        let memo = labelCache.memo(.grouping(grouping, without: without))
+        var groups: [LabelsIdentity: Group] = [:]
         var ordered: [Group] = []
         for var sample in vector {
             if op == .countValues {
                 sample.labels = sample.labels.setting(valueLabel, GoMath.formatFloat(sample.v))
             }
-            let key = groupKey(sample.labels, grouping: grouping, without: without)
-            guard let group = groups[key] else {
-                let group = Group(labels: groupLabels(sample.labels, grouping: grouping, without: without), value: sample.v)
+            let key = labelCache.transformed(sample.labels, memo) { groupLabels($0, grouping: grouping, without: without) }
+            guard let group = groups[LabelsIdentity(key)] else {
+                let group = Group(labels: key, value: sample.v)
                 switch op {
                 // 3.x: a first value of NaN or ±Inf makes the deviation NaN (engine.go aggregation).
                 case .stddev, .stdvar: group.value = v3 && !sample.v.isFinite ? .nan : 0
@@ -95,7 +98,7 @@ enum Aggregator {
                 case .group: group.value = 1
                 default: break
                 }
-                groups[key] = group
+                groups[LabelsIdentity(key)] = group
                 ordered.append(group)
                 continue
             }
@@ -200,10 +203,6 @@ enum Aggregator {
             out.append(EvalSample(labels: group.labels, t: ts, v: value))
         }
         return out
-    }
-
-    private static func groupKey(_ labels: Labels, grouping: [String], without: Bool) -> Labels {
-        without ? labels.removing(grouping + [Labels.metricName]) : labels.keeping(grouping)
     }
 
     /// vectorByValueHeap.Less: NaN counts as smallest.

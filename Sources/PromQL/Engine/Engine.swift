@@ -46,7 +46,7 @@ public struct Engine: Sendable {
         case .vector(let vector):
             return QueryResponse(result: .vector(vector.map { InstantSample(labels: $0.labels, sample: Sample(time, $0.v)) }))
         case .matrix(let matrix):
-            return QueryResponse(result: .matrix(matrix.map { Series(labels: $0.labels, samples: $0.points) }))
+            return QueryResponse(result: .matrix(matrix.map { Series(labels: $0.labels, samples: Array($0.points)) }))
         }
     }
 
@@ -59,22 +59,18 @@ public struct Engine: Sendable {
             throw QueryError(.badData, "invalid expression type \(PromQLString.quote(expr.type.documentedName)) for range query, must be Scalar or instant Vector")
         }
         let evaluator = makeEvaluator(expr, start: range.start, end: range.end)
-        var order: [Labels] = []
-        var points: [Labels: [Sample]] = [:]
+        var assembler = SeriesAssembler()
+        let scalarLabels = Labels()
         var total = 0
         var t = range.start
         while t <= range.end {
             evaluator.currentSamples = total
             switch try evaluator.eval(expr, at: t) {
             case .scalar(let value):
-                if points[Labels()] == nil { order.append(Labels()) }
-                points[Labels(), default: []].append(Sample(t, value))
+                assembler.append(scalarLabels, Sample(t, value))
                 total += 1
             case .vector(let vector):
-                for sample in vector {
-                    if points[sample.labels] == nil { order.append(sample.labels) }
-                    points[sample.labels, default: []].append(Sample(t, sample.v))
-                }
+                for sample in vector { assembler.append(sample.labels, Sample(t, sample.v)) }
                 total += vector.count
             default:
                 throw QueryError(.internal, "range query step produced neither scalar nor vector")
@@ -82,7 +78,8 @@ public struct Engine: Sendable {
             if total > maxSamples { throw QueryError.tooManySamples }
             t += range.step
         }
-        let series = order.sorted().map { Series(labels: $0, samples: points[$0] ?? []) }
+        let labels = assembler.labels, points = assembler.points
+        let series = labels.indices.sorted { labels[$0] < labels[$1] }.map { Series(labels: labels[$0], samples: points[$0]) }
         return QueryResponse(result: .matrix(series))
     }
 

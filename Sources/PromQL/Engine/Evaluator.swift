@@ -21,6 +21,11 @@ final class Evaluator {
     private let loadStart: Timestamp
     private let loadEnd: Timestamp
     private var selected: [[LabelMatcher]: [Series]] = [:]
+    /// The selected series without their staleness markers, which range windows leave out:
+    /// a window is then one contiguous slice.
+    private var selectedForRanges: [[LabelMatcher]: [Series]] = [:]
+    /// Label computations remembered across steps (LabelCache).
+    let labelCache = LabelCache()
     /// Inner results of each subquery by evaluation time: its steps are absolute multiples,
     /// so consecutive outer steps share all but a few of them.
     private var subqueryResults: [SubqueryExpr: [Timestamp: Value]] = [:]
@@ -104,8 +109,9 @@ final class Evaluator {
         case .scalar(let v):
             return .scalar(-v)
         case .vector(let vector):
-            let negated = vector.map { EvalSample(labels: $0.labels.withoutName, t: $0.t, v: -$0.v) }
-            try checkUniqueLabelsets(negated)
+            let memo = labelCache.memo(.withoutName)
+            let negated = vector.map { EvalSample(labels: labelCache.transformed($0.labels, memo, \.withoutName), t: $0.t, v: -$0.v) }
+            try labelCache.checkUnique(negated)
             return .vector(negated)
         default:
             throw QueryError(.internal, "unary minus on \(value.typeName)")
@@ -127,6 +133,15 @@ final class Evaluator {
         if let cached = selected[selector.matchers] { return cached }
         let found = store.select(selector.matchers, from: loadStart, through: loadEnd)
         selected[selector.matchers] = found
+        return found
+    }
+
+    func rangeSeries(for selector: VectorSelector) -> [Series] {
+        if let cached = selectedForRanges[selector.matchers] { return cached }
+        let found = series(for: selector).map { series in
+            Series(labels: series.labels, samples: series.samples.filter { !$0.isStaleMarker })
+        }
+        selectedForRanges[selector.matchers] = found
         return found
     }
 
@@ -161,14 +176,11 @@ final class Evaluator {
         let window = RangeWindow(start: reference - selector.range, end: reference, range: selector.range)
         var out: [RangeSeries] = []
         var total = 0
-        for series in series(for: vs) {
+        for series in rangeSeries(for: vs) {
             let samples = series.samples
-            var index = Self.firstIndex(in: samples, atOrAfter: leftOpenWindows ? window.start &+ 1 : window.start)
-            var points: [Sample] = []
-            while index < samples.count && samples[index].timestamp <= window.end {
-                if !samples[index].isStaleMarker { points.append(samples[index]) }
-                index += 1
-            }
+            let low = Self.firstIndex(in: samples, atOrAfter: leftOpenWindows ? window.start &+ 1 : window.start)
+            let high = Self.lastIndex(in: samples, atOrBefore: window.end) + 1
+            let points = samples[low..<max(low, high)]
             total += points.count
             out.append(RangeSeries(labels: series.labels, points: points))
         }
@@ -184,8 +196,8 @@ final class Evaluator {
         let window = RangeWindow(start: reference - subquery.range, end: reference, range: subquery.range)
         var first = step * (window.start / step)
         if first < window.start || (leftOpenWindows && first == window.start) { first += step }
-        var order: [Labels] = []
-        var points: [Labels: [Sample]] = [:]
+        var assembler = SeriesAssembler()
+        let scalarLabels = Labels()
         let saved = currentSamples
         var cached = subqueryResults.removeValue(forKey: subquery) ?? [:]
         // Outer steps only move forward, so results before this window are never needed again.
@@ -202,20 +214,16 @@ final class Evaluator {
             }
             switch value {
             case .scalar(let v):
-                if points[Labels()] == nil { order.append(Labels()) }
-                points[Labels(), default: []].append(Sample(t, v))
+                assembler.append(scalarLabels, Sample(t, v))
             case .vector(let vector):
-                for sample in vector {
-                    if points[sample.labels] == nil { order.append(sample.labels) }
-                    points[sample.labels, default: []].append(Sample(t, sample.v))
-                }
+                for sample in vector { assembler.append(sample.labels, Sample(t, sample.v)) }
             default:
                 throw QueryError(.internal, "subquery of a non-vector expression")
             }
             t += step
         }
         currentSamples = saved
-        let series = order.map { RangeSeries(labels: $0, points: points[$0] ?? []) }
+        let series = zip(assembler.labels, assembler.points).map { RangeSeries(labels: $0, points: $1[...]) }
         try count(series.reduce(0) { $0 + $1.points.count })
         return (series, window)
     }

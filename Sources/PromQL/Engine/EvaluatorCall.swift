@@ -34,12 +34,15 @@ extension Evaluator {
                 return .vector([EvalSample(labels: Self.absentLabels(args[matrixIndex]), t: ts, v: 1)])
             }
             var out: [EvalSample] = []
+            // These act like selectors and keep the metric name (engine.go, `dropName`).
+            let keepsName = name == "last_over_time" || name == "first_over_time"
+            let memo = labelCache.memo(.withoutName)
             for element in series where !element.points.isEmpty {
-                let input = RangeFunctionInput(points: element.points, window: window, scalars: scalars, ts: ts, promQLVersion: promQLVersion)
-                guard let value = try function(input) else { continue }
-                // These act like selectors and keep the metric name (engine.go, `dropName`).
-                let keepsName = name == "last_over_time" || name == "first_over_time"
-                let labels = keepsName ? element.labels : element.labels.withoutName
+                let value = try element.points.withUnsafeBufferPointer { (points) throws(QueryError) -> Double? in
+                    try function(RangeFunctionInput(points: points, window: window, scalars: scalars, ts: ts, promQLVersion: promQLVersion))
+                }
+                guard let value else { continue }
+                let labels = keepsName ? element.labels : labelCache.transformed(element.labels, memo, \.withoutName)
                 out.append(EvalSample(labels: labels, t: ts, v: value))
             }
             return try finish(.vector(out))
@@ -50,7 +53,7 @@ extension Evaluator {
         }
         var values: [Value] = []
         for arg in args { values.append(try eval(arg, at: ts)) }
-        let input = InstantFunctionInput(args: values, exprs: args, ts: ts, promQLVersion: promQLVersion)
+        let input = InstantFunctionInput(args: values, exprs: args, ts: ts, promQLVersion: promQLVersion, labelCache: labelCache)
         return try finish(try function(input))
     }
 
@@ -90,14 +93,14 @@ extension Evaluator {
                 if !series.samples[index].isStaleMarker { points.append(series.samples[index]) }
                 index += 1
             }
-            out.append(RangeSeries(labels: series.labels, points: points))
+            out.append(RangeSeries(labels: series.labels, points: points[...]))
         }
         try count(out.reduce(0) { $0 + $1.points.count })
         return (out, window)
     }
 
     private func finish(_ value: Value) throws(QueryError) -> Value {
-        if case .vector(let vector) = value { try checkUniqueLabelsets(vector) }
+        if case .vector(let vector) = value { try labelCache.checkUnique(vector) }
         return value
     }
 

@@ -8,10 +8,11 @@ struct EvalSample: Sendable {
     var v: Double
 }
 
-/// One series of a range vector: the raw samples in a selector's window.
+/// One series of a range vector: the raw samples in a selector's window, a slice of the
+/// selected series' samples rather than a copy (a range query reads one window per step).
 struct RangeSeries: Sendable {
     var labels: Labels
-    var points: [Sample]
+    var points: ArraySlice<Sample>
 }
 
 /// What an expression evaluates to at one instant.

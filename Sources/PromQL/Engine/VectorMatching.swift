@@ -14,20 +14,24 @@ extension Evaluator {
                 ?? VectorMatching(card: op.isSetOperator ? .manyToMany : .oneToOne)
             let result: [EvalSample]
             switch op {
-            case .land: result = BinaryOperation.and(l, r, matching)
-            case .lor: result = BinaryOperation.or(l, r, matching)
-            case .lunless: result = BinaryOperation.unless(l, r, matching)
-            default: result = try BinaryOperation.vectors(op, l, r, matching, returnBool: binary.returnBool, ts: ts, version: promQLVersion)
+            case .land: result = BinaryOperation.and(l, r, matching, labelCache)
+            case .lor: result = BinaryOperation.or(l, r, matching, labelCache)
+            case .lunless: result = BinaryOperation.unless(l, r, matching, labelCache)
+            default:
+                result = try BinaryOperation.vectors(
+                    op, l, r, matching, returnBool: binary.returnBool, ts: ts, version: promQLVersion, labelCache: labelCache)
             }
-            try checkUniqueLabelsets(result)
+            try labelCache.checkUnique(result)
             return .vector(result)
         case (.vector(let l), .scalar(let r)):
-            let result = BinaryOperation.vectorScalar(op, l, r, swap: false, returnBool: binary.returnBool, ts: ts, version: promQLVersion)
-            try checkUniqueLabelsets(result)
+            let result = BinaryOperation.vectorScalar(
+                op, l, r, swap: false, returnBool: binary.returnBool, ts: ts, version: promQLVersion, labelCache: labelCache)
+            try labelCache.checkUnique(result)
             return .vector(result)
         case (.scalar(let l), .vector(let r)):
-            let result = BinaryOperation.vectorScalar(op, r, l, swap: true, returnBool: binary.returnBool, ts: ts, version: promQLVersion)
-            try checkUniqueLabelsets(result)
+            let result = BinaryOperation.vectorScalar(
+                op, r, l, swap: true, returnBool: binary.returnBool, ts: ts, version: promQLVersion, labelCache: labelCache)
+            try labelCache.checkUnique(result)
             return .vector(result)
         default:
             throw QueryError(.internal, "binary \(op) between \(lhs.typeName) and \(rhs.typeName)")
@@ -79,36 +83,52 @@ enum BinaryOperation {
         matching.on ? labels.keeping(matching.matchingLabels) : labels.removing(matching.matchingLabels + [Labels.metricName])
     }
 
-    static func and(_ lhs: [EvalSample], _ rhs: [EvalSample], _ matching: VectorMatching) -> [EvalSample] {
-        if lhs.isEmpty || rhs.isEmpty { return [] }
-        let right = Set(rhs.map { signature($0.labels, matching) })
-        return lhs.filter { right.contains(signature($0.labels, matching)) }
+    /// The match signatures of a vector's elements, interned (LabelCache) so that they are
+    /// compared by identity: once per series of the query rather than once per step.
+    static func signatures(_ matching: VectorMatching, _ cache: LabelCache) -> (Labels) -> LabelsIdentity {
+        let memo = cache.memo(.signature(on: matching.on, matching.matchingLabels))
+        return { LabelsIdentity(cache.transformed($0, memo) { signature($0, matching) }) }
     }
 
-    static func or(_ lhs: [EvalSample], _ rhs: [EvalSample], _ matching: VectorMatching) -> [EvalSample] {
+    static func and(_ lhs: [EvalSample], _ rhs: [EvalSample], _ matching: VectorMatching, _ cache: LabelCache = LabelCache()) -> [EvalSample] {
+        if lhs.isEmpty || rhs.isEmpty { return [] }
+        let sig = signatures(matching, cache)
+        let right = Set(rhs.map { sig($0.labels) })
+        return lhs.filter { right.contains(sig($0.labels)) }
+    }
+
+    static func or(_ lhs: [EvalSample], _ rhs: [EvalSample], _ matching: VectorMatching, _ cache: LabelCache = LabelCache()) -> [EvalSample] {
         if lhs.isEmpty { return rhs }
         if rhs.isEmpty { return lhs }
-        let left = Set(lhs.map { signature($0.labels, matching) })
-        return lhs + rhs.filter { !left.contains(signature($0.labels, matching)) }
+        let sig = signatures(matching, cache)
+        let left = Set(lhs.map { sig($0.labels) })
+        return lhs + rhs.filter { !left.contains(sig($0.labels)) }
     }
 
-    static func unless(_ lhs: [EvalSample], _ rhs: [EvalSample], _ matching: VectorMatching) -> [EvalSample] {
+    static func unless(_ lhs: [EvalSample], _ rhs: [EvalSample], _ matching: VectorMatching, _ cache: LabelCache = LabelCache()) -> [EvalSample] {
         if lhs.isEmpty || rhs.isEmpty { return lhs }
-        let right = Set(rhs.map { signature($0.labels, matching) })
-        return lhs.filter { !right.contains(signature($0.labels, matching)) }
+        let sig = signatures(matching, cache)
+        let right = Set(rhs.map { sig($0.labels) })
+        return lhs.filter { !right.contains(sig($0.labels)) }
     }
 
     static func vectors(
         _ op: BinaryOp, _ lhsIn: [EvalSample], _ rhsIn: [EvalSample], _ matching: VectorMatching, returnBool: Bool, ts: Timestamp,
-        version: PromQLVersion = .v3
+        version: PromQLVersion = .v3, labelCache: LabelCache = LabelCache()
     ) throws(QueryError) -> [EvalSample] {
         if lhsIn.isEmpty || rhsIn.isEmpty { return [] }
         let swapped = matching.card == .oneToMany
         let (lhs, rhs) = swapped ? (rhsIn, lhsIn) : (lhsIn, rhsIn)
+        let signatureOf = signatures(matching, labelCache)
+        // Without group_x labels copied from the other side, the result's labels depend on
+        // the left element's alone, so they are remembered per series as well.
+        let resultMemo = matching.include.isEmpty
+            ? labelCache.memo(.binaryResult(dropName: dropsMetricName(op, version) || returnBool, oneToOne: matching.card == .oneToOne, on: matching.on, matching.matchingLabels))
+            : nil
 
-        var right: [Labels: EvalSample] = [:]
+        var right: [LabelsIdentity: EvalSample] = [:]
         for sample in rhs {
-            let sig = signature(sample.labels, matching)
+            let sig = signatureOf(sample.labels)
             if let duplicate = right[sig] {
                 let matched = matching.on
                     ? sample.labels.keeping(matching.matchingLabels)
@@ -119,11 +139,11 @@ enum BinaryOperation {
             right[sig] = sample
         }
 
-        var matchedOneToOne = Set<Labels>()
-        var matchedMany: [Labels: Set<Labels>] = [:]
+        var matchedOneToOne = Set<LabelsIdentity>()
+        var matchedMany: [LabelsIdentity: Set<Labels>] = [:]
         var out: [EvalSample] = []
         for left in lhs {
-            let sig = signature(left.labels, matching)
+            let sig = signatureOf(left.labels)
             guard let match = right[sig] else { continue }
             let (vl, vr) = swapped ? (match.v, left.v) : (left.v, match.v)
             var (value, keep) = element(op, vl, vr)
@@ -132,8 +152,16 @@ enum BinaryOperation {
             } else if !keep && version == .v2 {
                 continue
             }
-            var metric = resultMetric(left.labels, match.labels, op, matching, version)
-            if returnBool { metric = metric.withoutName }
+            let metric: Labels
+            if let resultMemo {
+                metric = labelCache.transformed(left.labels, resultMemo) { labels in
+                    let metric = resultMetric(labels, Labels(), op, matching, version)
+                    return returnBool ? metric.withoutName : metric
+                }
+            } else {
+                let full = resultMetric(left.labels, match.labels, op, matching, version)
+                metric = returnBool ? full.withoutName : full
+            }
             if matching.card == .oneToOne {
                 if !matchedOneToOne.insert(sig).inserted {
                     throw QueryError.execution("multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)")
@@ -162,8 +190,10 @@ enum BinaryOperation {
 
     static func vectorScalar(
         _ op: BinaryOp, _ vector: [EvalSample], _ scalar: Double, swap: Bool, returnBool: Bool, ts: Timestamp,
-        version: PromQLVersion = .v3
+        version: PromQLVersion = .v3, labelCache: LabelCache = LabelCache()
     ) -> [EvalSample] {
+        let dropsName = dropsMetricName(op, version) || returnBool
+        let memo = labelCache.memo(.withoutName)
         var out: [EvalSample] = []
         for sample in vector {
             let (l, r) = swap ? (scalar, sample.v) : (sample.v, scalar)
@@ -175,7 +205,7 @@ enum BinaryOperation {
                 keep = true
             }
             guard keep else { continue }
-            let labels = dropsMetricName(op, version) || returnBool ? sample.labels.withoutName : sample.labels
+            let labels = dropsName ? labelCache.transformed(sample.labels, memo, \.withoutName) : sample.labels
             out.append(EvalSample(labels: labels, t: ts, v: value))
         }
         return out

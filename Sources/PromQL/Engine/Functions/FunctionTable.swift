@@ -2,8 +2,9 @@ import PromModel
 
 /// A range-vector function's view of one series at one step.
 struct RangeFunctionInput {
-    /// The series' samples in the window, oldest first, never empty.
-    var points: [Sample]
+    /// The series' samples in the window, oldest first, never empty; valid only during the
+    /// call (the range vector's own storage, not a copy).
+    var points: UnsafeBufferPointer<Sample>
     var window: RangeWindow
     /// The other (scalar) arguments, in order.
     var scalars: [Double]
@@ -19,6 +20,8 @@ struct InstantFunctionInput {
     var exprs: [Expr]
     var ts: Timestamp
     var promQLVersion: PromQLVersion = .v3
+    /// The evaluator's label computations across steps, for the functions that group.
+    var labelCache: LabelCache?
 
     func vector(_ index: Int) throws(QueryError) -> [EvalSample] {
         guard index < args.count, case .vector(let vector) = args[index] else {

@@ -3,7 +3,7 @@ import PromModel
 extension FunctionTable {
     static let histogramFunctions: [String: FunctionImplementation] = [
         "histogram_quantile": .instant { input throws(QueryError) in
-            try histogramQuantile(try input.scalar(0), try input.vector(1), ts: input.ts)
+            try histogramQuantile(try input.scalar(0), try input.vector(1), ts: input.ts, labelCache: input.labelCache)
         },
         // Native histograms do not exist in this store; these functions ignore float samples,
         // as Prometheus does (2.42 and 3.14 alike), so they return nothing.
@@ -17,7 +17,7 @@ extension FunctionTable {
         "histogram_fraction": .instant { input throws(QueryError) in
             guard input.promQLVersion == .v3 else { return .vector([]) }
             let lower = try input.scalar(0), upper = try input.scalar(1)
-            return .vector(classicGroups(try input.vector(2)).map { group in
+            return .vector(classicGroups(try input.vector(2), labelCache: input.labelCache).map { group in
                 EvalSample(labels: group.labels, t: input.ts, v: bucketFraction(lower, upper, group.buckets))
             })
         },
@@ -29,25 +29,40 @@ extension FunctionTable {
     }
 
     /// Interpolates the quantile in each classic histogram (funcHistogramQuantile + bucketQuantile).
-    static func histogramQuantile(_ q: Double, _ vector: [EvalSample], ts: Timestamp) throws(QueryError) -> Value {
-        .vector(classicGroups(vector).map { EvalSample(labels: $0.labels, t: ts, v: bucketQuantile(q, $0.buckets)) })
+    static func histogramQuantile(_ q: Double, _ vector: [EvalSample], ts: Timestamp, labelCache: LabelCache? = nil) throws(QueryError) -> Value {
+        .vector(classicGroups(vector, labelCache: labelCache).map { EvalSample(labels: $0.labels, t: ts, v: bucketQuantile(q, $0.buckets)) })
+    }
+
+    /// A bucket's group and parsed bound, nil without a numeric `le`.
+    static func classicBucket(_ labels: Labels) -> LabelCache.Bucket? {
+        guard let raw = labels["le"], let upperBound = parseGoFloat(raw) else { return nil }
+        return LabelCache.Bucket(key: labels.removing(["le"]), output: labels.removing(["le", Labels.metricName]), upperBound: upperBound)
     }
 
     /// `_bucket` series grouped by their labels without `le`, in first-seen order; each
-    /// group's labels also lose the metric name.
-    static func classicGroups(_ vector: [EvalSample]) -> [(labels: Labels, buckets: [Bucket])] {
-        var order: [Labels] = []
-        var groups: [Labels: (labels: Labels, buckets: [Bucket])] = [:]
+    /// group's labels also lose the metric name. A bucket's `le` is parsed and its group
+    /// labels derived once per series of the query (LabelCache), and groups are found by
+    /// the interned key's identity.
+    static func classicGroups(_ vector: [EvalSample], labelCache: LabelCache? = nil) -> [(labels: Labels, buckets: [Bucket])] {
+        let cache = labelCache ?? LabelCache()
+        var groups: [(labels: Labels, buckets: [Bucket])] = []
+        var slots: [LabelsIdentity: Int] = [:]
         for element in vector {
-            guard let raw = element.labels["le"], let upperBound = parseGoFloat(raw) else { continue }
-            let key = element.labels.removing(["le"])
-            if groups[key] == nil {
-                order.append(key)
-                groups[key] = (element.labels.removing(["le", Labels.metricName]), [])
+            let bucket = cache.buckets.value(for: element.labels) { labels in
+                classicBucket(labels).map {
+                    LabelCache.Bucket(key: cache.interner.intern($0.key), output: cache.interner.intern($0.output), upperBound: $0.upperBound)
+                }
             }
-            groups[key]?.buckets.append(Bucket(upperBound: upperBound, count: element.v))
+            guard let bucket else { continue }
+            let identity = LabelsIdentity(bucket.key)
+            if let slot = slots[identity] {
+                groups[slot].buckets.append(Bucket(upperBound: bucket.upperBound, count: element.v))
+            } else {
+                slots[identity] = groups.count
+                groups.append((bucket.output, [Bucket(upperBound: bucket.upperBound, count: element.v)]))
+            }
         }
-        return order.compactMap { groups[$0] }.filter { !$0.buckets.isEmpty }
+        return groups
     }
 
     /// Sorted by bound, equal bounds merged (`le="1"` and `le="1.0"`).

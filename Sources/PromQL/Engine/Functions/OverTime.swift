@@ -67,7 +67,7 @@ extension FunctionTable {
 
     /// 3.x's avg_over_time: a Kahan-compensated direct sum while it does not overflow, an
     /// incremental mean after (functions.go funcAvgOverTime at v3.14.0).
-    static func averageOverTime3(_ points: [Sample]) -> Double {
+    static func averageOverTime3(_ points: UnsafeBufferPointer<Sample>) -> Double {
         var sum = points[0].value, count = 1.0, mean = 0.0, c = 0.0
         var incremental = false
         for sample in points.dropFirst() {
@@ -89,7 +89,7 @@ extension FunctionTable {
     }
 
     /// Population variance with Kahan-compensated running mean, as Prometheus.
-    static func variance(_ points: [Sample]) -> Double {
+    static func variance(_ points: UnsafeBufferPointer<Sample>) -> Double {
         var count = 0.0
         var mean = 0.0, cMean = 0.0
         var aux = 0.0, cAux = 0.0

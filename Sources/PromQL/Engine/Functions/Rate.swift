@@ -83,7 +83,7 @@ extension FunctionTable {
     }
 
     /// irate/idelta: the last two samples only.
-    static func instantValue(_ points: [Sample], isRate: Bool) -> Double? {
+    static func instantValue(_ points: UnsafeBufferPointer<Sample>, isRate: Bool) -> Double? {
         guard points.count >= 2 else { return nil }
         let last = points[points.count - 1]
         let previous = points[points.count - 2]
@@ -95,7 +95,7 @@ extension FunctionTable {
     }
 
     /// Least squares with x in seconds relative to `interceptTime`, Kahan-summed.
-    static func linearRegression(_ samples: [Sample], interceptTime: Timestamp) -> (slope: Double, intercept: Double) {
+    static func linearRegression(_ samples: UnsafeBufferPointer<Sample>, interceptTime: Timestamp) -> (slope: Double, intercept: Double) {
         var n = 0.0
         var sumX = 0.0, cX = 0.0, sumY = 0.0, cY = 0.0
         var sumXY = 0.0, cXY = 0.0, sumX2 = 0.0, cX2 = 0.0

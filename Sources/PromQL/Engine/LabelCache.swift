@@ -1,0 +1,101 @@
+import PromModel
+
+/// A label set's storage identity: the address of its pairs' buffer. Two label sets with the
+/// same identity hold the same pairs while that buffer is alive, and every table keyed by
+/// identity below keeps the label set it was computed from, so the buffer cannot be freed
+/// and its address reused for other pairs. The selected series keep their buffers for the
+/// whole query, so a label computation keyed by identity runs once per series, not once per
+/// step (a range query repeats every step's work over the same series).
+struct LabelsIdentity: Hashable {
+    let address: UInt
+
+    init(_ labels: Labels) {
+        address = labels.pairs.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+    }
+}
+
+/// One canonical instance per distinct label set, so that, among interned label sets,
+/// identity equality is content equality and grouping can hash an address instead of every
+/// name and value.
+final class LabelsInterner {
+    private var canonical: [Labels: Labels] = [:]
+    private var identities: Set<LabelsIdentity> = []
+
+    func intern(_ labels: Labels) -> Labels {
+        if let existing = canonical[labels] { return existing }
+        canonical[labels] = labels
+        identities.insert(LabelsIdentity(labels))
+        return labels
+    }
+
+    func isInterned(_ labels: Labels) -> Bool { identities.contains(LabelsIdentity(labels)) }
+}
+
+/// A pure function of a label set, remembered by the input's identity. Inputs that are new
+/// buffers at every step (labels a function rewrote) would only grow the table, so it is
+/// emptied when it passes `limit` entries; results stay correct, only the reuse is lost.
+final class LabelsMemo<Result> {
+    private var entries: [LabelsIdentity: (source: Labels, result: Result)] = [:]
+    private let limit: Int
+
+    init(limit: Int = 1 << 18) { self.limit = limit }
+
+    func value(for labels: Labels, _ compute: (Labels) -> Result) -> Result {
+        let identity = LabelsIdentity(labels)
+        if let hit = entries[identity] { return hit.result }
+        let result = compute(labels)
+        if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
+        entries[identity] = (labels, result)
+        return result
+    }
+}
+
+/// What one evaluator remembers about label sets for the length of one query: the
+/// interner, and one memo per label transformation (keyed by what parameterises it).
+final class LabelCache {
+    enum Transformation: Hashable {
+        case withoutName
+        /// An aggregation's group key (`by`/`without` labels).
+        case grouping([String], without: Bool)
+        /// A binary operation's match signature.
+        case signature(on: Bool, [String])
+        /// A binary operation's result labels when they depend on the left element alone.
+        case binaryResult(dropName: Bool, oneToOne: Bool, on: Bool, [String])
+    }
+
+    /// A classic-histogram bucket's group (labels without `le`), output labels (also without
+    /// the metric name) and parsed `le`; nil when `le` is missing or not a number.
+    struct Bucket {
+        var key: Labels
+        var output: Labels
+        var upperBound: Double
+    }
+
+    let interner = LabelsInterner()
+    private var memos: [Transformation: LabelsMemo<Labels>] = [:]
+    private(set) lazy var buckets = LabelsMemo<Bucket?>()
+
+    /// The memo of one transformation; look it up once per step, then once per element.
+    func memo(_ transformation: Transformation) -> LabelsMemo<Labels> {
+        if let memo = memos[transformation] { return memo }
+        let memo = LabelsMemo<Labels>()
+        memos[transformation] = memo
+        return memo
+    }
+
+    /// `transform(labels)`, interned, computed once per distinct input buffer.
+    func transformed(_ labels: Labels, _ memo: LabelsMemo<Labels>, _ transform: (Labels) -> Labels) -> Labels {
+        memo.value(for: labels) { interner.intern(transform($0)) }
+    }
+
+    /// Prometheus's check that no two elements share a label set; when every label set is
+    /// interned, distinct addresses mean distinct label sets and no pairs are hashed.
+    func checkUnique(_ vector: [EvalSample]) throws(QueryError) {
+        guard vector.count > 1 else { return }
+        var seen = Set<LabelsIdentity>(minimumCapacity: vector.count)
+        for sample in vector {
+            guard interner.isInterned(sample.labels) else { return try checkUniqueLabelsets(vector) }
+            if !seen.insert(LabelsIdentity(sample.labels)).inserted { throw QueryError.duplicateLabelset }
+        }
+    }
+}
