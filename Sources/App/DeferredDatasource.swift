@@ -32,4 +32,8 @@ public struct DeferredDatasource<Base: Datasource>: Datasource {
     public func alerts() async throws(QueryError) -> [Alert] {
         try await base.value.alerts()
     }
+
+    public func metadata(metric: String?, limit: Int?) async throws(QueryError) -> [String: [MetricMetadata]] {
+        try await base.value.metadata(metric: metric, limit: limit)
+    }
 }

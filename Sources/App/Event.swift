@@ -32,6 +32,10 @@ public enum AppEvent: Hashable, Sendable {
     case copied(String, error: String?)
     /// The datasource's answer to `Effect.fetchCompletions`.
     case completions(CompletionQuery, Result<[String], QueryError>)
+    /// The datasource's answer to `Effect.fetchMetadata`.
+    case metadata(Result<[String: [MetricMetadata]], QueryError>)
+    /// The datasource's answer to `Effect.fetchSeries`: the metric's series for the explorer.
+    case metricSeries(String, Result<[Labels], QueryError>)
     /// SIGINT, SIGTERM, SIGHUP or the terminal closing.
     case terminate
     /// Ctrl-Z.
@@ -63,6 +67,10 @@ public enum Effect: Hashable, Sendable {
     case writeFile(path: String, contents: String)
     /// Candidates for the `:` prompt's Tab.
     case fetchCompletions(CompletionQuery, start: Timestamp, end: Timestamp)
+    /// `/api/v1/metadata` of every metric, for the explorer and the completion popup.
+    case fetchMetadata
+    /// `/api/v1/series` of one metric, for the explorer's label breakdown.
+    case fetchSeries(metric: String, start: Timestamp, end: Timestamp)
     /// Onto the terminal's clipboard (OSC 52).
     case copy(String)
     case suspend

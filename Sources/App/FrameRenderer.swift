@@ -23,6 +23,17 @@ public struct FrameRenderer: Sendable {
     }
 
     public func frame(_ state: AppState, size: TerminalSize, now: Timestamp) -> DashboardFrame {
+        if let explorer = state.metricExplorer {
+            // Under the explorer: its metric's ad-hoc panel, or an empty body it draws over.
+            var beneath = state
+            beneath.metricExplorer = nil
+            return MetricExplorerFrame.frame(explorer, state, size: size, renderer: renderer) { size in
+                if beneath.adhoc != nil { return frame(beneath, size: size, now: now) }
+                let view = DashboardViewState(focusedPanelID: nil, scroll: 0, zoomedPanelID: nil, header: header(state, now: now),
+                                              footer: footer(state), dialog: ViewerDialogs.dialog(state, now: now))
+                return renderer.render(dashboard: Dashboard(uid: "metrics", title: ""), data: [:], width: size.width, height: size.height, state: view)
+            }
+        }
         var view = DashboardViewState(
             focusedPanelID: state.focusedPanelID, scroll: state.scroll, zoomedPanelID: state.zoomedPanelID,
             header: header(state, now: now), footer: footer(state), dialog: ViewerDialogs.dialog(state, now: now))
@@ -65,7 +76,9 @@ public struct FrameRenderer: Sendable {
     private func header(_ state: AppState, now: Timestamp) -> HeaderModel {
         let title: String, position: String?
         var variables: [HeaderModel.Variable] = []
-        if let adhoc = state.adhoc {
+        if state.metricExplorer != nil && state.adhoc == nil {
+            (title, position) = ("Metrics", nil)
+        } else if let adhoc = state.adhoc {
             (title, position) = (": " + adhoc.expr, nil)
         } else if let dashboard = state.dashboard {
             title = dashboard.title.isEmpty ? dashboard.uid : dashboard.title

@@ -23,6 +23,8 @@ public enum KeyMap {
         ("e", "export focused panel as CSV"),
         ("y", "copy focused panel's query (OSC 52)"),
         (":", "ad-hoc PromQL query"),
+        ("m", "metric explorer: type to filter, Enter breakdown and default query, Esc back"),
+        ("(in m) PgUp PgDn", "scroll the metric's label breakdown above its graph"),
         ("(in :) Home End", "edit: Left/Right, Ctrl-A/E/U/W/K, Up/Down history, Ctrl-R search"),
         ("(in :) Tab", "complete metric, label, value, function; Tab next, Enter take"),
         ("a", "alerts"),
@@ -37,6 +39,12 @@ public enum KeyMap {
     /// The footer's hints for what the screen shows now.
     static func footerHints(_ state: AppState) -> [FooterModel.Hint] {
         typealias Hint = FooterModel.Hint
+        if let explorer = state.metricExplorer {
+            if explorer.opened == nil {
+                return [Hint("type", "filter"), Hint("↑↓ PgUp PgDn", "move"), Hint("Enter", "open"), Hint("Ctrl-U", "clear"), Hint("Esc", "back")]
+            }
+            if state.adhoc == nil { return [Hint("Esc", "back to the list")] }
+        }
         if state.adhoc != nil {
             return [Hint("Esc", "back"), Hint("Tab", "table/graph"), Hint(":", "edit"), Hint("e", "export"), Hint("?", "help"), Hint("q", "quit")]
         }

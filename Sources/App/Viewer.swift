@@ -198,6 +198,17 @@ struct Loop {
                     }
                     sink.yield(.app(.completions(query, result)))
                 }
+            case .fetchMetadata:
+                Task { [datasource, sink] in
+                    sink.yield(.app(.metadata(await Loop.capture { () async throws(QueryError) in try await datasource.metadata(metric: nil, limit: nil) })))
+                }
+            case .fetchSeries(let metric, let start, let end):
+                Task { [datasource, sink] in
+                    let result = await Loop.capture { () async throws(QueryError) in
+                        try await datasource.series(matching: [metric], start: start, end: end)
+                    }
+                    sink.yield(.app(.metricSeries(metric, result)))
+                }
             case .copy(let text):
                 sink.yield(.app(.copied(text, error: backend.copyToClipboard(text))))
             case .suspend:

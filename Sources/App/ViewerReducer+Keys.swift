@@ -11,6 +11,7 @@ extension ViewerReducer {
         // A status message lasts until the next key.
         let hadStatus = state.status != nil
         state.status = nil
+        if let effects = metricExplorerKey(key, &state, now: now) { return effects }
         let effects = handleDashboardKey(key, &state, now: now)
         return hadStatus && !effects.contains(.redraw) ? effects + [.redraw] : effects
     }
@@ -88,6 +89,8 @@ extension ViewerReducer {
             return export(&state, now: now)
         case .char("y"):
             return copyQuery(&state, now: now)
+        case .char("m"):
+            return openMetricExplorer(&state, now: now)
         case .char(":"):
             state.overlay = .prompt(PromptState())
         case .char("a"):

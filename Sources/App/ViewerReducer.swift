@@ -77,7 +77,12 @@ public struct ViewerReducer: Sendable {
                 ?? StatusMessage(text: "Exported to \(path)", isError: false, at: now)
             return [.redraw]
         case .completions(let query, let result):
-            return receiveCompletions(query, result, &state)
+            // The explorer's list is drawn from the same answers.
+            return receiveCompletions(query, result, &state) + (state.metricExplorer != nil ? [.redraw] : [])
+        case .metadata(let result):
+            return receiveMetadata(result, &state)
+        case .metricSeries(let metric, let result):
+            return receiveMetricSeries(metric, result, &state, now: now)
         case .copied(let text, let error):
             return copied(text, error: error, &state, now: now)
         case .terminate:
@@ -136,7 +141,7 @@ public struct ViewerReducer: Sendable {
             case .click: return []
             }
         }
-        guard state.overlay == nil, state.zoomedPanelID == nil else { return [] }
+        guard state.overlay == nil, state.zoomedPanelID == nil, state.metricExplorer == nil else { return [] }
         switch mouse.kind {
         case .wheelUp: return scroll(&state, by: -3, now: now)
         case .wheelDown: return scroll(&state, by: 3, now: now)

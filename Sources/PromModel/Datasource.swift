@@ -13,6 +13,9 @@ public protocol Datasource: Sendable {
     func labelValues(_ name: String, matching selectors: [String], start: Timestamp, end: Timestamp) async throws(QueryError) -> [String]
     /// Firing and pending alerts.
     func alerts() async throws(QueryError) -> [Alert]
+    /// `/api/v1/metadata`: type, help and unit per metric family, for one metric or all
+    /// (`limit` metrics at most).
+    func metadata(metric: String?, limit: Int?) async throws(QueryError) -> [String: [MetricMetadata]]
 }
 
 /// An alert as `/api/v1/alerts` reports it.
@@ -32,4 +35,10 @@ public struct Alert: Hashable, Sendable {
         self.activeAt = activeAt
         self.value = value
     }
+}
+
+extension Datasource {
+    /// A datasource that keeps no metadata (the embedded engine over a data file, a test
+    /// double) has none to give, as a Prometheus without targets answers `{}`.
+    public func metadata(metric: String?, limit: Int?) async throws(QueryError) -> [String: [MetricMetadata]] { [:] }
 }

@@ -88,6 +88,17 @@ public struct Simulation: Sendable {
         return result
     }
 
+    /// Every family's TYPE and HELP as `/api/v1/metadata` lists them: one entry per distinct
+    /// pair, however many services expose the family (Prometheus dedups across targets).
+    public func metadata() -> [String: [MetricMetadata]] {
+        var result: [String: [MetricMetadata]] = [:]
+        for family in plans.joined() {
+            let entry = MetricMetadata(type: family.type.rawValue, help: family.help)
+            if !(result[family.name]?.contains(entry) ?? false) { result[family.name, default: []].append(entry) }
+        }
+        return result
+    }
+
     /// The incident running at `time`, described in a few words ("redis slowdown"), if any.
     public func incident(at time: Timestamp) -> String? {
         context(at: time).activeIncident?.name

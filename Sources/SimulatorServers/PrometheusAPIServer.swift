@@ -59,7 +59,7 @@ public struct PrometheusAPIServer: Sendable {
         case ("/api/v1/query_exemplars", .GET), ("/api/v1/query_exemplars", .POST): return await endpoints.queryExemplars(form)
         case ("/api/v1/alerts", .GET): return await endpoints.alerts()
         case ("/api/v1/rules", .GET): return .success("{\"status\":\"success\",\"data\":{\"groups\":[]}}")
-        case ("/api/v1/metadata", .GET): return .success("{\"status\":\"success\",\"data\":{}}")
+        case ("/api/v1/metadata", .GET): return await endpoints.metadata(form)
         case ("/api/v1/status/buildinfo", .GET): return endpoints.buildInfo()
         default:
             guard request.method == .GET, let name = labelName(in: request.path) else { return nil }

@@ -25,6 +25,21 @@ import Testing
         #expect(CompletionContext.at("x{a=\"b\"} + y") == CompletionContext(kind: .expression, prefix: "y"))
     }
 
+    @Test func labelNamesInGroupingLists() {
+        // After the aggregated expression: its metric restricts the names.
+        #expect(CompletionContext.at("sum(rate(http_requests_total[5m])) by (") == CompletionContext(kind: .labelName(metric: "http_requests_total"), prefix: ""))
+        #expect(CompletionContext.at("sum(rate(http_requests_total{job=\"a\"}[5m])) without (st")
+            == CompletionContext(kind: .labelName(metric: "http_requests_total"), prefix: "st"))
+        #expect(CompletionContext.at("a / on(job, ins") == CompletionContext(kind: .labelName(metric: "a"), prefix: "ins"))
+        #expect(CompletionContext.at("a * ignoring(") == CompletionContext(kind: .labelName(metric: "a"), prefix: ""))
+        #expect(CompletionContext.at("a * on(job) group_left(") == CompletionContext(kind: .labelName(metric: "a"), prefix: ""))
+        // Before it (prefix form): no metric known yet, every label name.
+        #expect(CompletionContext.at("sum by (") == CompletionContext(kind: .labelName(metric: nil), prefix: ""))
+        // Once the list closes, names of an expression again.
+        #expect(CompletionContext.at("sum by (job) (rat") == CompletionContext(kind: .expression, prefix: "rat"))
+        #expect(CompletionContext.at("sum(rate(") == CompletionContext(kind: .expression, prefix: ""))
+    }
+
     @Test func nothingInStringsNumbersAndDurations() {
         #expect(CompletionContext.at("x{a=\"b").kind == .none)
         #expect(CompletionContext.at("up > 12").kind == .none)

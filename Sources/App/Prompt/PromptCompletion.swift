@@ -26,6 +26,16 @@ public struct CompletionPopup: Hashable, Sendable {
     public var selected = 0
     /// Characters before the cursor the chosen candidate replaces.
     public var replacing: Int
+    /// Beside each shown candidate: a metric's type and help from `/api/v1/metadata` ("" for none).
+    public var details: [String] = []
+
+    /// The metric candidates' type and help, once metadata is known.
+    mutating func describe(with metadata: [String: [MetricMetadata]]) {
+        details = shown.map { name in
+            guard let info = MetricMetadata.lookup(name, in: metadata) else { return "" }
+            return info.help.isEmpty ? info.type : "\(info.type) · \(info.help)"
+        }
+    }
 }
 
 /// The prompt's completion answers, cached per query for the viewer's datasource, and the one
@@ -36,6 +46,12 @@ public struct CompletionCache: Hashable, Sendable {
     /// The line when Tab asked: the answer applies only to it.
     public var waitingFor: PromptEditor?
     public var lastError: String?
+    /// Queries on their way whoever asked (the explorer asks without a line waiting).
+    public var asking: Set<CompletionQuery> = []
+    /// `/api/v1/metadata` by metric family, once it answered (empty after a failure).
+    public var metadata: [String: [MetricMetadata]]?
+    public var metadataAsked = false
+    public var metadataError: String?
 
     public init() {}
 }

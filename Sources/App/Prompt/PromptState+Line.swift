@@ -15,7 +15,8 @@ extension PromptState {
             let page = completion.selected / 8 * 8
             let end = min(completion.shown.count, page + 8)
             for index in page..<end {
-                popup.append(DialogModel.Line((index == completion.selected ? "▸ " : "  ") + completion.shown[index], index == completion.selected ? .heading : .plain))
+                let detail = completion.details.indices.contains(index) && !completion.details[index].isEmpty ? "  " + completion.details[index] : ""
+                popup.append(DialogModel.Line((index == completion.selected ? "▸ " : "  ") + completion.shown[index] + detail, index == completion.selected ? .heading : .plain))
             }
             popup.append(DialogModel.Line("\(completion.selected + 1)/\(completion.shown.count)  Tab next  Enter take  Esc close", .dim))
         }

@@ -46,13 +46,50 @@ public struct CompletionContext: Hashable, Sendable {
             if token.kind == .leftBrace { open = index }
             if token.kind == .rightBrace { open = nil }
         }
-        guard let open else { return CompletionContext(kind: .expression, prefix: prefix) }
+        guard let open else {
+            if let grouping = groupingMetric(tokens) { return CompletionContext(kind: .labelName(metric: grouping.metric), prefix: prefix) }
+            return CompletionContext(kind: .expression, prefix: prefix)
+        }
         let metric = open > 0 && [.identifier, .metricIdentifier].contains(tokens[open - 1].kind) ? tokens[open - 1].text : nil
         if let last = tokens.last, tokens.count - 1 > open, isMatchOperator(last.kind), prefix.isEmpty {
             let label = tokens[tokens.count - 2].text
             return CompletionContext(kind: .labelValue(metric: metric, label: label), prefix: "")
         }
         return CompletionContext(kind: .labelName(metric: metric), prefix: prefix)
+    }
+
+    /// Inside the label list of `by`, `without`, `on`, `ignoring`, `group_left` or
+    /// `group_right`: the metric the list groups, when one stands before the keyword
+    /// (`sum(rate(m[5m])) by (`, `a / on(`); nil outside such a list.
+    private static func groupingMetric(_ tokens: [Token]) -> Grouping? {
+        var parens: [Int] = []
+        for (index, token) in tokens.enumerated() {
+            if token.kind == .leftParen { parens.append(index) }
+            if token.kind == .rightParen, !parens.isEmpty { parens.removeLast() }
+        }
+        guard let open = parens.last, open > 0, case .keyword(let keyword) = tokens[open - 1].kind,
+              [.by, .without, .on, .ignoring, .groupLeft, .groupRight].contains(keyword) else { return nil }
+        // The nearest selector's name before the keyword: not a function (followed by `(`),
+        // not a label inside a matcher's braces.
+        var inBraces = false
+        var index = open - 2
+        while index >= 0 {
+            let token = tokens[index]
+            switch token.kind {
+            case .rightBrace: inBraces = true
+            case .leftBrace: inBraces = false
+            case .identifier where !inBraces, .metricIdentifier where !inBraces:
+                let next = tokens.indices.contains(index + 1) ? tokens[index + 1].kind : .eof
+                if next != .leftParen { return Grouping(metric: token.text) }
+            default: break
+            }
+            index -= 1
+        }
+        return Grouping(metric: nil)
+    }
+
+    private struct Grouping {
+        let metric: String?
     }
 
     /// Functions, aggregations and keywords of PromQL 3.14 that start with `prefix`, sorted.

@@ -5,15 +5,20 @@ import PromModel
 public struct EmbeddedDatasource: Datasource {
     public let engine: Engine
     public var store: SeriesStore { engine.storage }
+    /// What `/api/v1/metadata` answers: the families' TYPE/HELP when the data came with them
+    /// (the simulator's), else nothing.
+    public let knownMetadata: [String: [MetricMetadata]]
 
-    public init(engine: Engine) {
+    public init(engine: Engine, metadata: [String: [MetricMetadata]] = [:]) {
         self.engine = engine
+        knownMetadata = metadata
     }
 
     public init(store: SeriesStore, promQLVersion: PromQLVersion = .v3) {
         var engine = Engine(storage: store)
         engine.promQLVersion = promQLVersion
         self.engine = engine
+        knownMetadata = [:]
     }
 
     public func query(_ expr: String, at time: Timestamp) async throws(QueryError) -> QueryResponse {
@@ -39,6 +44,14 @@ public struct EmbeddedDatasource: Datasource {
         if selectors.isEmpty { return store.labelValues(name) }
         let values = Set(try labelSets(selectors, start: start, end: end).compactMap { $0[name] })
         return values.sorted()
+    }
+
+    /// As Prometheus's `metricMetadata` handler (web/api/v1/api.go): one metric when asked
+    /// for, else every family, the first `limit` by name (a negative limit is none).
+    public func metadata(metric: String?, limit: Int?) async throws(QueryError) -> [String: [MetricMetadata]] {
+        if let metric, !metric.isEmpty { return knownMetadata[metric].map { [metric: $0] } ?? [:] }
+        guard let limit, limit >= 0 else { return knownMetadata }
+        return Dictionary(uniqueKeysWithValues: knownMetadata.keys.sorted().prefix(limit).compactMap { name in knownMetadata[name].map { (name, $0) } })
     }
 
     /// The embedded engine evaluates no alerting rules.

@@ -25,28 +25,6 @@ public struct BuildInfo: Hashable, Sendable, Decodable {
     private enum CodingKeys: String, CodingKey { case version, revision, branch, goVersion }
 }
 
-/// One entry of `/api/v1/metadata`: what a metric is, from its exposition's TYPE/HELP/UNIT.
-public struct MetricMetadata: Hashable, Sendable, Decodable {
-    public var type: String
-    public var help: String
-    public var unit: String
-
-    public init(type: String, help: String, unit: String = "") {
-        self.type = type
-        self.help = help
-        self.unit = unit
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        type = try container.decodeIfPresent(String.self, forKey: .type) ?? ""
-        help = try container.decodeIfPresent(String.self, forKey: .help) ?? ""
-        unit = try container.decodeIfPresent(String.self, forKey: .unit) ?? ""
-    }
-
-    private enum CodingKeys: String, CodingKey { case type, help, unit }
-}
-
 /// A rule group of `/api/v1/rules`.
 public struct RuleGroup: Hashable, Sendable {
     public var name: String

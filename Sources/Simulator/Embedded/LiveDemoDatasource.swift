@@ -12,7 +12,7 @@ public struct LiveDemoDatasource: Datasource {
 
     public init(platform: DemoPlatform, clock: @escaping @Sendable () -> Timestamp, alertRules: [AlertRule] = []) {
         self.platform = platform
-        embedded = EmbeddedDatasource(engine: platform.engine)
+        embedded = EmbeddedDatasource(engine: platform.engine, metadata: platform.simulation.metadata())
         self.clock = clock
         self.alertRules = alertRules
     }
@@ -44,6 +44,11 @@ public struct LiveDemoDatasource: Datasource {
     public func labelValues(_ name: String, matching selectors: [String], start: Timestamp, end: Timestamp) async throws(QueryError) -> [String] {
         catchUp()
         return try await embedded.labelValues(name, matching: selectors, start: start, end: end)
+    }
+
+    /// The simulated services' TYPE and HELP, as Prometheus would have them from scraping.
+    public func metadata(metric: String?, limit: Int?) async throws(QueryError) -> [String: [MetricMetadata]] {
+        try await embedded.metadata(metric: metric, limit: limit)
     }
 
     /// The alerting rules (deploy/alerts.yml in the demo) evaluated over the simulation.

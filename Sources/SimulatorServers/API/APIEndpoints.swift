@@ -142,6 +142,33 @@ struct APIEndpoints: Sendable {
         }
     }
 
+    /// GET /api/v1/metadata: `metric`, `limit` and `limit_per_metric` as Prometheus's
+    /// `metricMetadata` (web/api/v1/api.go) reads them: a limit that is not a number is
+    /// bad_data, a negative one (the default) none.
+    func metadata(_ form: FormValues) async -> APIReply {
+        await reply { () async throws(QueryError) -> String in
+            func limit(_ name: String, _ message: String) throws(QueryError) -> Int {
+                let text = form.value(name)
+                if text.isEmpty { return -1 }
+                guard let value = Int(text) else { throw QueryError(.badData, message) }
+                return value
+            }
+            let metrics = try limit("limit", "limit must be a number")
+            let perMetric = try limit("limit_per_metric", "limit_per_metric must be a number")
+            let metric = form.value("metric")
+            let all = try await datasource.metadata(metric: metric.isEmpty ? nil : metric, limit: metrics < 0 ? nil : metrics)
+            let entries = all.keys.sorted().compactMap { name -> String? in
+                guard var list = all[name] else { return nil }
+                if perMetric > 0 { list = Array(list.prefix(perMetric)) }
+                let items = list.map { entry in
+                    "{\"type\":\(PrometheusJSON.quote(entry.type)),\"help\":\(PrometheusJSON.quote(entry.help)),\"unit\":\(PrometheusJSON.quote(entry.unit))}"
+                }
+                return "\(PrometheusJSON.quote(name)):[\(items.joined(separator: ","))]"
+            }
+            return "{\"status\":\"success\",\"data\":{\(entries.joined(separator: ","))}}"
+        }
+    }
+
     /// GET /api/v1/status/buildinfo, with promdeck's version.
     func buildInfo() -> APIReply {
         let fields = [("version", version), ("revision", ""), ("branch", ""), ("buildUser", ""), ("buildDate", ""), ("goVersion", "")]
