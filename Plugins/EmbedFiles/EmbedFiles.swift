@@ -6,13 +6,17 @@ import PackagePlugin
 /// binary still has them.
 @main
 struct EmbedFiles: BuildToolPlugin {
-    /// Paths relative to the package root; the dashboards are every `*.json` in dashboards/.
+    /// Paths relative to the package root; the dashboards are every `*.json` in dashboards/ and dashboards/regions/.
     static let alertRules = "deploy/alerts.yml"
 
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let root = context.package.directoryURL
-        let dashboards = try FileManager.default.contentsOfDirectory(atPath: root.appending(path: "dashboards").path)
-            .filter { $0.hasSuffix(".json") }.sorted().map { "dashboards/" + $0 }
+        func jsonFiles(_ directory: String) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: root.appending(path: directory).path)
+                .filter { $0.hasSuffix(".json") }.sorted().map { directory + "/" + $0 }
+        }
+        // dashboards/regions/ holds `demo --regions`' dashboards (its datasource uids exist only there).
+        let dashboards = try jsonFiles("dashboards") + jsonFiles("dashboards/regions")
         let relative = dashboards + [Self.alertRules]
         let output = context.pluginWorkDirectoryURL.appending(path: "BundledFiles.swift")
         return [

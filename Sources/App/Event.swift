@@ -107,4 +107,9 @@ public struct VariableOptionsRequest: Hashable, Sendable {
     /// The variable's query after interpolation, as sent.
     public var text: String = ""
     public var query: VariableQuery = .labelValues(selector: nil, label: "")
+    /// The configured datasource the variable's own `datasource` names (nil: the default).
+    public var datasource: String?
+
+    /// What the answer is known by: the text and the server it was asked of.
+    public var key: String { ResolvedVariables.answerKey(text, datasource: datasource) }
 }

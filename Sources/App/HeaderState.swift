@@ -10,6 +10,9 @@ public struct HeaderState: Hashable, Sendable {
     public var lastAnswerAt: Timestamp?
     /// `T`: the range as resolved from/to times instead of "Last 1h".
     public var absoluteTime = false
+    /// Every configured server's URL by name: a server first heard of when a panel queries
+    /// it is listed with its URL, so the down banner can say where it is.
+    public var urls: [String: String] = [:]
 
     public init(datasources: [DatasourceHealth] = []) {
         self.datasources = datasources
@@ -26,7 +29,7 @@ public struct HeaderState: Hashable, Sendable {
         guard !datasources.isEmpty else { return }
         guard let name else { return record(outcome, datasource: 0, at: now) }
         if let index = datasources.firstIndex(where: { $0.name == name }) { return record(outcome, datasource: index, at: now) }
-        datasources.append(DatasourceHealth(name: name))
+        datasources.append(DatasourceHealth(name: name, url: urls[name] ?? ""))
         record(outcome, datasource: datasources.count - 1, at: now)
     }
 

@@ -87,12 +87,9 @@ public struct AppState: Hashable, Sendable {
             for variable in dashboard.variables where !variable.options.isEmpty { options[variable.name] = variable.options }
             // Grafana lists the datasources of the variable's plugin type: here, the configured ones.
             for variable in dashboard.variables where variable.kind == .datasource && !datasourceNames.isEmpty {
-                let names = VariableFilter.apply(regex: variable.regex, to: datasources.names(ofType: variable.query, among: datasourceNames))
-                options[variable.name] = names
-                let current = chosen[variable.name] ?? []
-                if !current.contains(Variable.allValueMarker), current.isEmpty || !current.allSatisfy(names.contains) {
-                    chosen[variable.name] = Array(names.prefix(1))
-                }
+                var settled = variable
+                settled.current = chosen[variable.name] ?? []
+                (options[variable.name], chosen[variable.name]) = VariableResolver.datasourceOptions(settled, catalog: datasources, names: datasourceNames)
             }
             selections[dashboard.uid] = chosen
             variableOptions[dashboard.uid] = options

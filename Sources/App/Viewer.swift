@@ -162,9 +162,9 @@ struct Loop {
                     if !Task.isCancelled { sink.yield(.app(.tick)) }
                 }
             case .loadVariableOptions(let request):
-                Task { [datasource, sink] in
-                    let result = await VariableOptionsLoader.load(request.query, start: request.start, end: request.end, from: datasource)
-                    sink.yield(.app(.variableOptions(dashboardUID: request.dashboardUID, name: request.name, result, query: request.text)))
+                Task { [datasources, sink] in
+                    let result = await HeadlessViewer.load(request, from: datasources)
+                    sink.yield(.app(.variableOptions(dashboardUID: request.dashboardUID, name: request.name, result, query: request.key)))
                 }
             case .fetchAlerts:
                 Task { [datasource, sink] in

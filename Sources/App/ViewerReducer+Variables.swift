@@ -30,10 +30,23 @@ extension ViewerReducer {
             let interpolator = TemplateInterpolator(
                 variables: state.effectiveVariables, builtIns: VariableSelection.builtIns(dashboard: dashboard, start: start, end: end))
             let text = interpolator.interpolate(variable.query)
-            guard force || state.variableQueries[uid]?[name] != text else { continue }
-            state.variableQueries[uid, default: [:]][name] = text
-            let query = VariableQuery(text)
-            var request = VariableOptionsRequest(dashboardUID: uid, name: name, label: "", selectors: [], start: start, end: end, text: text, query: query)
+            // The variable's own datasource answers (`${ds}` follows that variable), never
+            // the default in its place.
+            let server: String?
+            switch state.datasources.resolve(variable.datasource, interpolator: interpolator) {
+            case .success(let resolved):
+                server = resolved
+            case .failure(let error):
+                state.status = StatusMessage(text: "Variable $\(name): \(error.summary)", isError: true, at: now)
+                effects.append(.redraw)
+                continue
+            }
+            var request = VariableOptionsRequest(
+                dashboardUID: uid, name: name, label: "", selectors: [], start: start, end: end, text: text, query: VariableQuery(text),
+                datasource: server)
+            guard force || state.variableQueries[uid]?[name] != request.key else { continue }
+            state.variableQueries[uid, default: [:]][name] = request.key
+            let query = request.query
             if case .labelValues(let selector, let label) = query {
                 request.label = label
                 request.selectors = selector.map { [$0] } ?? []

@@ -13,7 +13,13 @@ public enum Bundled {
     }
 
     /// dashboards/*.json, sorted by path.
-    public static var dashboards: [File] { files.filter { $0.path.hasPrefix("dashboards/") } }
+    public static var dashboards: [File] { files.filter { $0.path.hasPrefix("dashboards/") && !$0.path.hasPrefix(regionsFolder) } }
+
+    /// dashboards/regions/*.json: `demo --regions`' dashboards, whose panels name its
+    /// per-region and global datasources.
+    public static var regionDashboards: [File] { files.filter { $0.path.hasPrefix(regionsFolder) } }
+
+    static let regionsFolder = "dashboards/regions/"
 
     /// deploy/alerts.yml: the demo's alerting rules.
     public static var alertRules: File? { files.first { $0.path == "deploy/alerts.yml" } }

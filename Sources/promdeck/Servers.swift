@@ -13,6 +13,8 @@ struct Servers {
     var catalog: DatasourceCatalog
     /// Datasource variables' options: the one in use first.
     var names: [String]
+    /// Each server's URL by name, for the header's health of the ones panels query.
+    var urls: [String: String]
     private let group: ClientGroup
 
     /// An ad-hoc `--url` without `--datasource` is the only server: the config is not read.
@@ -30,6 +32,7 @@ struct Servers {
         let identities = ([settings] + others).map { DatasourceIdentity(name: $0.name, uid: $0.uid, type: $0.type) }
         catalog = DatasourceCatalog(entries: identities, defaultName: settings.name)
         names = identities.map(\.name)
+        urls = Dictionary(([settings] + others).map { ($0.name, $0.url) }, uniquingKeysWith: { first, _ in first })
     }
 
     func shutdown() async {

@@ -92,7 +92,8 @@ struct Snapshot: AsyncParsableCommand {
             var board = file.dashboard
             let (start, _) = window.resolve(now: end)
             let resolved = await VariableResolver.resolve(
-                file.dashboard, datasource: source.datasource, start: start, end: end,
+                file.dashboard, datasource: source.datasource, named: source.named, catalog: source.catalog,
+                datasourceNames: source.servers?.names ?? [], start: start, end: end,
                 overrides: try ViewerOptions.parseVariables(variables))
             board.variables = resolved.variables
             // Colours only matter for ansi; the glyph set follows --ascii alone, so a snapshot

@@ -90,7 +90,7 @@ struct ViewerOptions: ParsableArguments {
         named: [String: any Datasource] = [:], catalog: DatasourceCatalog = DatasourceCatalog(),
         alertmanager: (any AlertmanagerSource)? = nil, datasourceNames: [String] = [], notices: [String] = [],
         incremental: IncrementalOptions = IncrementalOptions(),
-        health: [DatasourceHealth] = []
+        health: [DatasourceHealth] = [], urls: [String: String] = [:]
     ) async throws {
         let now = Viewer.wallClock()
         let dashboards = candidates.map(\.dashboard)
@@ -128,6 +128,7 @@ struct ViewerOptions: ParsableArguments {
             dashboardIndex: index, variables: variables, exportDirectory: exportDir,
             datasourceNames: datasourceNames, notices: notices + unknown, datasources: catalog)
         state.header = HeaderState(datasources: health)
+        state.header.urls = urls
         let options = RenderOptions.detect(environment: ProcessInfo.processInfo.environment, noColor: noColor, ascii: ascii)
         _ = await Viewer.run(
             backend: screen, datasource: datasource, named: named, alertmanager: alertmanager, state: state, reducer: Wiring.reducer(), render: Wiring.renderer(options: options),

@@ -12,7 +12,11 @@ struct BundledFilesTests {
             .filter { $0.hasSuffix(".json") }.sorted()
         #expect(Bundled.dashboards.map(\.path) == names.map { "dashboards/" + $0 })
         #expect(names.count == 4)
-        for file in Bundled.dashboards + [Bundled.alertRules].compactMap({ $0 }) {
+        let regions = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("dashboards/regions").path)
+            .filter { $0.hasSuffix(".json") }.sorted()
+        #expect(Bundled.regionDashboards.map(\.path) == regions.map { "dashboards/regions/" + $0 })
+        #expect(!regions.isEmpty)
+        for file in Bundled.dashboards + Bundled.regionDashboards + [Bundled.alertRules].compactMap({ $0 }) {
             let onDisk = try String(contentsOf: Self.root.appendingPathComponent(file.path), encoding: .utf8)
             #expect(file.text == onDisk, "\(file.path)")
         }

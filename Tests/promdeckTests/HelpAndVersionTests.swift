@@ -49,4 +49,11 @@ struct HelpAndVersionTests {
         #expect(output.stderr.contains("Usage: promdeck snapshot ["), "\(output.stderr)")
         #expect(output.stderr.contains("See 'promdeck snapshot --help'"), "\(output.stderr)")
     }
+
+    /// `demo --regions` out of range is refused before any terminal is needed.
+    @Test(arguments: ["0", "5"]) func demoRegionsOutOfRangeIsRefusedBeforeTheScreen(_ count: String) throws {
+        let output = try run(["demo", "--regions", count])
+        #expect(output.status == 64)
+        #expect(output.stderr.contains("--regions expects 1 to 4 regions, got \(count)"), "\(output.stderr)")
+    }
 }

@@ -25,8 +25,8 @@ public enum HeadlessViewer {
                 switch effect {
                 case .runQueries(let started): jobs += started
                 case .loadVariableOptions(let request):
-                    if let values = knownOptions[request.text] {
-                        known.append(.variableOptions(dashboardUID: request.dashboardUID, name: request.name, .success(values), query: request.text))
+                    if let values = knownOptions[request.key] {
+                        known.append(.variableOptions(dashboardUID: request.dashboardUID, name: request.name, .success(values), query: request.key))
                     } else {
                         loads.append(request)
                     }
@@ -52,8 +52,8 @@ public enum HeadlessViewer {
                 }
                 for (index, request) in loads.enumerated() {
                     group.addTask {
-                        let result = await VariableOptionsLoader.load(request.query, start: request.start, end: request.end, from: datasource)
-                        return (asked + index, .variableOptions(dashboardUID: request.dashboardUID, name: request.name, result, query: request.text))
+                        let result = await load(request, from: datasources)
+                        return (asked + index, .variableOptions(dashboardUID: request.dashboardUID, name: request.name, result, query: request.key))
                     }
                 }
                 var answered: [(Int, AppEvent)] = []
@@ -62,6 +62,15 @@ public enum HeadlessViewer {
             }
             // In the order asked, so the state does not depend on which answer came first.
             for (_, event) in events.sorted(by: { $0.0 < $1.0 }) { effects += reducer.reduce(&state, event, now: now) }
+        }
+    }
+
+    /// A variable's options from the server its request names: the viewer's and `snapshot`'s one way.
+    static func load(_ request: VariableOptionsRequest, from datasources: DatasourceSet) async -> Result<[String], QueryError> {
+        do throws(QueryError) {
+            return await VariableOptionsLoader.load(request.query, start: request.start, end: request.end, from: try datasources.datasource(request.datasource))
+        } catch {
+            return .failure(error)
         }
     }
 

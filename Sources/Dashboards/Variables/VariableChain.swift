@@ -2,7 +2,7 @@
 /// evaluates them: a variable is queried after the variables it references. Variables on a
 /// reference cycle (or depending on one) get an error instead of an order.
 public struct VariableChain: Hashable, Sendable {
-    /// Dashboard variables each query variable's query references, in first-use order.
+    /// Dashboard variables each query variable's query (then its datasource uid) references, in first-use order.
     public private(set) var dependencies: [String: [String]] = [:]
     /// Every resolvable variable, parents before children.
     public private(set) var order: [String] = []
@@ -13,7 +13,9 @@ public struct VariableChain: Hashable, Sendable {
         let names = Set(variables.map(\.name))
         for variable in variables where variable.kind == .query {
             var seen: [String] = []
-            for reference in VariableReference.scan(variable.query) where names.contains(reference.name) && !seen.contains(reference.name) {
+            // Its datasource (`${ds}`) is a parent too: another server means other options.
+            let references = VariableReference.scan(variable.query) + VariableReference.scan(variable.datasource?.uid ?? "")
+            for reference in references where names.contains(reference.name) && !seen.contains(reference.name) {
                 seen.append(reference.name)
             }
             dependencies[variable.name] = seen

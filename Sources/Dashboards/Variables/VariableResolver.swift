@@ -8,7 +8,14 @@ public struct ResolvedVariables: Hashable, Sendable {
     /// The datasource's answers by interpolated variable query, before filtering: what a
     /// later step asking the same question (the headless viewer) reuses instead of asking
     /// again.
+    /// Keyed by `answerKey(_:datasource:)`: the same query asked of two servers is two answers.
     public var answers: [String: [String]]
+
+    /// A variable query's key among the answers: its text, and the server it was asked of
+    /// (nil: the default).
+    public static func answerKey(_ text: String, datasource: String?) -> String {
+        datasource.map { "\($0)\u{1F}\(text)" } ?? text
+    }
 
     public init(variables: [Variable], errors: [String: String] = [:], answers: [String: [String]] = [:]) {
         self.variables = variables
@@ -33,11 +40,20 @@ public enum VariableResolver {
 
     /// `overrides` (`--var name=value`) win over the saved selection and are not checked
     /// against the options, as a URL's `var-name=value` is not in Grafana.
+    /// A query variable asks the server its own `datasource` names (`named`, resolved by
+    /// `catalog` as panels' references are), and datasource variables offer `datasourceNames`.
     public static func resolve(
-        _ dashboard: Dashboard, datasource: any Datasource, start: Timestamp, end: Timestamp,
-        overrides: [String: [String]] = [:]
+        _ dashboard: Dashboard, datasource: any Datasource, named: [String: any Datasource] = [:],
+        catalog: DatasourceCatalog = DatasourceCatalog(), datasourceNames: [String] = [],
+        start: Timestamp, end: Timestamp, overrides: [String: [String]] = [:]
     ) async -> ResolvedVariables {
         var variables = dashboard.variables.map { settle($0, override: overrides[$0.name]) }
+        for index in variables.indices where variables[index].kind == .datasource && !datasourceNames.isEmpty {
+            let (options, current) = datasourceOptions(variables[index], catalog: catalog, names: datasourceNames)
+            variables[index].options = options
+            variables[index].current = current
+        }
+        let servers = DatasourceSet(default: datasource, byName: named)
         let chain = VariableChain(variables)
         var errors = chain.errors
         var answers: [String: [String]] = [:]
@@ -54,9 +70,24 @@ public enum VariableResolver {
                 let interpolator = TemplateInterpolator(
                     variables: variables, builtIns: VariableSelection.builtIns(dashboard: dashboard, start: start, end: end))
                 let text = interpolator.interpolate(variable.query)
-                switch await VariableOptionsLoader.load(VariableQuery(text), start: start, end: end, from: datasource) {
+                let result: Result<[String], QueryError>
+                let server: String?
+                switch catalog.resolve(variable.datasource, interpolator: interpolator) {
+                case .failure(let error):
+                    errors[name] = error.message
+                    variables[index] = variable
+                    continue
+                case .success(let resolved):
+                    server = resolved
+                    do throws(QueryError) {
+                        result = await VariableOptionsLoader.load(VariableQuery(text), start: start, end: end, from: try servers.datasource(resolved))
+                    } catch {
+                        result = .failure(error)
+                    }
+                }
+                switch result {
                 case .success(let values):
-                    answers[text] = values
+                    answers[ResolvedVariables.answerKey(text, datasource: server)] = values
                     variable.options = VariableFilter.options(from: values, for: variable)
                     known = true
                     if variable.options.isEmpty { errors[name] = "no options from \(text)" }
@@ -71,6 +102,18 @@ public enum VariableResolver {
             variables[index] = variable
         }
         return ResolvedVariables(variables: variables, errors: errors, answers: answers)
+    }
+
+    /// A datasource variable's options, as Grafana lists the datasources of its plugin type
+    /// (`query`) through its `regex`: here the configured ones; and its value, the saved one
+    /// while every saved name is offered (or All), else the first.
+    public static func datasourceOptions(_ variable: Variable, catalog: DatasourceCatalog, names: [String]) -> (options: [String], current: [String]) {
+        let options = VariableFilter.apply(regex: variable.regex, to: catalog.names(ofType: variable.query, among: names))
+        let current = variable.current
+        if !current.contains(Variable.allValueMarker), current.isEmpty || !current.allSatisfy(options.contains) {
+            return (options, Array(options.prefix(1)))
+        }
+        return (options, current)
     }
 
     /// A variable that needs no datasource, with its value chosen: custom, interval and
