@@ -21,7 +21,9 @@ enum ViewerInvariants {
         let bottom = layout?.contentHeight ?? 0
         try FuzzTargets.check(state.scroll >= 0 && state.scroll <= max(0, bottom - canvas),
                               "scroll \(state.scroll) with canvas \(canvas) of \(bottom) lines \(after)")
-        try FuzzTargets.check(state.alertsScroll >= 0, "alerts scroll \(state.alertsScroll) \(after)")
+        if let form = state.alertsView.form {
+            try FuzzTargets.check(form.fields.indices.contains(form.focus), "silence form focus \(form.focus) of \(form.fields.count) \(after)")
+        }
         try checkOverlay(state, after: after)
     }
 

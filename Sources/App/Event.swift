@@ -24,6 +24,10 @@ public enum AppEvent: Hashable, Sendable {
     case queryFailed(QueryID, QueryError, duration: Int64)
     case alerts(Result<[Alert], QueryError>)
     case alertmanager(AlertmanagerSnapshot)
+    /// Alertmanager's answer to `Effect.createSilence`: the new silence's id.
+    case silenceCreated(Result<String, QueryError>)
+    /// Alertmanager's answer to `Effect.expireSilence`.
+    case silenceExpired(id: String, error: QueryError?)
     /// `query` is the interpolated query that was asked, so an answer to an older question
     /// (a parent variable changed meanwhile) is recognised and dropped.
     case variableOptions(dashboardUID: String, name: String, Result<[String], QueryError>, query: String? = nil)
@@ -64,6 +68,10 @@ public enum Effect: Hashable, Sendable {
     case fetchAlerts
     /// Alertmanager's alerts and silences (only when one is configured).
     case fetchAlertmanager
+    /// `POST /api/v2/silences` (the alerts view's silence form).
+    case createSilence(SilenceDraft)
+    /// `DELETE /api/v2/silence/{id}`.
+    case expireSilence(id: String)
     case writeFile(path: String, contents: String)
     /// Candidates for the `:` prompt's Tab.
     case fetchCompletions(CompletionQuery, start: Timestamp, end: Timestamp)

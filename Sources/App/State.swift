@@ -51,8 +51,10 @@ public struct AppState: Hashable, Sendable {
     public var alerts: AlertsState = .notLoaded
     /// Alertmanager's alerts and silences for the `a` view; `.notConfigured` without a URL.
     public var alertmanager: AlertmanagerState = .notConfigured
-    /// First line shown of the `a` view (it scrolls when long).
-    public var alertsScroll = 0
+    /// The `a` view's tab, list cursors, sort and silence form.
+    public var alertsView = AlertsViewState()
+    /// Who silences are created by (`$USER`, read once at start by the command, not here).
+    public var userName = ""
     public var nextQueryID = 1
     public var lastRefreshAt: Timestamp?
     /// The header's datasource health, last update and range display.

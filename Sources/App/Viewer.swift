@@ -177,6 +177,21 @@ struct Loop {
                     async let silences = Loop.capture { () async throws(QueryError) in try await source.silences() }
                     sink.yield(.app(.alertmanager(AlertmanagerSnapshot(alerts: await alerts, silences: await silences))))
                 }
+            case .createSilence(let draft):
+                guard let source = alertmanager else { break }
+                Task { [sink] in
+                    sink.yield(.app(.silenceCreated(await Loop.capture { () async throws(QueryError) in try await source.createSilence(draft) })))
+                }
+            case .expireSilence(let id):
+                guard let source = alertmanager else { break }
+                Task { [sink] in
+                    let result = await Loop.capture { () async throws(QueryError) in try await source.expireSilence(id: id) }
+                    if case .failure(let error) = result {
+                        sink.yield(.app(.silenceExpired(id: id, error: error)))
+                    } else {
+                        sink.yield(.app(.silenceExpired(id: id, error: nil)))
+                    }
+                }
             case .writeFile(let path, let contents):
                 let failure: String?
                 do {

@@ -94,9 +94,7 @@ extension ViewerReducer {
         case .char(":"):
             state.overlay = .prompt(PromptState())
         case .char("a"):
-            state.overlay = .alerts
-            state.alertsScroll = 0
-            return reloadAlerts(&state)
+            return openAlerts(&state)
         default:
             return []
         }

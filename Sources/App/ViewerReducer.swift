@@ -70,6 +70,10 @@ public struct ViewerReducer: Sendable {
             guard state.alertmanager != .notConfigured else { return [] }
             state.alertmanager = .loaded(snapshot, at: now)
             return [.redraw]
+        case .silenceCreated(let result):
+            return silenceCreated(result, &state, now: now)
+        case .silenceExpired(let id, let error):
+            return silenceExpired(id: id, error: error, &state)
         case .variableOptions(let uid, let name, let result, let query):
             return receiveVariableOptions(uid: uid, name: name, result, query: query, &state, now: now)
         case .fileWritten(let path, let error):
@@ -136,8 +140,8 @@ public struct ViewerReducer: Sendable {
         if state.overlay == .alerts {
             // The wheel scrolls a long alerts list.
             switch mouse.kind {
-            case .wheelUp: return scrollAlerts(by: -3, &state, now: now)
-            case .wheelDown: return scrollAlerts(by: 3, &state, now: now)
+            case .wheelUp: return moveAlertsCursor(&state, now: now) { $0.move(by: -3, count: $1, visibleRows: $2) }
+            case .wheelDown: return moveAlertsCursor(&state, now: now) { $0.move(by: 3, count: $1, visibleRows: $2) }
             case .click: return []
             }
         }

@@ -18,11 +18,13 @@ public struct AlertmanagerAlert: Hashable, Sendable {
     public var startsAt: Timestamp?
     public var endsAt: Timestamp?
     public var receivers: [String]
+    /// The rule's page in Prometheus (`/graph?g0.expr=…`): where the alert's query is found.
+    public var generatorURL: String?
 
     public init(
         fingerprint: String, labels: Labels, annotations: [String: String] = [:], state: State,
         silencedBy: [String] = [], inhibitedBy: [String] = [], startsAt: Timestamp? = nil, endsAt: Timestamp? = nil,
-        receivers: [String] = []
+        receivers: [String] = [], generatorURL: String? = nil
     ) {
         self.fingerprint = fingerprint
         self.labels = labels
@@ -33,6 +35,7 @@ public struct AlertmanagerAlert: Hashable, Sendable {
         self.startsAt = startsAt
         self.endsAt = endsAt
         self.receivers = receivers
+        self.generatorURL = generatorURL
     }
 }
 

@@ -129,6 +129,7 @@ struct ViewerOptions: ParsableArguments {
             datasourceNames: datasourceNames, notices: notices + unknown, datasources: catalog)
         state.header = HeaderState(datasources: health)
         state.header.urls = urls
+        state.userName = ProcessInfo.processInfo.environment["USER"] ?? ""
         let options = RenderOptions.detect(environment: ProcessInfo.processInfo.environment, noColor: noColor, ascii: ascii)
         _ = await Viewer.run(
             backend: screen, datasource: datasource, named: named, alertmanager: alertmanager, state: state, reducer: Wiring.reducer(), render: Wiring.renderer(options: options),

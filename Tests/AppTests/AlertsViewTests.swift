@@ -1,5 +1,6 @@
 import Dashboards
 import PromModel
+import Render
 import Terminal
 import Testing
 @testable import App
@@ -72,30 +73,40 @@ import Testing
         #expect(with.state.overlay == nil)
     }
 
-    @Test func overlayShowsPrometheusThenAlertmanagerAlertsThenSilences() throws {
+    @Test func alertsTabListsPrometheusAndAlertmanagerAlertsSilencesTabTheSilences() throws {
         var harness = harness(alertmanager: true)
         harness.press(.char("a"))
         harness.send(.alerts(.success(Self.prometheusAlerts(at: harness.now))))
         harness.send(.alertmanager(Self.snapshot(at: harness.now)))
-        let text = screen(harness)
-        let lines = text.split(separator: "\n").map(String.init)
-        func row(_ needle: String) -> Int? { lines.firstIndex { $0.contains(needle) } }
-        let sections = [row("Prometheus alerts"), row("Alertmanager alerts"), row("Silences")]
-        #expect(sections.allSatisfy { $0 != nil } && sections == sections.sorted { ($0 ?? 0) < ($1 ?? 0) }, "\(text)")
-        #expect(text.contains("FIRING  HighErrorRate [critical] service=execution for 5m — 5xx above 2%"))
-        #expect(text.contains("pending QueueLagGrowing [warning] for 20s"))
-        #expect(text.contains("active    HighErrorRate [critical] service=execution for 5m"))
-        #expect(text.contains("inhibited LatencyHigh [warning] service=execution for 2m · inhibited by HighErrorRate"))
-        #expect(text.contains("silenced  FeedStale [warning] for 1m · silenced by alice: vendor maintenance"))
-        #expect(text.contains(#"active  alertname="FeedStale", service=~"market.*", env!="staging" · by alice · vendor maintenance · ends in 2h"#))
-        #expect(text.contains(#"pending service="gateway" · by bob · deploy · starts in 1h"#))
+        var text = screen(harness)
+        #expect(text.contains("[1 Alerts (5)]   2 Silences (2)") && text.contains("sort: severity (o)"), "\(text)")
+        #expect(text.contains("prom FIRING  HighErrorRate [critical] service=execution for 5m — 5xx above 2%"))
+        #expect(text.contains("prom pending QueueLagGrowing [warning] for 20s"))
+        #expect(text.contains("am   active    HighErrorRate [critical] service=execution for 5m"))
+        #expect(text.contains("am   inhibited LatencyHigh [warning] service=execution for 2m · inhibited by HighErrorRate"))
+        #expect(text.contains("am   silenced  FeedStale [warning] for 1m · silenced by alice: vendor maintenance"))
+        // The highlighted alert in full under the list.
+        #expect(text.contains(#"{alertname="HighErrorRate", service="execution", severity="critical"}"#), "\(text)")
+        #expect(!text.contains("vendor maintenance · by alice"))
+
+        harness.press(.tab)
+        text = screen(harness)
+        #expect(text.contains("1 Alerts (5)   [2 Silences (2)]"), "\(text)")
+        #expect(text.contains(#"active  alertname="FeedStale", service=~"market.*", env!="staging" · ends in 2h · vendor maintenance · by alice"#), "\(text)")
+        #expect(text.contains(#"pending service="gateway" · starts in 1h · deploy · by bob"#))
+        #expect(text.contains("id s1 · created by alice"))
         // Expired silences are history, not news.
         #expect(!text.contains("long gone"))
+        harness.press(.char("1"))
+        #expect(harness.state.alertsView.tab == .alerts)
+        harness.press(.char("2"))
+        #expect(harness.state.alertsView.tab == .silences)
+        harness.press(.backTab)
+        #expect(harness.state.alertsView.tab == .alerts)
 
-        // On a narrow screen long lines wrap instead of losing their end.
+        // On a narrow screen no line runs past the dialog.
         harness.send(.resize(.init(width: 80, height: 40)))
         let narrow = screen(harness)
-        #expect(narrow.contains("ends in 2h") && narrow.contains("starts in 1h"), "\(narrow)")
         #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
@@ -107,20 +118,47 @@ import Testing
                                  summary: "connection refused")
         harness.send(.alertmanager(AlertmanagerSnapshot(alerts: .failure(refused), silences: .failure(refused))))
         let text = screen(harness)
-        #expect(text.contains("FIRING  HighErrorRate"))
+        #expect(text.contains("prom FIRING  HighErrorRate"))
         #expect(text.contains("Could not load Alertmanager alerts: connection refused"))
-        #expect(text.contains("Could not load silences: connection refused"))
         #expect(text.contains("cannot connect to 127.0.0.1:9093"))
+        harness.press(.tab)
+        #expect(screen(harness).contains("Could not load silences: connection refused"))
+        harness.press(.tab)
 
         // Prometheus failing leaves Alertmanager's part readable too.
         harness.send(.alerts(.failure(QueryError(.http, "HTTP 502 Bad Gateway from prom", summary: "HTTP 502"))))
         harness.send(.alertmanager(Self.snapshot(at: harness.now)))
         let other = screen(harness)
         #expect(other.contains("Could not load alerts: HTTP 502"))
-        #expect(other.contains("silenced  FeedStale"))
+        #expect(other.contains("am   silenced  FeedStale"))
     }
 
-    @Test func longListsScrollAndStopAtTheEnd() {
+    @Test func oCyclesTheSortSeverityStateNameAge() {
+        var harness = harness(alertmanager: true)
+        harness.press(.char("a"))
+        harness.send(.alerts(.success(Self.prometheusAlerts(at: harness.now))))
+        harness.send(.alertmanager(Self.snapshot(at: harness.now)))
+        func order() -> [String] { AlertRows.alerts(harness.state).map { "\($0.source == .prometheus ? "p" : "a"):\($0.name)" } }
+        #expect(order() == ["p:HighErrorRate", "a:HighErrorRate", "p:QueueLagGrowing", "a:FeedStale", "a:LatencyHigh"])
+        harness.press(.down, .down)
+        harness.press(.char("o"))
+        #expect(harness.state.alertsView.sort == .state && harness.state.alertsView.alerts.selection == 0)
+        #expect(order() == ["p:HighErrorRate", "a:HighErrorRate", "p:QueueLagGrowing", "a:FeedStale", "a:LatencyHigh"])
+        harness.press(.char("o"))
+        #expect(harness.state.alertsView.sort == .name)
+        #expect(order() == ["a:FeedStale", "p:HighErrorRate", "a:HighErrorRate", "a:LatencyHigh", "p:QueueLagGrowing"])
+        harness.press(.char("o"))
+        #expect(harness.state.alertsView.sort == .age)
+        #expect(order() == ["p:HighErrorRate", "a:HighErrorRate", "a:LatencyHigh", "a:FeedStale", "p:QueueLagGrowing"])
+        #expect(screen(harness).contains("sort: age (o)"))
+        harness.press(.char("o"))
+        #expect(harness.state.alertsView.sort == .severity)
+        // The silences tab has one order; o there does nothing.
+        harness.press(.tab)
+        #expect(harness.press(.char("o")).isEmpty && harness.state.alertsView.sort == .severity)
+    }
+
+    @Test func longListsScrollWithTheCursorAndStopAtTheEnd() {
         var harness = harness(alertmanager: false, height: 20)
         harness.press(.char("a"))
         let many = (0..<50).map { index in
@@ -128,27 +166,43 @@ import Testing
                   activeAt: harness.now - 60_000, value: 1)
         }
         harness.send(.alerts(.success(many)))
+        let rows = AlertsOverlay.listRows(harness.state, now: harness.now)
+        #expect(rows == 14)
         var text = screen(harness)
-        #expect(text.contains("Alert00") && !text.contains("Alert49"))
-        #expect(text.contains("1-17/51"), "\(text)")
-        harness.press(.down, .down)
-        #expect(harness.state.alertsScroll == 2)
+        #expect(text.contains("Alert00") && text.contains("Alert13") && !text.contains("Alert14"), "\(text)")
+        #expect(text.contains("1/50"), "\(text)")
+        harness.press(.down, .char("j"))
+        #expect(harness.state.alertsView.alerts.selection == 2 && harness.state.alertsView.alerts.top == 0)
+        harness.press(.char("k"))
+        #expect(harness.state.alertsView.alerts.selection == 1)
+        harness.press(.pageDown)
+        #expect(harness.state.alertsView.alerts.selection == 14 && harness.state.alertsView.alerts.top == 1)
         #expect(!screen(harness).contains("Alert00"))
+        harness.press(.pageUp)
+        #expect(harness.state.alertsView.alerts.selection == 1)
         harness.press(.end)
         text = screen(harness)
-        #expect(text.contains("Alert49") && text.contains("35-51/51"), "\(text)")
+        #expect(text.contains("Alert49") && text.contains("50/50"), "\(text)")
         let stuck = harness.press(.down)
-        #expect(stuck.isEmpty && harness.state.alertsScroll == 34)
+        #expect(stuck.isEmpty && harness.state.alertsView.alerts.selection == 49 && harness.state.alertsView.alerts.top == 36)
         harness.press(.home)
-        #expect(harness.state.alertsScroll == 0)
-        // The wheel scrolls the list, not the dashboard behind it.
+        #expect(harness.state.alertsView.alerts == ListCursor())
+        harness.press(.char("G"))
+        #expect(harness.state.alertsView.alerts.selection == 49)
+        harness.press(.char("g"))
+        #expect(harness.state.alertsView.alerts.selection == 0)
+        // The wheel moves the list, not the dashboard behind it.
         harness.send(.mouse(MouseEvent(.wheelDown, x: 10, y: 10)))
-        #expect(harness.state.alertsScroll == 3 && harness.state.scroll == 0)
+        #expect(harness.state.alertsView.alerts.selection == 3 && harness.state.scroll == 0)
         harness.send(.mouse(MouseEvent(.wheelUp, x: 10, y: 10)))
-        #expect(harness.state.alertsScroll == 0)
-        // Reopening starts at the top.
-        harness.press(.pageDown, .escape, .char("a"))
-        #expect(harness.state.alertsScroll == 0)
+        #expect(harness.state.alertsView.alerts.selection == 0)
+        // A shorter list after a reload keeps the cursor in range.
+        harness.press(.end)
+        harness.send(.alerts(.success(Array(many.prefix(3)))))
+        #expect(screen(harness).contains("3/3"))
+        // Reopening starts at the top of the alerts tab.
+        harness.press(.tab, .escape, .char("a"))
+        #expect(harness.state.alertsView.alerts == ListCursor() && harness.state.alertsView.tab == .alerts)
     }
 
     /// An alert list panel fills at start and with each refresh, without the `a` view ever

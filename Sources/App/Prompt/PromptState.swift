@@ -41,16 +41,6 @@ public struct PromptState: Hashable, Sendable {
         switch key {
         case .escape, .ctrl("g"): return .cancel
         case .enter: return .submit(editor.text)
-        case .left, .ctrl("b"): editor.moveLeft()
-        case .right, .ctrl("f"): editor.moveRight()
-        case .home, .ctrl("a"): editor.moveHome()
-        case .end, .ctrl("e"): editor.moveEnd()
-        case .backspace, .ctrl("h"): editor.deleteBackward()
-        case .delete, .ctrl("d"): editor.deleteForward()
-        case .ctrl("u"): editor.killToStart()
-        case .ctrl("k"): editor.killToEnd()
-        case .ctrl("w"): editor.killWordBackward()
-        case .char(let c): editor.insert(String(c))
         case .up, .ctrl("p"):
             guard !history.isEmpty else { return .ignored }
             let index = min(history.count - 1, (historyIndex ?? -1) + 1)
@@ -67,7 +57,8 @@ public struct PromptState: Hashable, Sendable {
         case .ctrl("r"):
             search = HistorySearch()
             return .edited
-        default: return .ignored
+        default:
+            guard editor.edit(key) else { return .ignored }
         }
         if editor.text != before.text {
             historyIndex = nil

@@ -19,6 +19,7 @@ struct AlertmanagerAlertWire: Decodable {
     var startsAt: String?
     var endsAt: String?
     var receivers: [Receiver]?
+    var generatorURL: String?
 
     func alert() -> AlertmanagerAlert {
         AlertmanagerAlert(
@@ -26,7 +27,7 @@ struct AlertmanagerAlertWire: Decodable {
             state: status?.state.flatMap(AlertmanagerAlert.State.init(rawValue:)) ?? .unprocessed,
             silencedBy: status?.silencedBy ?? [], inhibitedBy: status?.inhibitedBy ?? [],
             startsAt: startsAt.flatMap(RFC3339.milliseconds), endsAt: endsAt.flatMap(RFC3339.milliseconds),
-            receivers: (receivers ?? []).map(\.name))
+            receivers: (receivers ?? []).map(\.name), generatorURL: generatorURL.flatMap { $0.isEmpty ? nil : $0 })
     }
 }
 
