@@ -41,7 +41,7 @@ import Testing
         harness.press(.char("j"), .char(" "))
         #expect(harness.state.alertsView.form?.matchers[1].checked == false)
         #expect(screen(harness).contains(#"[ ] service="execution""#))
-        harness.press(.char("k"), .down, .down)
+        harness.press(.char("k"), .down, .down, .down)
         #expect(harness.state.alertsView.form?.focusedField == .duration)
         // In a text field keys edit (the prompt's line editor): Ctrl-U clears, then type.
         harness.press(.ctrl("u"))

@@ -9,7 +9,7 @@ import TestSupport
     /// Captured from Alertmanager 0.25 (`/api/v2/alerts`): a critical alert inhibiting a
     /// warning on the same service, and one alert muted by a silence.
     static let alertsJSON = #"""
-    [{"annotations":{"summary":"p99 above 250ms"},"endsAt":"2026-11-26T00:56:59.495Z","fingerprint":"0b41375c4b58d6dc","receivers":[{"name":"none"}],"startsAt":"2026-11-26T00:51:59.000Z","status":{"inhibitedBy":["d8787474b021e6d3"],"silencedBy":[],"state":"suppressed"},"updatedAt":"2026-11-26T00:51:59.495Z","labels":{"alertname":"LatencyHigh","service":"execution","severity":"warning"}},{"annotations":{"summary":"No ticks"},"endsAt":"2026-11-26T00:56:59.495Z","fingerprint":"d7127a86b387fb67","receivers":[{"name":"none"}],"startsAt":"2026-11-26T00:51:59.000Z","status":{"inhibitedBy":[],"silencedBy":["871cea2d-89e2-4685-9d70-7186e208fe47"],"state":"suppressed"},"updatedAt":"2026-11-26T00:51:59.495Z","labels":{"alertname":"FeedStale","service":"marketdata","severity":"warning"}},{"annotations":{"summary":"Execution 5xx above 2%"},"endsAt":"2026-11-26T00:56:59.495Z","fingerprint":"d8787474b021e6d3","receivers":[{"name":"none"}],"startsAt":"2026-11-26T00:51:59.000Z","status":{"inhibitedBy":[],"silencedBy":[],"state":"active"},"updatedAt":"2026-11-26T00:51:59.495Z","labels":{"alertname":"HighErrorRate","service":"execution","severity":"critical"}}]
+    [{"annotations":{"summary":"p99 above 250ms"},"endsAt":"2026-11-26T00:56:59.495Z","fingerprint":"0b41375c4b58d6dc","generatorURL":"","receivers":[{"name":"none"}],"startsAt":"2026-11-26T00:51:59.000Z","status":{"inhibitedBy":["d8787474b021e6d3"],"silencedBy":[],"state":"suppressed"},"updatedAt":"2026-11-26T00:51:59.495Z","labels":{"alertname":"LatencyHigh","service":"execution","severity":"warning"}},{"annotations":{"summary":"No ticks"},"endsAt":"2026-11-26T00:56:59.495Z","fingerprint":"d7127a86b387fb67","receivers":[{"name":"none"}],"startsAt":"2026-11-26T00:51:59.000Z","status":{"inhibitedBy":[],"silencedBy":["871cea2d-89e2-4685-9d70-7186e208fe47"],"state":"suppressed"},"updatedAt":"2026-11-26T00:51:59.495Z","labels":{"alertname":"FeedStale","service":"marketdata","severity":"warning"}},{"annotations":{"summary":"Execution 5xx above 2%"},"endsAt":"2026-11-26T00:56:59.495Z","fingerprint":"d8787474b021e6d3","generatorURL":"http://prom:9090/graph?g0.expr=errors_total+%3E+1\u0026g0.tab=1","receivers":[{"name":"none"}],"startsAt":"2026-11-26T00:51:59.000Z","status":{"inhibitedBy":[],"silencedBy":[],"state":"active"},"updatedAt":"2026-11-26T00:51:59.495Z","labels":{"alertname":"HighErrorRate","service":"execution","severity":"critical"}}]
     """#
 
     /// `/api/v2/silences` of the same Alertmanager: active (with =, =~ and != matchers),
@@ -26,11 +26,13 @@ import TestSupport
         #expect(critical.fingerprint == "d8787474b021e6d3")
         #expect(critical.annotations["summary"] == "Execution 5xx above 2%")
         #expect(critical.receivers == ["none"])
+        #expect(critical.generatorURL == "http://prom:9090/graph?g0.expr=errors_total+%3E+1&g0.tab=1")
         #expect(critical.startsAt == RFC3339.milliseconds("2026-11-26T00:51:59.000Z"))
         let inhibited = try #require(alerts.first { $0.labels["alertname"] == "LatencyHigh" })
         #expect(inhibited.state == .suppressed)
         #expect(inhibited.inhibitedBy == ["d8787474b021e6d3"])
         #expect(inhibited.silencedBy.isEmpty)
+        #expect(inhibited.generatorURL == nil, "an empty link is no link")
         let silenced = try #require(alerts.first { $0.labels["alertname"] == "FeedStale" })
         #expect(silenced.state == .suppressed)
         #expect(silenced.silencedBy == ["871cea2d-89e2-4685-9d70-7186e208fe47"])
