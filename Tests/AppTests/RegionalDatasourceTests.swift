@@ -71,6 +71,14 @@ import Testing
         // The same text asked of two servers is two answers.
         #expect(Set(requests.filter { $0.text == "label_values(http_requests_total, region)" }.map(\.key)).count == 3)
         #expect(VariableChain(Self.variables.variables).dependencies["onDS"] == ["ds"])
+
+        // Picking another server for `ds` asks the variables on `${ds}` again, of that server.
+        harness.state.overlay = .variableOptions(name: "ds", selection: 0, chosen: [])
+        let again = harness.press(.enter).compactMap { effect -> VariableOptionsRequest? in
+            if case .loadVariableOptions(let request) = effect { request } else { nil }
+        }
+        #expect(again.map(\.name) == ["onDS"])
+        #expect(again.first?.datasource == "region-a")
     }
 
     @Test func snapshotResolutionAsksEachVariablesOwnDatasource() async {

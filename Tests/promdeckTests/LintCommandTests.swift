@@ -15,6 +15,28 @@ import TestSupport
         #expect(output.stderr == "4 files checked, 0 errors, 0 warnings\n")
     }
 
+    /// `demo --regions`' dashboard names only the demo's datasources (region-a, region-b, global).
+    @Test func regionsOverviewIsCleanAgainstTheRegionalDemosDatasources() throws {
+        let work = try TemporaryDirectory("lint-regions")
+        defer { work.remove() }
+        let config = try work.write("config.yaml", """
+            datasources:
+              - {name: region-a, uid: region-a, type: prometheus, url: "http://127.0.0.1:1"}
+              - {name: region-b, uid: region-b, type: prometheus, url: "http://127.0.0.1:1"}
+              - {name: global, uid: global, type: prometheus, url: "http://127.0.0.1:1"}
+            """)
+        let output = try runCommand(try Self.promdeck(), ["lint", "--strict", "--config", config, "dashboards/regions"], directory: Self.root)
+        #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
+        #expect(output.stderr == "1 file checked, 0 errors, 0 warnings\n")
+        let other = try work.write("other.yaml", """
+            datasources:
+              - {name: prod, uid: prod, url: "http://127.0.0.1:1"}
+              - {name: vm, uid: vm, url: "http://127.0.0.1:2"}
+            """)
+        let unknown = try runCommand(try Self.promdeck(), ["lint", "--strict", "--config", other, "dashboards/regions"], directory: Self.root)
+        #expect(unknown.stdout.contains("region-a") && unknown.stdout.contains("global"), "\(unknown.stdout)\(unknown.stderr)")
+    }
+
     @Test func errorsPrintFileLineColumnAndFail() throws {
         let fixture = "Tests/DashboardsTests/Fixtures/undefined-variable.json"
         let output = try runCommand(try Self.promdeck(), ["lint", fixture, "dashboards"], directory: Self.root)
