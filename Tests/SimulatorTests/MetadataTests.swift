@@ -14,6 +14,9 @@ import TestSupport
         let client = PrometheusClient(settings: try DatasourceResolver.resolve(configPath: nil, name: nil, url: server.baseURL))
         let all = try await client.metadata()
         #expect(all == Simulation(seed: 3).metadata())
+        // The viewer asks through the protocol: the client's own call answers, not the default.
+        let viewersView: any Datasource = client
+        #expect(try await viewersView.metadata(metric: nil, limit: nil) == all)
         #expect(all["http_requests_total"] == [MetricMetadata(type: "counter", help: "Total HTTP requests by method, endpoint and status.")])
         #expect(all["http_request_duration_seconds"]?.first?.type == "histogram")
         #expect(all["eventbus_queue_lag"]?.first?.type == "gauge")
