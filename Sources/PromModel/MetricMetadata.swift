@@ -27,8 +27,8 @@ extension MetricMetadata {
     static let familySuffixes = ["_bucket", "_sum", "_count"]
 
     /// The metadata for a series name: its own, or for `x_bucket`/`x_sum`/`x_count` that of
-    /// its histogram or summary family `x` (metadata is keyed by family, as Prometheus's
-    /// codemirror-promql looks up `_bucket` names: web/ui/module/codemirror-promql/src/complete/hybrid.ts).
+    /// its histogram or summary family `x` (Prometheus keys metadata by the family name of
+    /// the exposition's `# TYPE` line, never by these series names).
     public static func lookup(_ name: String, in metadata: [String: [MetricMetadata]]) -> MetricMetadata? {
         if let own = metadata[name]?.first { return own }
         for suffix in familySuffixes where name.hasSuffix(suffix) {

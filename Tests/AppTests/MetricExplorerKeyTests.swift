@@ -1,6 +1,7 @@
 import Dashboards
 import PromModel
 import Render
+import Terminal
 import Testing
 @testable import App
 
@@ -180,5 +181,35 @@ import Testing
         // Tab is the ad-hoc view's table/graph switch.
         harness.press(.tab)
         #expect(harness.state.adhoc?.asTable == true)
+    }
+
+    @Test func emptyAnswersAndStrayKeysChangeNothingTheyShouldNot() {
+        var harness = Harness(Fixtures.state(width: 40, height: 12))
+        harness.send(.start)
+        let keys: [Key] = [.up, .down, .pageUp, .pageDown, .home, .end, .enter, .backspace, .tab, .backTab, .left, .right, .delete,
+                           .function(5), .ctrl("u"), .char(" "), .char("/")]
+        // Before any answer, with none, and with a list filtered to nothing.
+        harness.press(.char("m"))
+        for key in keys { harness.press(key) }
+        harness.send(.completions(CompletionQuery.metricNames, .success([])))
+        for key in keys { harness.press(key) }
+        #expect(harness.state.metricExplorer?.opened == nil)
+        harness.send(.completions(CompletionQuery.metricNames, .success(["x"])))
+        harness.press(.ctrl("u"))
+        harness.type("nothing")
+        #expect(harness.press(.enter).isEmpty)
+        harness.press(.ctrl("u"), .enter)
+        #expect(harness.state.metricExplorer?.opened?.name == "x")
+        // While the series are out, the dashboard beneath gets no keys.
+        let focus = harness.state.focusedPanelID
+        for key in keys where key != .enter { harness.press(key) }
+        #expect(harness.state.focusedPanelID == focus && harness.state.dashboardIndex == 0)
+        harness.send(.metricSeries("x", .success([Labels(["__name__": "x"])])))
+        #expect(harness.state.metricExplorer?.opened?.breakdown.flatMap { try? $0.get() }?.entries.isEmpty == true)
+        for key in keys { harness.press(key) }
+        for size in [(20, 5), (40, 12), (200, 60)] {
+            _ = FrameRenderer().render(harness.state, size: TerminalSize(width: size.0, height: size.1), now: harness.now)
+        }
+        #expect(harness.state.adhoc?.expr == "x")
     }
 }

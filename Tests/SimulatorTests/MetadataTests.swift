@@ -1,6 +1,7 @@
 import Foundation
 import PromModel
 import PrometheusAPI
+import PromQL
 import Testing
 import TestSupport
 @testable import Simulator
@@ -13,6 +14,9 @@ import TestSupport
         let client = PrometheusClient(settings: try DatasourceResolver.resolve(configPath: nil, name: nil, url: server.baseURL))
         let all = try await client.metadata()
         #expect(all == Simulation(seed: 3).metadata())
+        // The viewer asks through the protocol: the client's own call answers, not the default.
+        let viewersView: any Datasource = client
+        #expect(try await viewersView.metadata(metric: nil, limit: nil) == all)
         #expect(all["http_requests_total"] == [MetricMetadata(type: "counter", help: "Total HTTP requests by method, endpoint and status.")])
         #expect(all["http_request_duration_seconds"]?.first?.type == "histogram")
         #expect(all["eventbus_queue_lag"]?.first?.type == "gauge")
@@ -48,5 +52,27 @@ import TestSupport
             #expect(scraped[name] == entries, "\(name)")
         }
         await client.shutdown()
+    }
+}
+
+/// The embedded datasource's own answer, which the API server only encodes.
+@Suite struct EmbeddedMetadataTests {
+    @Test func oneMetricAllOrTheFirstByName() async throws {
+        let known: [String: [MetricMetadata]] = [
+            "b": [MetricMetadata(type: "gauge", help: "B")], "a": [MetricMetadata(type: "counter", help: "A")],
+            "c": [MetricMetadata(type: "histogram", help: "C")],
+        ]
+        let datasource = EmbeddedDatasource(engine: Engine(storage: SeriesStore()), metadata: known)
+        #expect(try await datasource.metadata(metric: nil, limit: nil) == known)
+        #expect(try await datasource.metadata(metric: nil, limit: 2).keys.sorted() == ["a", "b"])
+        #expect(try await datasource.metadata(metric: nil, limit: -1) == known)
+        #expect(try await datasource.metadata(metric: "c", limit: nil) == ["c": known["c"] ?? []])
+        #expect(try await datasource.metadata(metric: "zz", limit: nil).isEmpty)
+        // A store loaded from a file knows no metadata: none, not an error.
+        #expect(try await EmbeddedDatasource(store: SeriesStore()).metadata(metric: nil, limit: nil).isEmpty)
+        // x_bucket, x_sum, x_count look up their histogram or summary family.
+        #expect(MetricMetadata.lookup("c_bucket", in: known)?.help == "C")
+        #expect(MetricMetadata.lookup("b_count", in: known) == nil)
+        #expect(MetricMetadata.lookup("a", in: known)?.type == "counter")
     }
 }

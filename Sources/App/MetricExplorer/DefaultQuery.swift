@@ -1,8 +1,9 @@
 import PromModel
 
-/// The query the explorer runs for a metric, as Grafana's Metrics Drilldown picks one by
-/// type (`getAutoQueriesForMetric` in grafana/grafana public/app/features/trails): a counter's rate
-/// summed, a histogram's p95 from its buckets, a gauge as it is.
+/// The query the explorer runs for a metric, picked by type as Grafana's Explore Metrics
+/// does (`getAutoQueriesForMetric` in grafana/grafana public/app/features/trails): a
+/// counter's rate summed, a histogram's p95 from its buckets. Unlike it, a gauge is shown
+/// as it is (its series, not their average): the breakdown above says what they are.
 public enum DefaultQuery {
     /// `metadata` is the metric's (or its family's, for `_bucket`/`_sum`/`_count`); without
     /// any, a `_total` name is taken for a counter and a `_bucket` one for a classic

@@ -67,10 +67,19 @@ public struct CompletionContext: Hashable, Sendable {
             if token.kind == .leftParen { parens.append(index) }
             if token.kind == .rightParen, !parens.isEmpty { parens.removeLast() }
         }
-        guard let open = parens.last, open > 0, case .keyword(let keyword) = tokens[open - 1].kind,
-              [.by, .without, .on, .ignoring, .groupLeft, .groupRight].contains(keyword) else { return nil }
+        guard let open = parens.last, open > 0, isGroupingKeyword(tokens[open - 1]) else { return nil }
+        // Label names of earlier lists (`on(job) group_left(`) are not the metric.
+        var inList: [Bool] = []
+        var listed = Set<Int>()
+        for index in 0..<(open - 1) {
+            switch tokens[index].kind {
+            case .leftParen: inList.append(index > 0 && isGroupingKeyword(tokens[index - 1]))
+            case .rightParen: if !inList.isEmpty { inList.removeLast() }
+            default: if inList.last == true { listed.insert(index) }
+            }
+        }
         // The nearest selector's name before the keyword: not a function (followed by `(`),
-        // not a label inside a matcher's braces.
+        // not a label inside a matcher's braces or a grouping list.
         var inBraces = false
         var index = open - 2
         while index >= 0 {
@@ -78,7 +87,7 @@ public struct CompletionContext: Hashable, Sendable {
             switch token.kind {
             case .rightBrace: inBraces = true
             case .leftBrace: inBraces = false
-            case .identifier where !inBraces, .metricIdentifier where !inBraces:
+            case .identifier where !inBraces && !listed.contains(index), .metricIdentifier where !inBraces && !listed.contains(index):
                 let next = tokens.indices.contains(index + 1) ? tokens[index + 1].kind : .eof
                 if next != .leftParen { return Grouping(metric: token.text) }
             default: break
@@ -86,6 +95,11 @@ public struct CompletionContext: Hashable, Sendable {
             index -= 1
         }
         return Grouping(metric: nil)
+    }
+
+    private static func isGroupingKeyword(_ token: Token) -> Bool {
+        guard case .keyword(let keyword) = token.kind else { return false }
+        return [.by, .without, .on, .ignoring, .groupLeft, .groupRight].contains(keyword)
     }
 
     private struct Grouping {
