@@ -46,6 +46,8 @@ public struct AppState: Hashable, Sendable {
     public var adhoc: AdhocState?
     /// The `/` filters and the zoomed graph's legend list and cursor.
     public var explore = ExploreState()
+    /// The help's scroll, inspect's value cursor and a zoomed dashboard list's cursor.
+    public var cursors = ListCursors()
     public var alerts: AlertsState = .notLoaded
     /// Alertmanager's alerts and silences for the `a` view; `.notConfigured` without a URL.
     public var alertmanager: AlertmanagerState = .notConfigured
