@@ -2,13 +2,16 @@ import Dashboards
 import PromModel
 import Render
 
-/// The cursors of the viewer's read-through lists that have no state of their own: the help
-/// (scroll position), inspect's values and a zoomed dashboard list. Reset when their list opens.
+/// The cursors of the viewer's lists that keep no scroll of their own: the help (scroll
+/// position), inspect's values, a zoomed dashboard list and the variable options picker.
+/// Reset when their list opens.
 public struct ListCursors: Hashable, Sendable {
     /// Over the help's scroll positions: its selection is the first line shown.
     public var help = ListCursor()
     public var inspect = ListCursor()
     public var dashList = ListCursor()
+    /// The variable options picker's scroll (its selection mirrors the overlay's).
+    public var picker = ListCursor()
 
     public init() {}
 }

@@ -38,7 +38,9 @@ enum ViewerDialogs {
                 return (current.contains(option) ? "● " : "  ") + label
             }
             let footer = multi ? "Space toggle  Enter apply  Esc back" : "↑↓ move  Enter apply  Esc back"
-            return list("$\(name)", items.isEmpty ? ["(loading options…)"] : items, selection: selection, footer: footer)
+            var model = list("$\(name)", items.isEmpty ? ["(loading options…)"] : items, selection: selection, footer: footer)
+            model.top = state.cursors.picker.top
+            return model
         case .inspect(let panelID):
             return inspect(panelID, state, now: now)
         case .alerts:

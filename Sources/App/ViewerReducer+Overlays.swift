@@ -38,6 +38,7 @@ extension ViewerReducer {
                 let name = variables[selection].name
                 let chosen = state.selections[dashboard.uid]?[name] ?? []
                 state.overlay = .variableOptions(name: name, selection: 0, chosen: chosen)
+                state.cursors.picker = ListCursor()
             case .escape, .char("q"), .char("v"): state.overlay = nil
             default: return []
             }
@@ -96,7 +97,7 @@ extension ViewerReducer {
         let options = state.pickerOptions(for: name)
         let multi = state.dashboard?.variables.first { $0.name == name }?.multi ?? false
         // A long list scrolls: the moves are ListCursor's, on the rows the dialog has.
-        var cursor = ListCursor(selection: selection)
+        var cursor = ListCursor(selection: selection, top: state.cursors.picker.top)
         let rows = DialogWidget.visibleRows(screenHeight: state.size.height)
         switch key {
         case .up, .char("k"), .down, .char("j"), .pageUp, .pageDown, .home, .end:
@@ -109,6 +110,7 @@ extension ViewerReducer {
             default: cursor.last(count: options.count, visibleRows: rows)
             }
             state.overlay = .variableOptions(name: name, selection: cursor.selection, chosen: chosen)
+            state.cursors.picker = cursor
         case .char(" ") where multi && options.indices.contains(selection):
             let option = options[selection]
             var next = chosen.filter { $0 != Variable.allValueMarker }

@@ -115,6 +115,14 @@ import Testing
         harness.press(.char("v"), .enter, .pageDown, .pageDown)
         guard case .variableOptions(_, let selection, _) = harness.state.overlay else { Issue.record("no picker"); return }
         #expect(selection == 2 * (DialogWidget.visibleRows(screenHeight: 24) - 1))
+        // ListCursor scrolls as little as it can: the selection (option 40, svc-39) sits on the
+        // last row, the first shown is svc-19, and a step up does not move the list.
+        func shown() -> String { FrameRenderer().render(harness.state, size: harness.state.size, now: harness.now).text }
+        #expect(harness.state.cursors.picker.top == 20)
+        #expect(shown().contains("svc-19") && !shown().contains("svc-18 ") && shown().contains("svc-39"))
+        harness.press(.up)
+        #expect(harness.state.cursors.picker.top == 20)
+        #expect(shown().contains("svc-19") && !shown().contains("svc-18 "))
         harness.press(.end)
         let text = FrameRenderer().render(harness.state, size: harness.state.size, now: harness.now).text
         #expect(text.contains("svc-199"))

@@ -32,7 +32,9 @@ public struct DialogWidget: Widget {
         let inner = box.inset(by: 1)
         let rows = max(1, inner.height - 1)
         let first: Int
-        if let selection = model.selection.flatMap({ origins.firstIndex(of: $0) }) {
+        if let selection = model.selection.flatMap({ origins.firstIndex(of: $0) }), let top = model.top, !model.wraps {
+            first = ListCursor(selection: selection, top: top).visibleRange(count: lines.count, visibleRows: rows).lowerBound
+        } else if let selection = model.selection.flatMap({ origins.firstIndex(of: $0) }) {
             first = max(0, min(selection - rows / 2, lines.count - rows))
         } else {
             first = max(0, min(model.scroll, lines.count - rows))
