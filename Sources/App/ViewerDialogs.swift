@@ -10,7 +10,7 @@ enum ViewerDialogs {
     static func dialog(_ state: AppState, now: Timestamp) -> DialogModel? {
         switch state.overlay {
         case nil, .prompt: return nil
-        case .help: return help(scroll: state.cursors.help.selection)
+        case .help: return help(scroll: state.cursors.help.selection, rows: DialogWidget.visibleRows(screenHeight: state.size.height))
         case .dashboardPicker(let selection):
             return list("Dashboards", state.dashboards.enumerated().map { "\($0.offset + 1)  \($0.element.title)" },
                         selection: selection, footer: "↑↓ move  Enter open  Esc close")
@@ -56,12 +56,14 @@ enum ViewerDialogs {
         values.contains(Variable.allValueMarker) ? "All" : values.isEmpty ? "(none)" : values.joined(separator: ", ")
     }
 
-    private static func help(scroll: Int) -> DialogModel {
+    private static func help(scroll: Int, rows: Int) -> DialogModel {
         let keyWidth = KeyMap.help.map { DisplayWidth.of($0.keys) }.max() ?? 10
         let lines = KeyMap.help.map { entry in
             DialogModel.Line(entry.keys + String(repeating: " ", count: max(0, keyWidth - DisplayWidth.of(entry.keys))) + "  " + entry.action)
         }
-        return DialogModel(title: "Keys", lines: lines, scroll: scroll, footer: "↑↓ PgUp PgDn scroll  Esc or ? to close")
+        // Where the box is in a help longer than the screen, so it reads as a list that scrolls.
+        let position = lines.count > rows ? "lines \(scroll + 1)-\(min(lines.count, scroll + rows))/\(lines.count)  " : ""
+        return DialogModel(title: "Keys", lines: lines, scroll: scroll, footer: position + "↑↓ PgUp PgDn scroll  Esc or ? to close")
     }
 
     private static func list(_ title: String, _ items: [String], selection: Int, footer: String) -> DialogModel {

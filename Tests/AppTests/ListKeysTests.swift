@@ -61,6 +61,7 @@ import Testing
         #expect(harness.state.overlay == .help)
         let first = FrameRenderer().render(harness.state, size: harness.state.size, now: harness.now).text
         #expect(first.contains("switch dashboard") && !first.contains("this help"))
+        #expect(first.contains("lines 1-21/\(KeyMap.help.count)"))
         harness.press(.char("j"), .down)
         #expect(harness.state.cursors.help.selection == 2)
         harness.press(.end)
