@@ -10,6 +10,8 @@ public struct ExploreState: Hashable, Sendable {
     public var editingFilter = false
     /// The dashboard's `/` filter on panel titles (when no panel is zoomed).
     public var panelFilter = ""
+    /// The zoomed table's (or the `:` table's) row and column cursors, sort and `/` filter.
+    public var table = TableExplorer()
 
     public init() {}
 }
@@ -37,5 +39,50 @@ extension AppState {
         guard case .timeSeries(let series) = model.content else { return ([], 0) }
         let names = SeriesExplorer.entries(of: series, filter: explore.series.filter).map(\.name)
         return (names, Int((series.end - series.start) / max(1, series.step)))
+    }
+}
+
+/// What `/` filters on the screen shown now.
+enum FilterTarget {
+    case series, table, panels, none
+}
+
+extension AppState {
+    var filterTarget: FilterTarget {
+        if exploredPanel != nil { return .series }
+        if exploredTable != nil { return .table }
+        return zoomedPanelID == nil && adhoc == nil ? .panels : .none
+    }
+
+    /// The text of the filter `/` edits now.
+    var activeFilter: String {
+        switch filterTarget {
+        case .series: explore.series.filter
+        case .table: explore.table.filter
+        case .panels: explore.panelFilter
+        case .none: ""
+        }
+    }
+
+    /// The table shown alone: the `:` query's as a table, or a zoomed table panel.
+    var exploredTable: (panel: Panel, state: PanelState)? {
+        if let adhoc {
+            guard adhoc.asTable else { return nil }
+            return (adhoc.asPanel, adhoc.panel)
+        }
+        guard let id = zoomedPanelID, let panel = dashboard.flatMap({ ($0.panels + $0.allPanels).first { $0.id == id } }),
+              panel.type == "table" || panel.type == "table-old" else { return nil }
+        return (panel, panels[id] ?? PanelState())
+    }
+
+    /// The explored table as the widget draws it (filter and sort applied), from the same view
+    /// model the frame draws, so a key acts on the row the user sees.
+    func exploredTableModel(now: Timestamp) -> TableModel? {
+        guard let (panel, panelState) = exploredTable else { return nil }
+        let (start, end) = window.resolve(now: lastRefreshAt ?? now)
+        let data = FrameRenderer.data(panel: panel, state: panelState, now: now, start: start, end: end)
+        let model = PanelViewModelBuilder(theme: Theme(options: RenderOptions()), context: PanelContext()).build(panel: panel, data: data)
+        guard case .table(let table) = model.content else { return TableModel(columns: [], rows: [], sortColumn: nil, descending: false) }
+        return explore.table.apply(to: table)
     }
 }

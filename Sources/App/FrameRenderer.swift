@@ -42,7 +42,7 @@ public struct FrameRenderer: Sendable {
             let (start, end) = state.window.resolve(now: now)
             view.zoomedPanelID = panel.id
             view.focusedPanelID = panel.id
-            if !adhoc.asTable { view.explorer = state.explore.series }
+            if adhoc.asTable { view.tableExplorer = state.explore.table } else { view.explorer = state.explore.series }
             if !adhoc.panel.pending.isEmpty { view.refreshingPanelIDs = [panel.id] }
             let data = Self.data(panel: panel, state: adhoc.panel, now: now, start: start, end: end)
             return renderer.render(
@@ -60,6 +60,8 @@ public struct FrameRenderer: Sendable {
         let (start, end) = state.window.resolve(now: state.lastRefreshAt ?? now)
         view.context = Self.listContext(state)
         if state.exploredPanel != nil { view.explorer = state.explore.series }
+        if state.exploredTable != nil { view.tableExplorer = state.explore.table }
+        if state.zoomedDashList != nil { view.dashListCursor = state.cursors.dashList }
         var data: [Int: PanelData] = [:]
         for panel in dashboard.panels + dashboard.allPanels where panel.type != "row" {
             let known = state.panels[panel.id] ?? PanelState()
@@ -108,11 +110,11 @@ public struct FrameRenderer: Sendable {
     private func footer(_ state: AppState) -> FooterModel {
         if case .prompt(let prompt) = state.overlay { return .prompt(prompt.line(history: state.promptHistory)) }
         if let status = state.status { return .status(status.text, isError: status.isError) }
-        let filter = state.explore.activeFilter(zoomed: state.exploredPanel != nil)
+        let filter = state.activeFilter
         if state.explore.editingFilter {
             return .filter(filter, editing: true, hints: [FooterModel.Hint("Enter", "keep"), FooterModel.Hint("Esc", "clear")])
         }
-        if !filter.isEmpty, state.exploredPanel != nil || (state.zoomedPanelID == nil && state.adhoc == nil) {
+        if !filter.isEmpty, state.filterTarget != .none {
             return .filter(filter, editing: false, hints: [FooterModel.Hint("Esc", "clear filter"), FooterModel.Hint("/", "edit")] + KeyMap.footerHints(state))
         }
         // A query that went out with an empty value is never hidden.

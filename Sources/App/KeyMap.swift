@@ -12,6 +12,8 @@ public enum KeyMap {
         ("+ / -", "zoom time range in / out"),
         ("[ / ]", "pan time range back / forward"),
         ("t", "time range picker"),
+        ("t z, t -", "zoom time range out ×2 around its centre (Grafana)"),
+        ("t ← / t →", "shift time range back / forward by half (Grafana)"),
         ("T", "header: time range as from/to times"),
         ("p", "pause / resume refresh"),
         ("r", "refresh now"),
@@ -19,7 +21,13 @@ public enum KeyMap {
         ("/", "filter panels by title (zoomed graph: series); Esc clears"),
         ("↑↓ jk, Space, Enter", "zoomed graph: select a series, hide/show it, show only it (again: all)"),
         ("←→ hl, Home End", "zoomed graph: move the cursor one step, to the ends"),
+        ("↑↓ jk PgUp PgDn Home End", "zoomed table: move the row cursor, page"),
+        ("←→ hl, s", "zoomed table: column cursor; sort by it (asc, desc, panel's order)"),
+        ("/", "zoomed table: filter rows (any cell); Esc clears"),
+        ("↑↓ jk, Enter", "zoomed dashboard list: select, open that dashboard"),
         ("i", "inspect focused panel"),
+        ("(in i) ↑↓ jk, y, Y", "inspect: select a value, copy it / the query (OSC 52)"),
+        ("(in ?) ↑↓ PgUp PgDn", "scroll this help"),
         ("e", "export focused panel as CSV"),
         ("y", "copy focused panel's query (OSC 52)"),
         (":", "ad-hoc PromQL query"),
@@ -51,6 +59,12 @@ public enum KeyMap {
         if state.exploredPanel != nil && state.adhoc == nil {
             return [Hint("Esc", "back"), Hint("↑↓", "series"), Hint("Space", "hide"), Hint("Enter", "isolate"), Hint("←→", "cursor"),
                     Hint("/", "filter"), Hint("?", "help")]
+        }
+        if state.exploredTable != nil && state.adhoc == nil {
+            return [Hint("Esc", "back"), Hint("↑↓", "rows"), Hint("←→", "column"), Hint("s", "sort"), Hint("/", "filter"), Hint("?", "help")]
+        }
+        if state.zoomedDashList != nil {
+            return [Hint("Esc", "back"), Hint("↑↓", "move"), Hint("Enter", "open dashboard"), Hint("?", "help")]
         }
         if state.zoomedPanelID != nil {
             return [Hint("Esc", "back"), Hint("q", "quit"), Hint("r", "refresh"), Hint("t", "time"), Hint("?", "help")]

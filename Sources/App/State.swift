@@ -48,6 +48,8 @@ public struct AppState: Hashable, Sendable {
     public var explore = ExploreState()
     /// The metric explorer (`m`), while open.
     public var metricExplorer: MetricExplorerState?
+    /// The help's scroll, inspect's value cursor and a zoomed dashboard list's cursor.
+    public var cursors = ListCursors()
     public var alerts: AlertsState = .notLoaded
     /// Alertmanager's alerts and silences for the `a` view; `.notConfigured` without a URL.
     public var alertmanager: AlertmanagerState = .notConfigured

@@ -78,6 +78,21 @@ public enum TimeWindow: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Grafana's `t z`: twice as long around the same centre (getZoomedTimeRange in
+    /// grafana/grafana public/app/core/utils/timePicker.ts). A relative window stays relative
+    /// and never reaches past now, where there is no data yet.
+    public func zoomedOutAroundCentre(now: Timestamp) -> TimeWindow {
+        let span = span(now: now)
+        let newSpan = min(TimeWindow.maximumSpan, max(TimeWindow.minimumSpan, span * 2))
+        let grow = (newSpan - span) / 2
+        switch self {
+        case .relative(_, let offset): return .relative(span: newSpan, offset: max(0, offset - grow))
+        case .absolute, .expression:
+            let (start, end) = resolve(now: now)
+            return .absolute(start: start - grow, end: end + grow)
+        }
+    }
+
     /// Half a window back or forward; a relative window never goes past now.
     public func panned(forward: Bool, now: Timestamp) -> TimeWindow {
         let shift = span(now: now) / 2

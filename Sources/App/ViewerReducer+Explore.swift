@@ -8,17 +8,17 @@ extension ViewerReducer {
     /// cursor (←→ hl one step, Home End). nil lets the key through to the main map.
     func handleExploreKey(_ key: Key, _ state: inout AppState, now: Timestamp) -> [Effect]? {
         if state.explore.editingFilter { return filterKey(key, &state, now: now) }
-        let explored = state.exploredSeries(now: now)
+        let target = state.filterTarget
         if key == .char("/") {
-            // A table panel or the ad-hoc table has no filter of ours: the key stays unused.
-            guard explored != nil || (state.zoomedPanelID == nil && state.adhoc == nil) else { return nil }
+            guard target != .none else { return nil }
             state.explore.editingFilter = true
             return [.redraw]
         }
-        if key == .escape, state.explore.activeFilter(zoomed: state.exploredPanel != nil) != "",
-           state.exploredPanel != nil || (state.zoomedPanelID == nil && state.adhoc == nil) {
+        if key == .escape, target != .none, state.activeFilter != "" {
             return setFilter("", &state, now: now) + [.redraw]
         }
+        if target == .table { return tableKey(key, &state, now: now) }
+        let explored = state.exploredSeries(now: now)
         guard let (names, steps) = explored else { return nil }
         var series = state.explore.series
         let last = max(0, names.count - 1)
@@ -45,7 +45,7 @@ extension ViewerReducer {
 
     /// Typing after `/`: the filter applies as it is typed; Enter keeps it, Esc clears it.
     private func filterKey(_ key: Key, _ state: inout AppState, now: Timestamp) -> [Effect] {
-        let text = state.explore.activeFilter(zoomed: state.exploredPanel != nil)
+        let text = state.activeFilter
         switch key {
         case .enter:
             state.explore.editingFilter = false
@@ -63,10 +63,18 @@ extension ViewerReducer {
     /// A new panel filter lays the dashboard out afresh: back to the top, and the panels
     /// now on screen get their data.
     private func setFilter(_ text: String, _ state: inout AppState, now: Timestamp) -> [Effect] {
-        if state.exploredPanel != nil {
+        switch state.filterTarget {
+        case .series:
             state.explore.series.filter = text
             state.explore.series.selection = 0
             return []
+        case .table:
+            state.explore.table.setFilter(text)
+            return []
+        case .none:
+            return []
+        case .panels:
+            break
         }
         guard state.explore.panelFilter != text else { return [] }
         state.explore.panelFilter = text
@@ -76,9 +84,4 @@ extension ViewerReducer {
         }
         return refresh(&state, now: now, force: false)
     }
-}
-
-extension ExploreState {
-    /// The filter `/` edits: the series one in a zoomed graph, else the panel titles one.
-    func activeFilter(zoomed: Bool) -> String { zoomed ? series.filter : panelFilter }
 }

@@ -19,11 +19,13 @@ extension ViewerReducer {
     private func handleDashboardKey(_ key: Key, _ state: inout AppState, now: Timestamp) -> [Effect] {
         if let effects = handleExploreKey(key, &state, now: now) { return effects }
         if state.adhoc != nil, let effects = handleAdhocKey(key, &state, now: now) { return effects }
+        if let effects = dashListKey(key, &state, now: now) { return effects }
         switch key {
         case .char("q"):
             return cancelAll(&state) + [.quit]
         case .char("?"):
             state.overlay = .help
+            state.cursors.help = ListCursor()
         case .char(let c) where c.isASCII && c.isNumber && c != "0":
             return switchDashboard(to: (c.wholeNumberValue ?? 1) - 1, &state, now: now)
         case .tab:
@@ -44,12 +46,15 @@ extension ViewerReducer {
             guard state.zoomedPanelID == nil, let focused = state.focusedPanelID else { return [] }
             if state.focusedRow != nil { return toggleRow(focused, &state, now: now) }
             state.zoomedPanelID = focused
+            state.cursors.dashList = ListCursor()
             state.explore.series = SeriesExplorer()
+            state.explore.table = TableExplorer()
             return cancelPanels([focused], &state) + refresh(&state, now: now, force: false) + [.fullRedraw]
         case .escape:
             guard state.zoomedPanelID != nil else { return [] }
             state.zoomedPanelID = nil
             state.explore.series = SeriesExplorer()
+            state.explore.table = TableExplorer()
             return refresh(&state, now: now, force: false) + [.fullRedraw]
         // `+` narrows the range (zooms in), `-` widens it, as a zoom key reads everywhere else
         // (Grafana's own zoom out is `t z`, and Ctrl-Z here suspends).
@@ -85,6 +90,7 @@ extension ViewerReducer {
         case .char("i"):
             guard let focused = state.focusedPanelID ?? state.zoomedPanelID else { return [] }
             state.overlay = .inspect(panelID: focused)
+            state.cursors.inspect = ListCursor()
         case .char("e"):
             return export(&state, now: now)
         case .char("y"):

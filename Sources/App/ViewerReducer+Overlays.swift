@@ -7,10 +7,10 @@ extension ViewerReducer {
     func handleOverlayKey(_ key: Key, _ state: inout AppState, now: Timestamp) -> [Effect] {
         guard let overlay = state.overlay else { return [] }
         switch overlay {
-        case .inspect where key == .char("y"):
-            return copyQuery(&state, now: now)
-        case .help, .inspect:
-            if [.escape, .enter, .char("q"), .char("?"), .char("i")].contains(key) { state.overlay = nil }
+        case .help:
+            return helpKey(key, &state)
+        case .inspect(let panelID):
+            return inspectKey(key, panelID: panelID, &state, now: now)
         case .notice:
             guard [.escape, .enter, .char("q"), .char(" ")].contains(key) else { return [] }
             state.overlay = nil
@@ -38,6 +38,7 @@ extension ViewerReducer {
                 let name = variables[selection].name
                 let chosen = state.selections[dashboard.uid]?[name] ?? []
                 state.overlay = .variableOptions(name: name, selection: 0, chosen: chosen)
+                state.cursors.picker = ListCursor()
             case .escape, .char("q"), .char("v"): state.overlay = nil
             default: return []
             }
@@ -50,6 +51,13 @@ extension ViewerReducer {
     }
 
     private func timePickerKey(_ key: Key, selection: Int, typed: String, _ state: inout AppState, now: Timestamp) -> [Effect] {
+        // Grafana's two-key time shortcuts, `t` then: z or - zoom out, ← → shift by half the range.
+        if typed.isEmpty, let window = Self.timeShortcut(key, state.window, now: now) {
+            state.overlay = nil
+            state.window = window
+            state.status = StatusMessage(text: "Time range: \(state.window)", isError: false, at: now)
+            return restart(&state, now: now)
+        }
         switch key {
         case .up: state.overlay = .timePicker(selection: max(0, selection - 1), typed: typed)
         case .down: state.overlay = .timePicker(selection: min(KeyMap.timePresets.count - 1, selection + 1), typed: typed)
@@ -73,15 +81,36 @@ extension ViewerReducer {
         return [.redraw]
     }
 
+    /// The window after `t` + `key`, or nil when the key is not one of Grafana's time keys.
+    static func timeShortcut(_ key: Key, _ window: TimeWindow, now: Timestamp) -> TimeWindow? {
+        switch key {
+        case .char("z"), .char("-"): window.zoomedOutAroundCentre(now: now)
+        case .left: window.panned(forward: false, now: now)
+        case .right: window.panned(forward: true, now: now)
+        default: nil
+        }
+    }
+
     private func variableOptionsKey(
         _ key: Key, name: String, selection: Int, chosen: [String], _ state: inout AppState, now: Timestamp
     ) -> [Effect] {
         let options = state.pickerOptions(for: name)
         let multi = state.dashboard?.variables.first { $0.name == name }?.multi ?? false
+        // A long list scrolls: the moves are ListCursor's, on the rows the dialog has.
+        var cursor = ListCursor(selection: selection, top: state.cursors.picker.top)
+        let rows = DialogWidget.visibleRows(screenHeight: state.size.height)
         switch key {
-        case .up, .char("k"): state.overlay = .variableOptions(name: name, selection: max(0, selection - 1), chosen: chosen)
-        case .down, .char("j"):
-            state.overlay = .variableOptions(name: name, selection: min(max(0, options.count - 1), selection + 1), chosen: chosen)
+        case .up, .char("k"), .down, .char("j"), .pageUp, .pageDown, .home, .end:
+            switch key {
+            case .up, .char("k"): cursor.move(by: -1, count: options.count, visibleRows: rows)
+            case .down, .char("j"): cursor.move(by: 1, count: options.count, visibleRows: rows)
+            case .pageUp: cursor.page(-1, count: options.count, visibleRows: rows)
+            case .pageDown: cursor.page(1, count: options.count, visibleRows: rows)
+            case .home: cursor.first()
+            default: cursor.last(count: options.count, visibleRows: rows)
+            }
+            state.overlay = .variableOptions(name: name, selection: cursor.selection, chosen: chosen)
+            state.cursors.picker = cursor
         case .char(" ") where multi && options.indices.contains(selection):
             let option = options[selection]
             var next = chosen.filter { $0 != Variable.allValueMarker }
@@ -97,9 +126,12 @@ extension ViewerReducer {
             // No options yet (still loading, or none): nothing to choose, whatever `chosen` holds.
             guard let uid = state.dashboard?.uid else { return [] }
             let value: [String]
-            if multi && !chosen.isEmpty {
+            let current = state.selections[uid]?[name] ?? []
+            if multi && !chosen.isEmpty && chosen != current {
+                // Space changed the set: Enter applies it.
                 value = chosen
             } else if options.indices.contains(selection) {
+                // Nothing toggled: Enter takes the highlighted item, as a click in Grafana's list.
                 value = [options[selection]]
             } else {
                 return []
@@ -125,6 +157,7 @@ extension ViewerReducer {
             let effects = cancelAll(&state)
             state.adhoc = nil
             state.explore.series = SeriesExplorer()
+            state.explore.table = TableExplorer()
             return effects + refresh(&state, now: now, force: false) + [.fullRedraw]
         case .tab:
             state.adhoc?.asTable.toggle()

@@ -34,12 +34,41 @@ package enum KeyDecoder {
                 if let mouse = report.event { decoded.append(.event(.mouse(mouse))) }
                 index += report.length
                 continue
+            } else if value == 27, let (key, length) = escapeSequence(plainCharacters(inputs, from: index)) {
+                decoded.append(.event(.key(key)))
+                index += length
+                continue
             } else if let key = key(forCharacter: value) {
                 decoded.append(.event(.key(key)))
             }
             index += 1
         }
         return decoded
+    }
+
+    /// A cursor key ncurses left undecoded (its terminfo entry lacks the sequence, e.g.
+    /// TERM=xterm inside tmux): `ESC [ n ~` (vt220: 1/7 Home, 4/8 End as tmux and rxvt send
+    /// them, 2 Insert, 3 Delete, 5 PgUp, 6 PgDn), `ESC [ A…D H F` and `ESC O A…D H F`. The key
+    /// and how many characters it took; nil for anything else (a lone Esc stays Esc).
+    static func escapeSequence(_ characters: ArraySlice<UInt32>) -> (Key, Int)? {
+        let chars = Array(characters)
+        guard chars.count >= 3, chars[0] == 27 else { return nil }
+        let letter: [UInt32: Key] = [
+            0x41: .up, 0x42: .down, 0x43: .right, 0x44: .left, 0x48: .home, 0x46: .end,
+        ]
+        if chars[1] == 0x4F, let key = letter[chars[2]] { return (key, 3) }  // ESC O x (application mode)
+        guard chars[1] == 0x5B else { return nil }  // ESC [
+        if let key = letter[chars[2]] { return (key, 3) }
+        var digits = 0
+        var index = 2
+        while index < chars.count, index < 6, (0x30...0x39).contains(chars[index]) {
+            digits = digits * 10 + Int(chars[index] - 0x30)
+            index += 1
+        }
+        guard index > 2, index < chars.count, chars[index] == 0x7E else { return nil }  // ~
+        let tilde: [Int: Key] = [1: .home, 7: .home, 4: .end, 8: .end, 2: .insert, 3: .delete, 5: .pageUp, 6: .pageDown]
+        guard let key = tilde[digits] else { return nil }
+        return (key, index + 1)
     }
 
     /// The plain characters from `start` up to the first key code.

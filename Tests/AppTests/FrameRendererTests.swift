@@ -61,6 +61,9 @@ import Testing
         var text = renderer.render(harness.state, size: harness.state.size, now: harness.now).text
         #expect(text.contains("Keys"))
         #expect(text.contains("zoom time range in / out"))
+        // The help is longer than 30 lines: its end is a scroll away.
+        harness.press(.end)
+        text = renderer.render(harness.state, size: harness.state.size, now: harness.now).text
         #expect(text.contains("quit"))
         harness.press(.escape)
         for id in harness.state.inFlight.keys.sorted() {

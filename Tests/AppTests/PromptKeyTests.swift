@@ -96,9 +96,9 @@ import Testing
         #expect(harness.state.status?.text.hasPrefix("Copied") == true)
         harness.send(.copied(text, error: "too long for the terminal's clipboard"))
         #expect(harness.state.status == StatusMessage(text: "Not copied: too long for the terminal's clipboard", isError: true, at: harness.now))
-        // In inspect, the inspected panel's.
+        // In inspect, `Y` copies the inspected panel's (`y` its selected value).
         harness.press(.char("i"))
-        #expect(harness.press(.char("y")) == [.copy(text)])
+        #expect(harness.press(.char("Y")) == [.copy(text)])
     }
 
     @Test func yOnTheAdhocViewCopiesItsQueryAndWithNothingFocusedSaysSo() {

@@ -42,6 +42,7 @@ extension ViewerReducer {
             var effects = cancelAll(&state)
             state.adhoc = AdhocState(expr: expr)
             state.explore.series = SeriesExplorer()
+            state.explore.table = TableExplorer()
             effects += refresh(&state, now: now, force: true)
             return effects + [.fullRedraw]
         }

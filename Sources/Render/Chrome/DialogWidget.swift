@@ -19,6 +19,10 @@ public struct DialogWidget: Widget {
         let widest = model.lines.map { DisplayWidth.of(theme.displayed($0.text)) }.max() ?? 10
         let wanted = max(model.minimumWidth, DisplayWidth.of(model.title) + 8, DisplayWidth.of(model.footer) + 4, widest + 4)
         let width = min(area.width - (area.width > 2 ? 2 : 0), wanted)
+        // Each shown line remembers its model line, so a selection survives wrapping.
+        let origins = model.wraps ? model.lines.indices.flatMap { index in
+            Array(repeating: index, count: max(1, TextFit.hardWrap(model.lines[index].text, width: width - 4).count))
+        } : Array(model.lines.indices)
         let lines = Self.wrappedLines(model, innerWidth: width - 2)
         let height = min(area.height, lines.count + 3)
         guard width >= 4, height >= 3 else { return }
@@ -28,14 +32,16 @@ public struct DialogWidget: Widget {
         let inner = box.inset(by: 1)
         let rows = max(1, inner.height - 1)
         let first: Int
-        if let selection = model.selection {
+        if let selection = model.selection.flatMap({ origins.firstIndex(of: $0) }), let top = model.top, !model.wraps {
+            first = ListCursor(selection: selection, top: top).visibleRange(count: lines.count, visibleRows: rows).lowerBound
+        } else if let selection = model.selection.flatMap({ origins.firstIndex(of: $0) }) {
             first = max(0, min(selection - rows / 2, lines.count - rows))
         } else {
             first = max(0, min(model.scroll, lines.count - rows))
         }
         for (offset, line) in lines.dropFirst(first).prefix(rows).enumerated() {
             let y = inner.y + offset
-            let selected = model.selection == first + offset
+            let selected = model.selection != nil && origins.indices.contains(first + offset) && origins[first + offset] == model.selection
             let style = selected ? theme.selected : theme.style(for: line.role)
             if selected { buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell(" ", style: style)) }
             let row = Rect(x: inner.x + 1, y: y, width: max(0, inner.width - 2), height: 1)

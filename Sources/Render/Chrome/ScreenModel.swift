@@ -104,9 +104,13 @@ public struct DialogModel: Hashable, Sendable {
     public var minimumWidth: Int
     /// Long lines wrap (inspect) instead of being cut (pickers, whose lines are entries).
     public var wraps: Bool
+    /// A picker's first line shown, kept by the viewer's `ListCursor` (the list scrolls as
+    /// little as it can); nil centres the selection.
+    public var top: Int?
 
     public init(title: String, lines: [Line], selection: Int? = nil, scroll: Int = 0, footer: String, minimumWidth: Int = 0,
-                wraps: Bool = false) {
+                wraps: Bool = false, top: Int? = nil) {
+        self.top = top
         self.title = title
         self.lines = lines
         self.selection = selection

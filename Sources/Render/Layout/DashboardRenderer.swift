@@ -19,6 +19,10 @@ public struct DashboardViewState: Hashable, Sendable {
     public var context = PanelContext()
     /// The zoomed time series' legend list, hidden series and cursor.
     public var explorer: SeriesExplorer?
+    /// The zoomed table's cursors, sort and filter.
+    public var tableExplorer: TableExplorer?
+    /// The zoomed dashboard list's cursor.
+    public var dashListCursor: ListCursor?
 
     public init(focusedPanelID: Int? = nil, scroll: Int = 0, zoomedPanelID: Int? = nil, refreshingPanelIDs: Set<Int> = [],
                 header: HeaderModel = HeaderModel(title: "", timeRange: "Last 1h"), footer: FooterModel = .hints([]),
@@ -97,7 +101,8 @@ public struct DashboardRenderer: Sendable {
         var visible: [Int] = []
         if let zoomed = state.zoomedPanelID, let panel = byID[zoomed] {
             let drawing = drawing(of: panel, data: data[zoomed], focused: true, refreshing: state.refreshingPanelIDs.contains(zoomed),
-                                  width: body.width, height: body.height, context: state.context, cache: cache, explorer: state.explorer)
+                                  width: body.width, height: body.height, context: state.context, cache: cache, explorer: state.explorer,
+                                  tableExplorer: state.tableExplorer, dashListCursor: state.dashListCursor)
             buffer.blit(drawing, into: body)
             visible = [zoomed]
         } else {
@@ -131,7 +136,8 @@ public struct DashboardRenderer: Sendable {
 
     /// One panel in its box, or a row header, drawn at its full size.
     func drawing(of panel: Panel, data: PanelData?, focused: Bool, refreshing: Bool, width: Int, height: Int,
-                 context full: PanelContext, cache: PanelRenderCache?, explorer: SeriesExplorer? = nil) -> Buffer {
+                 context full: PanelContext, cache: PanelRenderCache?, explorer: SeriesExplorer? = nil,
+                 tableExplorer: TableExplorer? = nil, dashListCursor: ListCursor? = nil) -> Buffer {
         // Only the list panels read the context: other panels' drawings stay cached when it changes.
         let context = PanelContext.readers.contains(panel.type) ? full : PanelContext()
         let draw = {
@@ -140,6 +146,13 @@ public struct DashboardRenderer: Sendable {
                 series.explorer = explorer
                 model.content = .timeSeries(series)
             }
+            if let tableExplorer, case .table(let table) = model.content {
+                model.content = .table(tableExplorer.apply(to: table))
+            }
+            if let dashListCursor, case .dashList(var list) = model.content {
+                list.cursor = dashListCursor
+                model.content = .dashList(list)
+            }
             var local = Buffer(width: width, height: height)
             drawPanelBox(model, focused: focused, refreshing: refreshing, into: &local, area: local.area)
             return local
@@ -147,7 +160,7 @@ public struct DashboardRenderer: Sendable {
         guard let cache else { return draw() }
         let inputs = PanelRenderCache.Inputs(
             panel: panel, data: data, focused: focused, refreshing: refreshing, width: width, height: height, context: context,
-            explorer: explorer)
+            explorer: explorer, tableExplorer: tableExplorer, dashListCursor: dashListCursor)
         return cache.drawing(panelID: panel.id, inputs: inputs, draw: draw)
     }
 

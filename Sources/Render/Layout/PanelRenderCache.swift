@@ -15,6 +15,8 @@ public final class PanelRenderCache: Sendable {
         /// The list panels redraw when alerts or dashboards change.
         var context = PanelContext()
         var explorer: SeriesExplorer?
+        var tableExplorer: TableExplorer?
+        var dashListCursor: ListCursor?
     }
 
     private struct Slot: Hashable {

@@ -82,4 +82,6 @@ public struct DashListModel: Hashable, Sendable {
         }
     }
     public var items: [Item]
+    /// Set in a zoomed list: the highlighted dashboard (Enter opens it), scrolled into view.
+    public var cursor: ListCursor? = nil
 }

@@ -138,6 +138,17 @@ public struct TableModel: Hashable, Sendable {
     public var rows: [[Cell]]
     public var sortColumn: Int?
     public var descending: Bool
+    /// Set in a zoomed table: row and column cursors, the user's sort and `/` filter (already
+    /// applied to `rows`), drawn by the widget.
+    public var explorer: TableExplorer? = nil
+
+    public init(columns: [Column], rows: [[Cell]], sortColumn: Int? = nil, descending: Bool = false, explorer: TableExplorer? = nil) {
+        self.columns = columns
+        self.rows = rows
+        self.sortColumn = sortColumn
+        self.descending = descending
+        self.explorer = explorer
+    }
 }
 
 public struct HeatmapModel: Hashable, Sendable {

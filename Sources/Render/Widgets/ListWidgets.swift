@@ -40,10 +40,19 @@ public struct DashListWidget: Widget {
             MessageWidget(["No dashboards"], style: theme.dimText).render(into: &buffer, area: area, theme: theme)
             return
         }
-        for (index, item) in model.items.prefix(area.height).enumerated() {
-            let y = area.y + index
+        let range = model.cursor?.visibleRange(count: model.items.count, visibleRows: area.height) ?? 0..<min(model.items.count, area.height)
+        var cursor = model.cursor
+        cursor?.clamp(count: model.items.count, visibleRows: area.height)
+        for (offset, index) in range.enumerated() {
+            let item = model.items[index]
+            let y = area.y + offset
             let marker = item.current ? theme.glyphs.rowCollapsed : " "
-            let x = buffer.writeFitted(marker + " " + item.title, x: area.x, y: y, style: item.current ? Style(attributes: .bold) : .plain, area: area, theme: theme)
+            var style = item.current ? Style(attributes: .bold) : Style.plain
+            if cursor?.selection == index {
+                style = theme.selected
+                buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: Cell(" ", style: style))
+            }
+            let x = buffer.writeFitted(marker + " " + item.title, x: area.x, y: y, style: style, area: area, theme: theme)
             if !item.tags.isEmpty {
                 buffer.writeFitted("  " + item.tags.map { "[\($0)]" }.joined(separator: " "), x: x, y: y, style: theme.dimText, area: area, theme: theme)
             }
