@@ -53,7 +53,7 @@ struct View: AsyncParsableCommand {
                 incremental: IncrementalOptions(
                     enabled: settings.incrementalQuerying,
                     overlapMs: Int64(settings.incrementalOverlap / .milliseconds(1))),
-                health: [DatasourceHealth(name: settings.name, url: settings.url)])
+                health: [DatasourceHealth(name: settings.name, url: settings.url)], configuredPromQLVersion: settings.promQLVersion)
         } catch {
             await servers.shutdown()
             await alertmanagerClient?.shutdown()

@@ -4,8 +4,46 @@ import TestSupport
 
 /// `promdeck query --url` against a server answering a recorded native-histogram vector
 /// (Tests/Fixtures/NativeHistograms): the table shows each histogram's count, sum and
-/// bucket count instead of a float.
+/// bucket count instead of a float; `--format json` prints the histograms back as the
+/// server sent them (Prometheus's `histogram` / `histograms`).
 @Suite struct QueryNativeHistogramTests {
+    static func fixture(_ name: String) throws -> String {
+        try String(contentsOfFile: repositoryRoot() + "/Tests/Fixtures/NativeHistograms/" + name, encoding: .utf8)
+    }
+
+    /// The `data` object of a recorded success body (what `--format json` prints).
+    static func dataObject(_ body: String) throws -> String {
+        let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let prefix = #"{"status":"success","data":"#
+        guard trimmed.hasPrefix(prefix), trimmed.hasSuffix("}") else { throw TestSupportError("not a bare success body") }
+        return String(trimmed.dropFirst(prefix.count).dropLast())
+    }
+
+    /// Serves `body` for both query endpoints.
+    static func json(_ body: String, _ arguments: [String]) async throws -> CommandOutput {
+        let server = try FaultServer { request in
+            request.target.hasPrefix("/api/v1/query") ? .respond(status: 200, headers: [("Content-Type", "application/json")], body: body)
+                : .respond(status: 404, body: "{}")
+        }
+        defer { server.stop() }
+        let output = try await offCooperativePool {
+            try runCommand(QueryCommandTests.executable, arguments + ["--url", server.baseURL, "--format", "json"], timeout: .seconds(60))
+        }
+        return output
+    }
+
+    @Test(arguments: [
+        ("prometheus-2.42-query-vector.json", ["query", "demo_latency_seconds"]),
+        ("prometheus-2.42-query-range-rate.json", ["query", "rate(demo_latency_seconds[3s])", "--start", "1796242775", "--end", "1796242785", "--step", "1s"]),
+        ("prometheus-v3.14.0-json-codec-matrix.json", ["query", "foo", "--start", "1", "--end", "1", "--step", "1s"]),
+    ])
+    func jsonPrintsHistogramsAsTheServerWroteThem(fixture: String, arguments: [String]) async throws {
+        let body = try Self.fixture(fixture)
+        let output = try await Self.json(body, arguments)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.trimmingCharacters(in: .newlines) == (try Self.dataObject(body)))
+    }
+
     @Test func tableShowsHistogramsAsCountSumAndBuckets() async throws {
         let path = repositoryRoot() + "/Tests/Fixtures/NativeHistograms/prometheus-2.42-query-vector.json"
         let body = try String(contentsOfFile: path, encoding: .utf8)

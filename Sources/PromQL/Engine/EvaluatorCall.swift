@@ -35,8 +35,10 @@ extension Evaluator {
             }
             var out: [EvalSample] = []
             for element in series where !element.points.isEmpty {
-                let input = RangeFunctionInput(points: element.points, window: window, scalars: scalars, ts: ts, promQLVersion: promQLVersion)
+                let input = RangeFunctionInput(points: element.points, window: window, scalars: scalars, ts: ts,
+                                               promQLVersion: promQLVersion, annotations: annotationSink)
                 guard let value = try function(input) else { continue }
+                annotateRangeOutput(name, args[matrixIndex], element.labels)
                 // These act like selectors and keep the metric name (engine.go, `dropName`).
                 let keepsName = name == "last_over_time" || name == "first_over_time"
                 let labels = keepsName ? element.labels : element.labels.withoutName
@@ -50,7 +52,8 @@ extension Evaluator {
         }
         var values: [Value] = []
         for arg in args { values.append(try eval(arg, at: ts)) }
-        let input = InstantFunctionInput(args: values, exprs: args, ts: ts, promQLVersion: promQLVersion)
+        let input = InstantFunctionInput(args: values, exprs: args, ts: ts, promQLVersion: promQLVersion, annotations: annotationSink)
+        annotateCall(name)
         return try finish(try function(input))
     }
 

@@ -11,6 +11,8 @@ struct RangeFunctionInput {
     var ts: Timestamp
     /// 2.42 or 3.x semantics where they differ (rate's extrapolation).
     var promQLVersion: PromQLVersion = .v3
+    /// Where 3.x's warnings and infos go (nil with 2.42's semantics, which had none).
+    var annotations: AnnotationLog?
 }
 
 /// An instant function's evaluated arguments (and their expressions, for absent()).
@@ -19,6 +21,8 @@ struct InstantFunctionInput {
     var exprs: [Expr]
     var ts: Timestamp
     var promQLVersion: PromQLVersion = .v3
+    /// Where 3.x's warnings and infos go (nil with 2.42's semantics, which had none).
+    var annotations: AnnotationLog?
 
     func vector(_ index: Int) throws(QueryError) -> [EvalSample] {
         guard index < args.count, case .vector(let vector) = args[index] else {

@@ -2,8 +2,11 @@ import PromModel
 
 extension FunctionTable {
     static let histogramFunctions: [String: FunctionImplementation] = [
+        // 3.x warns of a φ outside [0, 1] even over no series (funcHistogramQuantile).
         "histogram_quantile": .instant { input throws(QueryError) in
-            try histogramQuantile(try input.scalar(0), try input.vector(1), ts: input.ts)
+            let q = try input.scalar(0)
+            if let log = input.annotations, Annotation.isInvalidQuantile(q) { log.warn(Annotation.invalidQuantile(q)) }
+            return try histogramQuantile(q, try input.vector(1), ts: input.ts, annotations: input.annotations)
         },
         // Native histograms do not exist in this store; these functions ignore float samples,
         // as Prometheus does (2.42 and 3.14 alike), so they return nothing.
@@ -17,7 +20,7 @@ extension FunctionTable {
         "histogram_fraction": .instant { input throws(QueryError) in
             guard input.promQLVersion == .v3 else { return .vector([]) }
             let lower = try input.scalar(0), upper = try input.scalar(1)
-            return .vector(classicGroups(try input.vector(2)).map { group in
+            return .vector(classicGroups(try input.vector(2), annotations: input.annotations).map { group in
                 EvalSample(labels: group.labels, t: input.ts, v: bucketFraction(lower, upper, group.buckets))
             })
         },
@@ -28,18 +31,28 @@ extension FunctionTable {
         var count: Double
     }
 
-    /// Interpolates the quantile in each classic histogram (funcHistogramQuantile + bucketQuantile).
-    static func histogramQuantile(_ q: Double, _ vector: [EvalSample], ts: Timestamp) throws(QueryError) -> Value {
-        .vector(classicGroups(vector).map { EvalSample(labels: $0.labels, t: ts, v: bucketQuantile(q, $0.buckets)) })
+    /// Interpolates the quantile in each classic histogram (funcHistogramQuantile + bucketQuantile);
+    /// 3.x tells when a histogram's counts had to be made monotonic.
+    static func histogramQuantile(_ q: Double, _ vector: [EvalSample], ts: Timestamp, annotations: AnnotationLog? = nil) throws(QueryError) -> Value {
+        .vector(classicGroups(vector, annotations: annotations).map { group in
+            var forced = false
+            let value = bucketQuantile(q, group.buckets, forcedMonotonic: &forced)
+            if forced { annotations?.info(Annotation.forcedMonotonicity) }
+            return EvalSample(labels: group.labels, t: ts, v: value)
+        })
     }
 
     /// `_bucket` series grouped by their labels without `le`, in first-seen order; each
-    /// group's labels also lose the metric name.
-    static func classicGroups(_ vector: [EvalSample]) -> [(labels: Labels, buckets: [Bucket])] {
+    /// group's labels also lose the metric name. 3.x warns of each `le` it cannot read
+    /// (engine.go resetHistograms).
+    static func classicGroups(_ vector: [EvalSample], annotations: AnnotationLog? = nil) -> [(labels: Labels, buckets: [Bucket])] {
         var order: [Labels] = []
         var groups: [Labels: (labels: Labels, buckets: [Bucket])] = [:]
         for element in vector {
-            guard let raw = element.labels["le"], let upperBound = parseGoFloat(raw) else { continue }
+            guard let raw = element.labels["le"], let upperBound = parseGoFloat(raw) else {
+                annotations?.warn(Annotation.badBucketLabel(element.labels["le"] ?? ""))
+                continue
+            }
             let key = element.labels.removing(["le"])
             if groups[key] == nil {
                 order.append(key)
@@ -122,6 +135,13 @@ extension FunctionTable {
     }
 
     static func bucketQuantile(_ q: Double, _ input: [Bucket]) -> Double {
+        var forced = false
+        return bucketQuantile(q, input, forcedMonotonic: &forced)
+    }
+
+    /// `forcedMonotonic`: a count fell with the bound by more than 3.x's float-precision
+    /// tolerance (quantile.go ensureMonotonicAndIgnoreSmallDeltas, 1e-12), so it was raised.
+    static func bucketQuantile(_ q: Double, _ input: [Bucket], forcedMonotonic: inout Bool) -> Double {
         if q.isNaN { return .nan }
         if q < 0 { return -.infinity }
         if q > 1 { return .infinity }
@@ -131,7 +151,10 @@ extension FunctionTable {
         var maximum = buckets[0].count
         for i in 1..<buckets.count {
             if buckets[i].count > maximum { maximum = buckets[i].count }
-            else if buckets[i].count < maximum { buckets[i].count = maximum }
+            else if buckets[i].count < maximum {
+                if !GoMath.almostEqual(maximum, buckets[i].count, epsilon: 1e-12) { forcedMonotonic = true }
+                buckets[i].count = maximum
+            }
         }
         guard buckets.count >= 2 else { return .nan }
         let observations = buckets[buckets.count - 1].count
