@@ -59,4 +59,24 @@ import TestSupport
         #expect(harness.state.adhoc?.panel.results["A"] == response.result)
         #expect(harness.state.adhoc?.panel.lastError == nil)
     }
+
+    /// The demo engine's 3.x annotations reach the panel as a server's warnings do (the
+    /// inspect dialog lists PanelState.warnings); 2.42 semantics have none.
+    @Test(arguments: [PromQLVersion.v2, .v3])
+    func engineAnnotationsAreThePanelsWarnings(version: PromQLVersion) async throws {
+        let now: Timestamp = 1_767_225_600_000 + 14 * 3_600_000
+        let source = LiveDemoDatasource(platform: DemoPlatform(seed: 7, now: now, history: 600_000, promQLVersion: version), clock: { now })
+        var harness = started(version)
+        harness.now = now
+        harness.press(.char(":"))
+        let expr = "sum(rate(http_requests_in_progress[5m]))"
+        harness.type(expr)
+        let job = try #require(harness.press(.enter).jobs.first { $0.key.expr == expr })
+        let response = job.key.instant
+            ? try await source.query(expr, at: job.range.end)
+            : try await source.queryRange(expr, range: job.range)
+        harness.send(.queryResult(job.id, response, duration: 1))
+        let info = "info: PromQL info: metric might not be a counter, name does not end in _total/_sum/_count/_bucket: \"http_requests_in_progress\""
+        #expect(harness.state.adhoc?.panel.warnings == (version == .v3 ? [info] : []))
+    }
 }
