@@ -10,11 +10,18 @@ extension Evaluator {
         if ["sort", "sort_desc", "sort_by_label", "sort_by_label_desc"].contains(name) { log.warn(Annotation.sortInRangeQuery) }
     }
 
-    /// After a range function gave a series a value: rate() and increase() of a selector
-    /// whose name does not look like a counter's (engine.go rangeEval; subqueries are not checked).
-    func annotateRangeOutput(_ name: String, _ argument: Expr, _ labels: Labels) {
-        guard let log = annotationSink, name == "rate" || name == "increase", case .matrixSelector = argument,
-              let metricName = labels[Labels.metricName], Annotation.mightNotBeCounter(metricName) else { return }
+    /// Whether a range function's outputs are checked for counter names: rate() and
+    /// increase() of a selector (engine.go rangeEval; subqueries are not checked). Decided
+    /// once per call, not per series.
+    func checksCounterNames(_ name: String, _ argument: Expr) -> Bool {
+        guard annotationSink != nil, name == "rate" || name == "increase", case .matrixSelector = argument else { return false }
+        return true
+    }
+
+    /// After rate() or increase() gave a series a value: an info when its name does not
+    /// look like a counter's.
+    func annotateCounterName(_ labels: Labels) {
+        guard let log = annotationSink, let metricName = labels[Labels.metricName], Annotation.mightNotBeCounter(metricName) else { return }
         log.info(Annotation.possibleNonCounter(metricName))
     }
 

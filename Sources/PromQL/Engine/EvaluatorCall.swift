@@ -34,11 +34,12 @@ extension Evaluator {
                 return .vector([EvalSample(labels: Self.absentLabels(args[matrixIndex]), t: ts, v: 1)])
             }
             var out: [EvalSample] = []
+            let checksCounterNames = checksCounterNames(name, args[matrixIndex])
             for element in series where !element.points.isEmpty {
                 let input = RangeFunctionInput(points: element.points, window: window, scalars: scalars, ts: ts,
                                                promQLVersion: promQLVersion, annotations: annotationSink)
                 guard let value = try function(input) else { continue }
-                annotateRangeOutput(name, args[matrixIndex], element.labels)
+                if checksCounterNames { annotateCounterName(element.labels) }
                 // These act like selectors and keep the metric name (engine.go, `dropName`).
                 let keepsName = name == "last_over_time" || name == "first_over_time"
                 let labels = keepsName ? element.labels : element.labels.withoutName
