@@ -59,4 +59,45 @@ import TestSupport
         #expect(output.stdout.contains("histogram count=112 sum=336 buckets=6"), "\(output.stdout)")
         #expect(output.stdout.contains(#"path="/api""#))
     }
+
+    /// Against a real Prometheus (Debian's 2.42, native histograms on) scraping one native
+    /// histogram: `query --format json` prints what the server's own API answers.
+    @Test(.tags(.prometheus)) func jsonEqualsARealPrometheussAnswer() async throws {
+        let target = try FaultServer { request in
+            guard request.target.hasPrefix("/metrics") else { return .respond(status: 404, body: "not found") }
+            return .respondBytes(status: 200, headers: [("Content-Type", ProtobufExposition.contentType)], body: ProtobufExposition.delimited(.init(
+                name: "demo_latency_seconds", labels: [("path", "/api")], schema: 0, zeroThreshold: 0.001, zeroCount: 3,
+                firstIndex: 0, positive: [1, 2, 0, 4], sum: 12.5)))
+        }
+        defer { target.stop() }
+        let server = try await PrometheusServer(config: """
+            global: {scrape_interval: 1s}
+            scrape_configs:
+              - job_name: native
+                static_configs: [{targets: ["127.0.0.1:\(target.port)"]}]
+            """, extraArguments: ["--enable-feature=native-histograms"])
+        defer { server.stop() }
+        // Three scrapes in, so the range below holds a histogram at every step.
+        let scraped = await waitUntil(timeout: .seconds(60)) {
+            let now = Int(Date().timeIntervalSince1970)
+            let body = await httpGet(server.baseURL + "/api/v1/query_range?query=demo_latency_seconds&start=\(now - 3)&end=\(now)&step=1")?.body ?? ""
+            return body.components(separatedBy: "\"count\"").count == 5
+        }
+        try #require(scraped, "Prometheus stored no native histogram")
+        let t = Int(Date().timeIntervalSince1970)
+        let cases: [(path: String, arguments: [String])] = [
+            ("/api/v1/query?query=demo_latency_seconds&time=\(t)", ["query", "demo_latency_seconds", "--time", String(t)]),
+            ("/api/v1/query_range?query=demo_latency_seconds&start=\(t - 3)&end=\(t)&step=1",
+             ["query", "demo_latency_seconds", "--start", String(t - 3), "--end", String(t), "--step", "1s"]),
+        ]
+        for (path, arguments) in cases {
+            let served = try #require(await httpGet(server.baseURL + path)?.body)
+            let output = try await offCooperativePool {
+                try runCommand(QueryCommandTests.executable, arguments + ["--url", server.baseURL, "--format", "json"], timeout: .seconds(60))
+            }
+            #expect(output.status == 0, "\(output.stderr)")
+            #expect(served.contains("\"histogram"), "\(served)")
+            #expect(output.stdout.trimmingCharacters(in: .newlines) == (try Self.dataObject(served)))
+        }
+    }
 }
