@@ -1,6 +1,7 @@
 import Dashboards
 import Render
 import PromModel
+import PromQL
 import TerminalTypes
 
 /// The whole viewer as a value: what is shown, what is running, what the user has chosen.
@@ -65,6 +66,9 @@ public struct AppState: Hashable, Sendable {
     public var exportDirectory: String
     /// What datasource references resolve against (uids and names of the configured ones).
     public var datasources: DatasourceCatalog = DatasourceCatalog()
+    /// The PromQL the `:` prompt checks a query against (`--promql-version`, else the
+    /// datasource's `promql_version`): a 2.42 server rejects 3.x syntax, so must the prompt.
+    public var promQLVersion: PromQLVersion = .v3
     private let derivations = Derivations()
 
     /// `datasourceNames` are the options of datasource variables (the configured datasources,

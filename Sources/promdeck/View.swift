@@ -53,7 +53,8 @@ struct View: AsyncParsableCommand {
                 incremental: IncrementalOptions(
                     enabled: settings.incrementalQuerying,
                     overlapMs: Int64(settings.incrementalOverlap / .milliseconds(1))),
-                health: [DatasourceHealth(name: settings.name, url: settings.url)], urls: servers.urls)
+                health: [DatasourceHealth(name: settings.name, url: settings.url)], urls: servers.urls,
+                configuredPromQLVersion: settings.promQLVersion)
         } catch {
             await servers.shutdown()
             await alertmanagerClient?.shutdown()

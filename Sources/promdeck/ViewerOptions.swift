@@ -33,7 +33,8 @@ struct ViewerOptions: ParsableArguments {
     @Flag(help: "Do not capture the mouse (keeps the terminal's own text selection).")
     var noMouse = false
 
-    /// The embedded engine's PromQL (`demo`); a server answers as the version it is.
+    /// The embedded engine's PromQL (`demo`; a server answers as the version it is) and
+    /// the one the `:` prompt checks queries against (`view` and `demo`).
     @OptionGroup var promql: PromQLVersionOptions
 
     @Option(help: "Directory where `e` writes CSV exports.")
@@ -90,7 +91,7 @@ struct ViewerOptions: ParsableArguments {
         named: [String: any Datasource] = [:], catalog: DatasourceCatalog = DatasourceCatalog(),
         alertmanager: (any AlertmanagerSource)? = nil, datasourceNames: [String] = [], notices: [String] = [],
         incremental: IncrementalOptions = IncrementalOptions(),
-        health: [DatasourceHealth] = [], urls: [String: String] = [:]
+        health: [DatasourceHealth] = [], urls: [String: String] = [:], configuredPromQLVersion: Int? = nil
     ) async throws {
         let now = Viewer.wallClock()
         let dashboards = candidates.map(\.dashboard)
@@ -130,6 +131,7 @@ struct ViewerOptions: ParsableArguments {
         state.header = HeaderState(datasources: health)
         state.header.urls = urls
         state.userName = ProcessInfo.processInfo.environment["USER"] ?? ""
+        state.promQLVersion = promql.version(configured: configuredPromQLVersion)
         let options = RenderOptions.detect(environment: ProcessInfo.processInfo.environment, noColor: noColor, ascii: ascii)
         _ = await Viewer.run(
             backend: screen, datasource: datasource, named: named, alertmanager: alertmanager, state: state, reducer: Wiring.reducer(), render: Wiring.renderer(options: options),

@@ -95,6 +95,7 @@ struct PromQLTestRunner {
             return evaluation.fail ? failureMismatch(error.message, evaluation) : "unexpected error: \(error.message)"
         }
         if evaluation.fail { return "expected an error, got \(response.result)" }
+        if let mismatch = annotationMismatch(response, evaluation) { return mismatch }
         if let mismatch = compare(response.result, evaluation) { return mismatch }
         guard !evaluation.isRange, !evaluation.excludeFromRangeQuery, !evaluation.ordered,
               !dependsOnQueryContext(evaluation.expr) else { return nil }
@@ -115,6 +116,28 @@ struct PromQLTestRunner {
             .vector(vector)
         }
         return compare(asInstant, evaluation).map { "range mode: " + $0 }
+    }
+
+    /// test.go's checkAnnotations (not in range mode, as there). The engine's infos travel
+    /// in the response's warnings as "info: …", as a server's do once decoded.
+    static func annotationMismatch(_ response: QueryResponse, _ evaluation: PromQLTestScript.Evaluation) -> String? {
+        let prefix = Annotation.infoPrefix
+        let infos = response.warnings.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        let warnings = response.warnings.filter { !$0.hasPrefix(prefix) }
+        if evaluation.evalWarn && warnings.isEmpty { return "annotation: expected warnings, got none" }
+        if evaluation.evalInfo && infos.isEmpty { return "annotation: expected info annotations, got none" }
+        for (kind, expected, actual) in [("warn", evaluation.expectedWarnings, warnings), ("info", evaluation.expectedInfos, infos)] where !expected.isEmpty {
+            if actual.isEmpty { return "annotation: expected \(kind) annotations but none were found" }
+            for match in expected where !actual.contains(where: match.matches) {
+                return "annotation: expected \(kind) annotation \(match), found \(actual)"
+            }
+            for text in actual where !expected.contains(where: { $0.matches(text) }) {
+                return "annotation: unexpected \(kind) annotation \(PromQLString.quote(text))"
+            }
+        }
+        if evaluation.noWarn && !warnings.isEmpty { return "annotation: unexpected warnings \(warnings)" }
+        if evaluation.noInfo && !infos.isEmpty { return "annotation: unexpected infos \(infos)" }
+        return nil
     }
 
     static func failureMismatch(_ message: String, _ evaluation: PromQLTestScript.Evaluation) -> String? {

@@ -37,8 +37,14 @@ struct PromQLTestScript {
         var failMessage: String?
         var failRegex: String?
         var ordered = false
-        /// `expect warn|info …` lines: the embedded engine has no annotations to check them against.
-        var annotationExpectations = 0
+        /// `eval_warn` / `eval_info`: at least one warning / info.
+        var evalWarn = false
+        var evalInfo = false
+        /// `expect warn|info [msg|regex: …]` (a bare one matches any), and `expect no_warn|no_info`.
+        var expectedWarnings: [AnnotationMatch] = []
+        var expectedInfos: [AnnotationMatch] = []
+        var noWarn = false
+        var noInfo = false
         /// `expect range vector from … to … step …`: an instant query returning a matrix.
         var rangeVector = false
         var expectedString: String?
@@ -48,6 +54,24 @@ struct PromQLTestScript {
         /// An expected value is a native histogram.
         var expectsHistogram = false
         var excludeFromRangeQuery = false
+    }
+
+    /// test.go's expectCmd for annotations: `msg:` is compared exactly, `regex:` matched,
+    /// nothing matches any annotation of the kind.
+    enum AnnotationMatch {
+        case any
+        case message(String)
+        case regex(String)
+
+        func matches(_ text: String) -> Bool {
+            switch self {
+            case .any: return true
+            case .message(let message): return message == text
+            case .regex(let pattern):
+                guard let regex = try? Regex(pattern) else { return false }
+                return text.firstMatch(of: regex) != nil
+            }
+        }
     }
 
     struct FormatError: Error, CustomStringConvertible {
@@ -164,7 +188,8 @@ struct PromQLTestScript {
         case "eval": break
         case "eval_fail": evaluation.fail = true
         case "eval_ordered": evaluation.ordered = true
-        case "eval_warn", "eval_info": evaluation.annotationExpectations += 1
+        case "eval_warn": evaluation.evalWarn = true
+        case "eval_info": evaluation.evalInfo = true
         default: throw FormatError(line: number, message: "invalid eval command \(words[0])")
         }
         return evaluation
@@ -210,8 +235,17 @@ struct PromQLTestScript {
         let detail = body.dropFirst(kind.count).trimmingCharacters(in: .whitespaces)
         switch kind {
         case "ordered": evaluation.ordered = true
-        case "no_warn", "no_info": break
-        case "warn", "info": evaluation.annotationExpectations += 1
+        case "no_warn": evaluation.noWarn = true
+        case "no_info": evaluation.noInfo = true
+        case "warn", "info":
+            let match: AnnotationMatch = if detail.hasPrefix("msg:") {
+                .message(detail.dropFirst(4).trimmingCharacters(in: .whitespaces))
+            } else if detail.hasPrefix("regex:") {
+                .regex(detail.dropFirst(6).trimmingCharacters(in: .whitespaces))
+            } else {
+                .any
+            }
+            if kind == "warn" { evaluation.expectedWarnings.append(match) } else { evaluation.expectedInfos.append(match) }
         case "fail":
             evaluation.fail = true
             if detail.hasPrefix("msg:") {

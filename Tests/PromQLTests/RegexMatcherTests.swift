@@ -1,3 +1,4 @@
+import PromModel
 import Testing
 
 @testable import PromQL
@@ -54,28 +55,47 @@ struct RegexMatcherTests {
         if case .compiled = try AnchoredRegex("a+b").strategy {} else { Issue.record("a+b needs the engine") }
     }
 
+    /// Go's regexp/syntax messages. 3.x parses the bare pattern (model/labels/regexp.go at
+    /// v3.14.0, NewFastRegexMatcher: syntax.Parse(v, …)), 2.42 compiled `^(?:v)$`, so where
+    /// Go quotes the whole expression (or a class running to its end) the two differ; the
+    /// 2.42 texts are promtool 2.42's (`check rules`), the 3.x ones Go's for the bare pattern.
     @Test(
-        "RE2-incompatible syntax is rejected with Go's message",
+        "RE2-incompatible syntax is rejected with Go's message, as 3.x and as 2.42 give it",
         arguments: [
-            ("(?=x)", "error parsing regexp: invalid or unsupported Perl syntax: `(?=`"),
-            ("(?<!x)", "error parsing regexp: invalid or unsupported Perl syntax: `(?<`"),
-            ("(a)\\1", "error parsing regexp: invalid escape sequence: `\\1`"),
-            ("a++", "error parsing regexp: invalid nested repetition operator: `++`"),
-            ("[", "error parsing regexp: missing closing ]: `[)$`"),
-            ("(a", "error parsing regexp: missing closing ): `^(?:(a)$`"),
-            ("a)", "error parsing regexp: unexpected ): `^(?:a))$`"),
-            ("*", "error parsing regexp: missing argument to repetition operator: `*`"),
-            ("a{1001}", "error parsing regexp: invalid repeat count: `{1001}`"),
-            ("[z-a]", "error parsing regexp: invalid character class range: `z-a`"),
-            ("\\Z", "error parsing regexp: invalid escape sequence: `\\Z`"),
-        ])
-    func rejects(pattern: String, message: String) {
+            ("(?=x)", "error parsing regexp: invalid or unsupported Perl syntax: `(?=`", nil),
+            ("(?<!x)", "error parsing regexp: invalid named capture: `(?<!x)`", "error parsing regexp: invalid or unsupported Perl syntax: `(?<`"),
+            ("(a)\\1", "error parsing regexp: invalid escape sequence: `\\1`", nil),
+            ("a++", "error parsing regexp: invalid nested repetition operator: `++`", nil),
+            ("[", "error parsing regexp: missing closing ]: `[`", "error parsing regexp: missing closing ]: `[)$`"),
+            ("(", "error parsing regexp: missing closing ): `(`", "error parsing regexp: missing closing ): `^(?:()$`"),
+            ("(a", "error parsing regexp: missing closing ): `(a`", "error parsing regexp: missing closing ): `^(?:(a)$`"),
+            ("a)", "error parsing regexp: unexpected ): `a)`", "error parsing regexp: unexpected ): `^(?:a))$`"),
+            ("(?i", "error parsing regexp: invalid or unsupported Perl syntax: `(?i`", "error parsing regexp: missing closing ): `^(?:(?i)$`"),
+            ("\\", "error parsing regexp: trailing backslash at end of expression: ``", "error parsing regexp: missing closing ): `^(?:\\)$`"),
+            ("(?<>x)", "error parsing regexp: invalid named capture: `(?<>`", "error parsing regexp: invalid or unsupported Perl syntax: `(?<`"),
+            ("*", "error parsing regexp: missing argument to repetition operator: `*`", nil),
+            ("a{1001}", "error parsing regexp: invalid repeat count: `{1001}`", nil),
+            ("[z-a]", "error parsing regexp: invalid character class range: `z-a`", nil),
+            ("\\Z", "error parsing regexp: invalid escape sequence: `\\Z`", nil),
+        ] as [(String, String, String?)])
+    func rejects(pattern: String, message: String, message2: String?) {
         #expect(throws: RegexError.self) { try AnchoredRegex(pattern) }
-        do {
-            _ = try LabelMatcher(.regexMatch, "l", pattern)
-        } catch {
-            #expect(error.message == message)
-            #expect(error.kind == .badData)
+        #expect(throws: RegexError.self) { try AnchoredRegex(pattern, dotMatchesNewline: false) }
+        for (dotAll, expected) in [(true, message), (false, message2 ?? message)] {
+            do {
+                _ = try LabelMatcher(.regexMatch, "l", pattern, dotMatchesNewline: dotAll)
+                Issue.record("\(pattern) accepted")
+            } catch {
+                #expect(error.message == expected, "dotMatchesNewline: \(dotAll)")
+                #expect(error.kind == .badData)
+            }
         }
+    }
+
+    @Test("3.x's Go takes (?<name>…) named groups; 2.42's does not")
+    func angleNamedGroups() throws {
+        #expect(try LabelMatcher(.regexMatch, "l", "(?<x>a)b").matches("ab"))
+        #expect(throws: QueryError.self) { try LabelMatcher(.regexMatch, "l", "(?<x>a)b", dotMatchesNewline: false) }
+        #expect(try LabelMatcher(.regexMatch, "l", "(?P<x>a)b", dotMatchesNewline: false).matches("ab"))
     }
 }

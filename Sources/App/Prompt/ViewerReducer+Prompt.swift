@@ -31,7 +31,7 @@ extension ViewerReducer {
             }
             // A second Enter on the same error runs the query anyway: a MetricsQL
             // datasource accepts what our PromQL 3.14 parser rejects.
-            if lastError == nil, let error = Self.syntaxError(text) {
+            if lastError == nil, let error = Self.syntaxError(text, version: state.promQLVersion) {
                 prompt.error = error
                 state.overlay = .prompt(prompt)
                 return [.redraw]
@@ -48,10 +48,10 @@ extension ViewerReducer {
         }
     }
 
-    /// The parse error `promdeck query` would print, with its position in characters.
-    static func syntaxError(_ text: String) -> PromptError? {
+    /// The parse error `promdeck query --promql-version N` would print, with its position in characters.
+    static func syntaxError(_ text: String, version: PromQLVersion = .v3) -> PromptError? {
         do {
-            _ = try PromQLParser.parseForQuery(text)
+            _ = try PromQLParser.parseForQuery(text, version: version)
             return nil
         } catch {
             return PromptError(message: error.message, position: error.position)

@@ -15,21 +15,42 @@ public enum PrometheusJSON {
             out += "[\(formatFloatSeconds(sample.timestamp)),\"\(formatValue(sample.value))\"]"
         case .string(let value, let timestamp):
             out += "[\(formatFloatSeconds(timestamp)),\(quote(value))]"
+        // Native histograms as web/api/v1/json_codec.go writes them: a vector element's
+        // `histogram` instead of `value`; a series' `values` and `histograms`, each only when
+        // it has points (a series with neither keeps its empty `values`).
         case .vector(let elements):
-            out += "[" + elements.map { "{\"metric\":\(metric($0.labels)),\"value\":\(point($0.sample))}" }.joined(separator: ",") + "]"
+            out += "[" + elements.map { element in
+                guard let histogram = element.histogram else { return "{\"metric\":\(metric(element.labels)),\"value\":\(point(element.sample))}" }
+                return "{\"metric\":\(metric(element.labels)),\"histogram\":\(point(HistogramSample(element.sample.timestamp, histogram)))}"
+            }.joined(separator: ",") + "]"
         case .matrix(let series):
             out += "[" + series.map { element in
-                "{\"metric\":\(metric(element.labels)),\"values\":[" + element.samples.map(point).joined(separator: ",") + "]}"
+                var object = "{\"metric\":\(metric(element.labels))"
+                if !element.samples.isEmpty || element.histograms.isEmpty {
+                    object += ",\"values\":[" + element.samples.map(point).joined(separator: ",") + "]"
+                }
+                if !element.histograms.isEmpty {
+                    object += ",\"histograms\":[" + element.histograms.map(point).joined(separator: ",") + "]"
+                }
+                return object + "}"
             }.joined(separator: ",") + "]"
         }
         return out + "}"
     }
 
-    /// A whole success body: `{"status":"success","data":…}` (+ warnings when present).
+    /// A whole success body: `{"status":"success","data":…}` (+ warnings and infos when
+    /// present: 3.x's API puts info annotations in `infos`, which the client reads back
+    /// as "info: …" warnings, so those go there again).
     public static func response(_ response: QueryResponse) -> String {
         var out = "{\"status\":\"success\",\"data\":\(data(response.result))"
-        if !response.warnings.isEmpty {
-            out += ",\"warnings\":[" + response.warnings.map(quote).joined(separator: ",") + "]"
+        let prefix = Annotation.infoPrefix
+        let warnings = response.warnings.filter { !$0.hasPrefix(prefix) }
+        let infos = response.warnings.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        if !warnings.isEmpty {
+            out += ",\"warnings\":[" + warnings.map(quote).joined(separator: ",") + "]"
+        }
+        if !infos.isEmpty {
+            out += ",\"infos\":[" + infos.map(quote).joined(separator: ",") + "]"
         }
         return out + "}"
     }
@@ -51,6 +72,11 @@ public enum PrometheusJSON {
 
     public static func point(_ sample: Sample) -> String {
         "[\(formatTimestamp(sample.timestamp)),\"\(formatValue(sample.value))\"]"
+    }
+
+    /// `[ts,{histogram}]` (json_codec.go marshalHPointJSON).
+    public static func point(_ sample: HistogramSample) -> String {
+        "[\(formatTimestamp(sample.timestamp)),\(sample.histogram.prometheusJSON)]"
     }
 
     public static func metric(_ labels: Labels) -> String {

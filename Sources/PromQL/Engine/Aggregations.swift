@@ -5,6 +5,7 @@ extension Evaluator {
         var parameter: Value?
         if let param = aggregate.param { parameter = try eval(param, at: ts) }
         let vector = try evalVector(aggregate.expr, at: ts)
+        if aggregate.op == .quantile, case .scalar(let q)? = parameter { annotateQuantile(q) }
         let result = try Aggregator.aggregate(
             aggregate.op, grouping: aggregate.grouping, without: aggregate.without, parameter: parameter,
             vector: vector, ts: ts, version: promQLVersion, labelCache: labelCache)

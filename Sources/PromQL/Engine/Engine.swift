@@ -1,7 +1,8 @@
 import PromModel
 
 /// The embedded PromQL engine: Prometheus 2.42's query semantics over a `SeriesStore`, with
-/// 3.x's syntax resolved before evaluation (QueryContext) and its new functions.
+/// 3.x's syntax resolved before evaluation (QueryContext) and its new functions; with 3.x
+/// semantics its responses carry 3.x's annotations as warnings (AnnotationLog).
 public struct Engine: Sendable {
     public let storage: SeriesStore
     /// How far back an instant selector looks for a sample (milliseconds), 5 m by default.
@@ -38,16 +39,19 @@ public struct Engine: Sendable {
     public func instantQuery(_ parsed: Expr, at time: Timestamp) throws(QueryError) -> QueryResponse {
         let expr = try QueryContext(start: time, end: time, step: 0).resolve(parsed)
         let evaluator = makeEvaluator(expr, start: time, end: time)
+        let result: QueryResult
         switch try evaluator.eval(expr, at: time) {
         case .scalar(let value):
-            return QueryResponse(result: .scalar(Sample(time, value)))
+            result = .scalar(Sample(time, value))
         case .string(let value):
-            return QueryResponse(result: .string(value, timestamp: time))
+            result = .string(value, timestamp: time)
         case .vector(let vector):
-            return QueryResponse(result: .vector(vector.map { InstantSample(labels: $0.labels, sample: Sample(time, $0.v)) }))
+            result = .vector(vector.map { InstantSample(labels: $0.labels, sample: Sample(time, $0.v)) })
         case .matrix(let matrix):
-            return QueryResponse(result: .matrix(matrix.map { Series(labels: $0.labels, samples: Array($0.points)) }))
+            result = .matrix(matrix.map { Series(labels: $0.labels, samples: Array($0.points)) })
         }
+        // 3.x's annotations, as a server's response carries them (infos as "info: …").
+        return QueryResponse(result: result, warnings: evaluator.annotations.responseWarnings)
     }
 
     public func rangeQuery(_ parsed: Expr, range: QueryRange) throws(QueryError) -> QueryResponse {
@@ -80,7 +84,7 @@ public struct Engine: Sendable {
         }
         let labels = assembler.labels, points = assembler.points
         let series = labels.indices.sorted { labels[$0] < labels[$1] }.map { Series(labels: labels[$0], samples: points[$0]) }
-        return QueryResponse(result: .matrix(series))
+        return QueryResponse(result: .matrix(series), warnings: evaluator.annotations.responseWarnings)
     }
 
     /// The same checks (and messages) as Prometheus's /api/v1/query_range.

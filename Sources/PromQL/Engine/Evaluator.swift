@@ -31,6 +31,10 @@ final class Evaluator {
     private var subqueryResults: [SubqueryExpr: [Timestamp: Value]] = [:]
     /// Samples held for the current step (a close approximation of Prometheus's accounting).
     var currentSamples = 0
+    /// The query's annotations so far (3.x semantics only).
+    let annotations = AnnotationLog()
+    /// What functions report annotations to: nothing with 2.42's semantics.
+    var annotationSink: AnnotationLog? { promQLVersion == .v3 ? annotations : nil }
 
     init(
         store: SeriesStore, expr: Expr, start: Timestamp, end: Timestamp, lookbackDelta: Int64,

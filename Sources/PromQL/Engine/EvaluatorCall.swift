@@ -37,11 +37,14 @@ extension Evaluator {
             // These act like selectors and keep the metric name (engine.go, `dropName`).
             let keepsName = name == "last_over_time" || name == "first_over_time"
             let memo = labelCache.memo(.withoutName)
+            let checksCounterNames = checksCounterNames(name, args[matrixIndex])
             for element in series where !element.points.isEmpty {
                 let value = try element.points.withUnsafeBufferPointer { (points) throws(QueryError) -> Double? in
-                    try function(RangeFunctionInput(points: points, window: window, scalars: scalars, ts: ts, promQLVersion: promQLVersion))
+                    try function(RangeFunctionInput(points: points, window: window, scalars: scalars, ts: ts,
+                                                    promQLVersion: promQLVersion, annotations: annotationSink))
                 }
                 guard let value else { continue }
+                if checksCounterNames { annotateCounterName(element.labels) }
                 let labels = keepsName ? element.labels : labelCache.transformed(element.labels, memo, \.withoutName)
                 out.append(EvalSample(labels: labels, t: ts, v: value))
             }
@@ -53,7 +56,9 @@ extension Evaluator {
         }
         var values: [Value] = []
         for arg in args { values.append(try eval(arg, at: ts)) }
-        let input = InstantFunctionInput(args: values, exprs: args, ts: ts, promQLVersion: promQLVersion, labelCache: labelCache)
+        let input = InstantFunctionInput(args: values, exprs: args, ts: ts, promQLVersion: promQLVersion,
+                                         labelCache: labelCache, annotations: annotationSink)
+        annotateCall(name)
         return try finish(try function(input))
     }
 

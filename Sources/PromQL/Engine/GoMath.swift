@@ -1,4 +1,5 @@
 import Foundation
+import PromModel
 
 /// Float helpers with Go's semantics where they differ from Swift's or C's, so results match
 /// Prometheus bit for bit where it matters.
@@ -45,44 +46,20 @@ public enum GoMath {
         return Int64(value)
     }
 
-    /// Go's strconv.FormatFloat(v, 'f', -1, 64): the shortest digits that round-trip,
-    /// written without an exponent; NaN, +Inf and -Inf spelled as Go does.
-    static func formatFloat(_ value: Double) -> String {
-        if value.isNaN { return "NaN" }
-        if value == .infinity { return "+Inf" }
-        if value == -.infinity { return "-Inf" }
-        // Swift's description is also shortest-round-trip; only the notation differs.
-        let text = "\(value)"
-        guard let eIndex = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
-            return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
-        }
-        var mantissa = String(text[..<eIndex])
-        let exponent = Int(text[text.index(after: eIndex)...]) ?? 0
-        var negative = false
-        if mantissa.hasPrefix("-") { negative = true; mantissa.removeFirst() }
-        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
-        let integerPart = String(parts[0])
-        var fractionPart = parts.count > 1 ? String(parts[1]) : ""
-        if fractionPart == "0" { fractionPart = "" }
-        var digits = integerPart + fractionPart
-        var pointPosition = integerPart.count + exponent
-        // Strip leading zeros of the digit string, keeping the point position right.
-        while digits.hasPrefix("0") && digits.count > 1 { digits.removeFirst(); pointPosition -= 1 }
-        var result: String
-        if pointPosition <= 0 {
-            result = "0." + String(repeating: "0", count: -pointPosition) + digits
-        } else if pointPosition >= digits.count {
-            result = digits + String(repeating: "0", count: pointPosition - digits.count)
-        } else {
-            let index = digits.index(digits.startIndex, offsetBy: pointPosition)
-            result = digits[..<index] + "." + digits[index...]
-        }
-        if result.contains(".") {
-            while result.hasSuffix("0") { result.removeLast() }
-            if result.hasSuffix(".") { result.removeLast() }
-        }
-        return negative ? "-" + result : result
+    /// Prometheus's util/almost.Equal: equal within `epsilon` relative to their magnitudes
+    /// (absolutely near zero, where relative differences mean nothing).
+    static func almostEqual(_ a: Double, _ b: Double, epsilon: Double) -> Bool {
+        if a.isNaN && b.isNaN { return true }
+        if a == b { return true }
+        let minNormal = Double.leastNormalMagnitude
+        let absSum = Swift.abs(a) + Swift.abs(b)
+        let diff = Swift.abs(a - b)
+        if a == 0 || b == 0 || absSum < minNormal { return diff < epsilon * minNormal }
+        return diff / Swift.min(absSum, Double.greatestFiniteMagnitude) < epsilon
     }
+
+    /// Go's strconv.FormatFloat(v, 'f', -1, 64) (one implementation, in PromModel).
+    static func formatFloat(_ value: Double) -> String { GoFloatFormat.fixed(value) }
 }
 
 extension GoMath {
@@ -93,16 +70,13 @@ extension GoMath {
         if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
         if value == 0 { return value.sign == .minus ? "-0" : "0" }
         let fixed = formatFloat(Swift.abs(value))
-        // The shortest significant digits and the decimal point position, from the fixed form.
+        // The decimal exponent, from where the point stands after the leading zeros.
         var digits = fixed.replacingOccurrences(of: ".", with: "")
         var point = fixed.firstIndex(of: ".").map { fixed.distance(from: fixed.startIndex, to: $0) } ?? fixed.count
         while digits.hasPrefix("0") { digits.removeFirst(); point -= 1 }
-        while digits.hasSuffix("0") { digits.removeLast() }
         let exponent = point - 1
         let sign = value < 0 ? "-" : ""
         guard exponent < -4 || exponent >= 6 else { return sign + fixed }
-        let mantissa = digits.count > 1 ? "\(digits.prefix(1)).\(digits.dropFirst())" : digits
-        let magnitude = String(Swift.abs(exponent))
-        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (magnitude.count < 2 ? "0" : "") + magnitude
+        return GoFloatFormat.exponent(value)
     }
 }

@@ -19,6 +19,7 @@ public struct AnchoredRegex: Sendable, CustomStringConvertible {
     public let pattern: String
     let strategy: Strategy
 
+    /// `dotMatchesNewline` is 3.x's anchoring, and with it 3.x's error texts (RE2Syntax.translate).
     public init(_ pattern: String, dotMatchesNewline: Bool = true) throws(RegexError) {
         self.pattern = pattern
         let translated = try RE2Syntax.translate(pattern, dotAll: dotMatchesNewline)

@@ -1,8 +1,8 @@
 /// Validates a label-matcher regex with Go's `regexp/syntax` rules (RE2, as Prometheus
 /// 2.42 compiles `^(?:pattern)$`) and translates it into equivalent Swift Regex syntax.
 ///
-/// Errors read like Go's (`missing closing ]: `[)$``), including the wrapping, because the
-/// snippets Go quotes come from the wrapped expression. Differences handled: `.` excludes
+/// Errors read like Go's (2.42's `missing closing ]: `[)$``, including the wrapping,
+/// because the snippets Go quotes come from the wrapped expression; 3.x's from the bare one). Differences handled: `.` excludes
 /// only `\n`; `^`/`$` are text anchors unless `(?m)`; `[` inside a class and `{` that is not
 /// a repeat are literals; `\pL`, octal escapes, `\Q…\E`; RE2 has no backreferences or
 /// lookarounds, and repeat counts stop at 1000.
@@ -15,14 +15,25 @@ struct RE2Syntax {
     /// Whether the last item can take a repetition, and where its last repeat operator began.
     private var haveAtom = false
     private var lastRepeatStart: Int?
+    /// 3.x's Go accepts `(?<name>…)` beside `(?P<name>…)`.
+    private var angleNames = false
 
     private init(_ wrapped: String) { s = Array(wrapped.unicodeScalars) }
 
     /// Returns the Swift translation of `^(?:pattern)$`, or with `dotAll` of 3.x's
-    /// `^(?s:pattern)$` (the same errors: the flag only changes what `.` becomes).
+    /// `^(?s:pattern)$`. The errors differ where Go quotes the whole expression or a class
+    /// running to its end: 3.x's NewFastRegexMatcher (model/labels/regexp.go at v3.14.0)
+    /// runs `syntax.Parse(v, syntax.Perl|syntax.DotNL)` on the bare pattern first
+    /// ("missing closing ): `(`"), 2.42's compiled `^(?:v)$` at once ("… `^(?:()$`").
     static func translate(_ pattern: String, dotAll: Bool = false) throws(RegexError) -> String {
-        var translator = RE2Syntax("^(?:" + pattern + ")$")
+        if dotAll { _ = try run(pattern, dotAll: true, reporting: pattern) }
+        return try run("^(?:" + pattern + ")$", dotAll: dotAll, reporting: pattern)
+    }
+
+    private static func run(_ expression: String, dotAll: Bool, reporting pattern: String) throws(RegexError) -> String {
+        var translator = RE2Syntax(expression)
         translator.flagStack = [(dotAll, false)]
+        translator.angleNames = dotAll
         do {
             try translator.run()
         } catch let failure {
@@ -117,10 +128,15 @@ struct RE2Syntax {
             return
         }
         i += 2
-        if i < s.count, s[i] == "P" {
-            guard i + 1 < s.count, s[i + 1] == "<" else { throw fail("invalid or unsupported Perl syntax", start, i + 1) }
+        // Go's parsePerlFlags: `(?P<name>` needs a character after the `<`; the Go 1.22+
+        // that builds 3.x also takes `(?<name>` (1.19's 2.42 calls it unsupported Perl).
+        // Anything else is flags, where `P` or `<` is unsupported Perl syntax.
+        let pythonName = i + 2 < s.count && s[i] == "P" && s[i + 1] == "<"
+        let angleName = angleNames && i + 1 < s.count && s[i] == "<"
+        if pythonName || angleName {
+            let nameStart = pythonName ? i + 2 : i + 1
             guard let close = s[i...].firstIndex(of: ">") else { throw fail("invalid named capture", start, s.count) }
-            let name = s[(i + 2)..<close]
+            let name = s[nameStart..<close]
             if name.isEmpty || !name.allSatisfy({ isAlphaNumeric($0) }) {
                 throw fail("invalid named capture", start, close + 1)
             }
@@ -167,7 +183,8 @@ struct RE2Syntax {
                 throw fail("invalid or unsupported Perl syntax", start, i)
             }
         }
-        throw fail("missing closing )", 0, s.count)
+        // The flags ran to the end (only a bare 3.x pattern can): Go quotes them.
+        throw fail("invalid or unsupported Perl syntax", start, s.count)
     }
 
     /// Length of a valid `{n}`, `{n,}` or `{n,m}` at `at`, or nil (then `{` is a literal).

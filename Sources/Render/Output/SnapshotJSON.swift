@@ -4,7 +4,7 @@ import Dashboards
 
 /// `snapshot --format json`: every panel's computed values, so tests and scripts check
 /// numbers rather than pixels.
-public struct DashboardSnapshot: Codable, Hashable, Sendable {
+public struct DashboardSnapshot: Encodable, Hashable, Sendable {
     public struct Value: Codable, Hashable, Sendable {
         public var name: String
         /// The reduced number (nil when there is none or it is not finite).
@@ -19,17 +19,26 @@ public struct DashboardSnapshot: Codable, Hashable, Sendable {
         /// nil for NaN or ±Inf.
         public var v: Double?
     }
-    public struct SeriesData: Codable, Hashable, Sendable {
+    /// A native-histogram point: the histogram in Prometheus's API shape (count, sum and
+    /// `[rule, lower, upper, count]` buckets, as strings; PromModel's NativeHistogramJSON).
+    public struct HistogramPoint: Encodable, Hashable, Sendable {
+        /// Unix milliseconds.
+        public var t: Int64
+        public var histogram: NativeHistogram
+    }
+    public struct SeriesData: Encodable, Hashable, Sendable {
         public var name: String
         public var refId: String
         public var labels: [String: String]
         public var points: [Point]
+        /// Only for a series holding native histograms (left out otherwise).
+        public var histograms: [HistogramPoint]?
     }
     public struct Table: Codable, Hashable, Sendable {
         public var columns: [String]
         public var rows: [[String]]
     }
-    public struct PanelEntry: Codable, Hashable, Sendable {
+    public struct PanelEntry: Encodable, Hashable, Sendable {
         public var id: Int
         public var title: String
         public var type: String
@@ -96,7 +105,8 @@ public struct DashboardSnapshot: Codable, Hashable, Sendable {
         }
         let series = model.series.map { frame in
             SeriesData(name: frame.name, refId: frame.refId, labels: frame.labels.dictionary,
-                       points: frame.samples.map { Point(t: $0.timestamp, v: finite($0.value)) })
+                       points: frame.samples.map { Point(t: $0.timestamp, v: finite($0.value)) },
+                       histograms: frame.histograms.isEmpty ? nil : frame.histograms.map { HistogramPoint(t: $0.timestamp, histogram: $0.histogram) })
         }
         return PanelEntry(id: model.id, title: model.title, type: model.type, status: model.status.label,
                           warnings: model.warnings, values: values, series: series, table: table, slices: slices)

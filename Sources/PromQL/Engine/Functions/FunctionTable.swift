@@ -12,6 +12,8 @@ struct RangeFunctionInput {
     var ts: Timestamp
     /// 2.42 or 3.x semantics where they differ (rate's extrapolation).
     var promQLVersion: PromQLVersion = .v3
+    /// Where 3.x's warnings and infos go (nil with 2.42's semantics, which had none).
+    var annotations: AnnotationLog?
 }
 
 /// An instant function's evaluated arguments (and their expressions, for absent()).
@@ -22,6 +24,8 @@ struct InstantFunctionInput {
     var promQLVersion: PromQLVersion = .v3
     /// The evaluator's label computations across steps, for the functions that group.
     var labelCache: LabelCache?
+    /// Where 3.x's warnings and infos go (nil with 2.42's semantics, which had none).
+    var annotations: AnnotationLog?
 
     func vector(_ index: Int) throws(QueryError) -> [EvalSample] {
         guard index < args.count, case .vector(let vector) = args[index] else {

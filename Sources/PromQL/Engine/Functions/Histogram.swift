@@ -2,8 +2,11 @@ import PromModel
 
 extension FunctionTable {
     static let histogramFunctions: [String: FunctionImplementation] = [
+        // 3.x warns of a φ outside [0, 1] even over no series (funcHistogramQuantile).
         "histogram_quantile": .instant { input throws(QueryError) in
-            try histogramQuantile(try input.scalar(0), try input.vector(1), ts: input.ts, labelCache: input.labelCache)
+            let q = try input.scalar(0)
+            if let log = input.annotations, Annotation.isInvalidQuantile(q) { log.warn(Annotation.invalidQuantile(q)) }
+            return try histogramQuantile(q, try input.vector(1), ts: input.ts, labelCache: input.labelCache, annotations: input.annotations)
         },
         // Native histograms do not exist in this store; these functions ignore float samples,
         // as Prometheus does (2.42 and 3.14 alike), so they return nothing.
@@ -17,7 +20,7 @@ extension FunctionTable {
         "histogram_fraction": .instant { input throws(QueryError) in
             guard input.promQLVersion == .v3 else { return .vector([]) }
             let lower = try input.scalar(0), upper = try input.scalar(1)
-            return .vector(classicGroups(try input.vector(2), labelCache: input.labelCache).map { group in
+            return .vector(classicGroups(try input.vector(2), labelCache: input.labelCache, annotations: input.annotations).map { group in
                 EvalSample(labels: group.labels, t: input.ts, v: bucketFraction(lower, upper, group.buckets))
             })
         },
@@ -28,9 +31,17 @@ extension FunctionTable {
         var count: Double
     }
 
-    /// Interpolates the quantile in each classic histogram (funcHistogramQuantile + bucketQuantile).
-    static func histogramQuantile(_ q: Double, _ vector: [EvalSample], ts: Timestamp, labelCache: LabelCache? = nil) throws(QueryError) -> Value {
-        .vector(classicGroups(vector, labelCache: labelCache).map { EvalSample(labels: $0.labels, t: ts, v: bucketQuantile(q, $0.buckets)) })
+    /// Interpolates the quantile in each classic histogram (funcHistogramQuantile + bucketQuantile);
+    /// 3.x tells when a histogram's counts had to be made monotonic.
+    static func histogramQuantile(
+        _ q: Double, _ vector: [EvalSample], ts: Timestamp, labelCache: LabelCache? = nil, annotations: AnnotationLog? = nil
+    ) throws(QueryError) -> Value {
+        .vector(classicGroups(vector, labelCache: labelCache, annotations: annotations).map { group in
+            var forced = false
+            let value = bucketQuantile(q, group.buckets, forcedMonotonic: &forced)
+            if forced { annotations?.info(Annotation.forcedMonotonicity) }
+            return EvalSample(labels: group.labels, t: ts, v: value)
+        })
     }
 
     /// A bucket's group and parsed bound, nil without a numeric `le`.
@@ -42,8 +53,11 @@ extension FunctionTable {
     /// `_bucket` series grouped by their labels without `le`, in first-seen order; each
     /// group's labels also lose the metric name. A bucket's `le` is parsed and its group
     /// labels derived once per series of the query (LabelCache), and groups are found by
-    /// the interned key's identity.
-    static func classicGroups(_ vector: [EvalSample], labelCache: LabelCache? = nil) -> [(labels: Labels, buckets: [Bucket])] {
+    /// the interned key's identity. 3.x warns of each `le` it cannot read (engine.go
+    /// resetHistograms).
+    static func classicGroups(
+        _ vector: [EvalSample], labelCache: LabelCache? = nil, annotations: AnnotationLog? = nil
+    ) -> [(labels: Labels, buckets: [Bucket])] {
         let cache = labelCache ?? LabelCache()
         var groups: [(labels: Labels, buckets: [Bucket])] = []
         var slots: [LabelsIdentity: Int] = [:]
@@ -53,7 +67,10 @@ extension FunctionTable {
                     LabelCache.Bucket(key: cache.interner.intern($0.key), output: cache.interner.intern($0.output), upperBound: $0.upperBound)
                 }
             }
-            guard let bucket else { continue }
+            guard let bucket else {
+                annotations?.warn(Annotation.badBucketLabel(element.labels["le"] ?? ""))
+                continue
+            }
             let identity = LabelsIdentity(bucket.key)
             if let slot = slots[identity] {
                 groups[slot].buckets.append(Bucket(upperBound: bucket.upperBound, count: element.v))
@@ -137,6 +154,13 @@ extension FunctionTable {
     }
 
     static func bucketQuantile(_ q: Double, _ input: [Bucket]) -> Double {
+        var forced = false
+        return bucketQuantile(q, input, forcedMonotonic: &forced)
+    }
+
+    /// `forcedMonotonic`: a count fell with the bound by more than 3.x's float-precision
+    /// tolerance (quantile.go ensureMonotonicAndIgnoreSmallDeltas, 1e-12), so it was raised.
+    static func bucketQuantile(_ q: Double, _ input: [Bucket], forcedMonotonic: inout Bool) -> Double {
         if q.isNaN { return .nan }
         if q < 0 { return -.infinity }
         if q > 1 { return .infinity }
@@ -146,7 +170,10 @@ extension FunctionTable {
         var maximum = buckets[0].count
         for i in 1..<buckets.count {
             if buckets[i].count > maximum { maximum = buckets[i].count }
-            else if buckets[i].count < maximum { buckets[i].count = maximum }
+            else if buckets[i].count < maximum {
+                if !GoMath.almostEqual(maximum, buckets[i].count, epsilon: 1e-12) { forcedMonotonic = true }
+                buckets[i].count = maximum
+            }
         }
         guard buckets.count >= 2 else { return .nan }
         let observations = buckets[buckets.count - 1].count

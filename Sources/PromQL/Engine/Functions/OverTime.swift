@@ -57,7 +57,8 @@ extension FunctionTable {
             return sum.isInfinite ? sum : sum + c
         },
         "quantile_over_time": .range { input in
-            quantile(input.scalars[0], input.points.map(\.value))
+            if let log = input.annotations, Annotation.isInvalidQuantile(input.scalars[0]) { log.warn(Annotation.invalidQuantile(input.scalars[0])) }
+            return quantile(input.scalars[0], input.points.map(\.value))
         },
         "stddev_over_time": .range { input in variance(input.points).squareRoot() },
         "stdvar_over_time": .range { input in variance(input.points) },
