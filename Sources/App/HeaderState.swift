@@ -58,16 +58,4 @@ extension ViewerReducer {
         state.header.absoluteTime.toggle()
         return [.redraw]
     }
-
-    /// While the header counts down to the next refresh it is redrawn every second: a
-    /// scheduled wake-up further off than that comes a second from now instead, but never
-    /// inside the early-tick slack before a due refresh (which would start it early).
-    func countdownTicks(_ effects: [Effect], _ state: AppState, now: Timestamp) -> [Effect] {
-        guard !state.header.datasources.isEmpty, !state.paused, let interval = state.refreshInterval else { return effects }
-        return effects.map { effect in
-            guard case .scheduleTick(let at) = effect else { return effect }
-            let second = (now / 1000 + 1) * 1000
-            return second < at - interval / 20 - 1 ? .scheduleTick(at: second) : effect
-        }
-    }
 }

@@ -13,11 +13,9 @@ public struct ViewerReducer: Sendable {
         self.calculator = calculator
     }
 
+    /// The header shows the next refresh as a time of day, which stays true without
+    /// ticking: the idle viewer's one wake-up is the due refresh (issue #18).
     public func reduce(_ state: inout AppState, _ event: AppEvent, now: Timestamp) -> [Effect] {
-        countdownTicks(reduceEvent(&state, event, now: now), state, now: now)
-    }
-
-    private func reduceEvent(_ state: inout AppState, _ event: AppEvent, now: Timestamp) -> [Effect] {
         switch event {
         case .start:
             return activateDashboard(&state, now: now)

@@ -5,7 +5,7 @@ import Terminal
 import Testing
 @testable import App
 
-/// The header's datasource health, update time, countdown and `T`, as the reducer keeps them.
+/// The header's datasource health, update time, next refresh and `T`, as the reducer keeps them.
 @Suite struct HeaderStateTests {
     static let refused = QueryError(.connection, "cannot connect to 127.0.0.1:9: connection refused", summary: "connection refused")
 
@@ -71,26 +71,37 @@ import Testing
         #expect(KeyMap.help.contains { $0.keys == "T" })
     }
 
-    @Test func theCountdownTicksEverySecondButNeverStartsARefreshEarly() {
+    @Test func theIdleViewerWakesOnlyForTheDueRefresh() {
         var harness = started()
-        harness.answerAll()
-        // The 5 s refresh's clock: a wake-up each second, the fifth one the refresh.
-        harness.now += 1_000
-        var effects = harness.send(.tick)
-        #expect(effects.contains(.scheduleTick(at: Fixtures.t0 + 2_000)))
-        #expect(effects.jobs.isEmpty)
-        #expect(headerLine(harness).contains("⟳ 5s (4s)"))
+        var wakeUps: [Timestamp] = []
+        func note(_ effects: [Effect]) {
+            for case .scheduleTick(let at) in effects { wakeUps.append(at) }
+        }
+        for id in harness.state.inFlight.keys.sorted() { note(harness.send(.queryResult(id, Fixtures.vector(1), duration: 12))) }
+        // The header names the next refresh as a time of day: the same frame a second later
+        // and four seconds later, so nothing needs to wake up to redraw it.
+        harness.now = Fixtures.t0 + 1_000
+        let early = headerLine(harness)
+        #expect(early.contains("⟳ 5s next 22:13:25"))
         harness.now = Fixtures.t0 + 4_000
-        effects = harness.send(.tick)
-        // The next second would fall in the early-tick slack: the refresh's own time stands.
-        #expect(effects.contains(.scheduleTick(at: Fixtures.t0 + 5_000)))
-        #expect(effects.jobs.isEmpty)
-        harness.now = Fixtures.t0 + 5_000
-        #expect(!harness.send(.tick).jobs.isEmpty)
-        // Paused: no countdown, no per-second wake-ups.
+        #expect(headerLine(harness) == early)
+        // Ten refresh intervals, each woken by the tick the last one scheduled: one wake-up
+        // per interval, at the refresh's time, and none from the answers between.
+        var due = Fixtures.t0 + 5_000
+        for _ in 0..<10 {
+            harness.now = due
+            wakeUps = []
+            let effects = harness.send(.tick)
+            note(effects)
+            #expect(!effects.jobs.isEmpty)
+            for id in harness.state.inFlight.keys.sorted() { note(harness.send(.queryResult(id, Fixtures.vector(1), duration: 12))) }
+            #expect(wakeUps == [due + 5_000])
+            due += 5_000
+        }
+        // Paused: no wake-up at all until resumed.
         harness.press(.char("p"))
-        harness.now += 1_000
-        #expect(!harness.send(.tick).contains(.scheduleTick(at: harness.now + 1_000)))
+        harness.now = due
+        #expect(!harness.send(.tick).contains { if case .scheduleTick = $0 { true } else { false } })
     }
 
     @Test func withoutDatasourcesTheHeaderAndTicksAreAsBefore() {

@@ -30,7 +30,8 @@ import TestSupport
         #expect(stale.ok, "no stale state after Prometheus stopped:\n\(stale.screen)")
         let banner = await terminal.tmux.waitForScreen(timeout: .seconds(15)) { screen in
             let header = screen.split(separator: "\n").first ?? ""
-            return header.contains("unreachable since") && header.contains("connection refused") && header.contains("127.0.0.1:\(port)")
+            // At 160 columns the banner's URL gives way to the header's times (HeaderBar's order).
+            return header.contains("unreachable since") && header.contains("connection refused")
         }
         #expect(banner.ok, "no datasource-down banner after Prometheus stopped:\n\(banner.screen)")
 

@@ -33,9 +33,9 @@ import Testing
         let wide = line(model, 160)
         #expect(wide.count == 160)
         #expect(wide.hasPrefix(" [2/4] Trading Performance  $datasource=prod  $symbol=All   "))
-        #expect(wide.hasSuffix("   • prod · Last 1h ⟳ 30s (12s) · upd 14:02:07 "))
+        #expect(wide.hasSuffix("   • prod · Last 1h ⟳ 30s next 14:02:22 · upd 14:02:07 "))
         // 120: everything still fits.
-        #expect(line(model, 120).hasSuffix("• prod · Last 1h ⟳ 30s (12s) · upd 14:02:07 "))
+        #expect(line(model, 120).hasSuffix("• prod · Last 1h ⟳ 30s next 14:02:22 · upd 14:02:07 "))
         #expect(line(model, 120).hasPrefix(" [2/4] Trading Performance  $datasource=prod  $symbol=All"))
         // 80: the update time goes first, then the countdown; the datasource stays.
         let narrow = line(model, 80)
@@ -47,12 +47,15 @@ import Testing
     @Test func unreachableBannerAtEachWidth() {
         let model = Self.model([Self.down])
         let wide = line(model, 160)
-        #expect(wide.hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable since 14:00:11: connection refused (http://prom.example:9090) "))
-        #expect(wide.hasSuffix("✗ prod · Last 1h ⟳ 30s (12s) · upd 14:02:07 "))
-        // 120: the URL goes, and the update time makes room for the rest.
+        // 160: the right side keeps its times, the banner all but the URL.
+        #expect(wide.hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable since 14:00:11: connection refused  "))
+        #expect(wide.hasSuffix("✗ prod · Last 1h ⟳ 30s next 14:02:22 · upd 14:02:07 "))
+        // 200: the URL too.
+        #expect(line(model, 200).hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable since 14:00:11: connection refused (http://prom.example:9090) "))
+        // 120: the update time makes room for the banner.
         let middle = line(model, 120)
         #expect(middle.hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable since 14:00:11: connection refused "))
-        #expect(middle.hasSuffix("✗ prod · Last 1h ⟳ 30s (12s) "))
+        #expect(middle.hasSuffix("✗ prod · Last 1h ⟳ 30s next 14:02:22 "))
         // 80: the right side keeps the datasource mark, the banner its name.
         let narrow = line(model, 80)
         #expect(narrow.hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable "))
@@ -69,7 +72,8 @@ import Testing
         let model = Self.model([Self.down, vm])
         let wide = line(model, 160)
         #expect(wide.contains("✗ prod • vm · Last 1h"))
-        #expect(wide.hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable since 14:00:11: connection refused (http://prom.example:9090) "))
+        #expect(wide.hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable since 14:00:11: connection refused  "))
+        #expect(line(model, 200).hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable since 14:00:11: connection refused (http://prom.example:9090) "))
         var vmDown = vm
         vmDown.unreachable("timeout", at: Self.now)
         #expect(line(Self.model([Self.down, vmDown]), 160).contains("✗ prod unreachable since 14:00:11: connection refused (+1 more)"))
@@ -80,7 +84,7 @@ import Testing
 
     @Test func absoluteRangeLosesItsDatesBeforeTheDatasource() {
         let model = Self.model([Self.up], absolute: true)
-        #expect(line(model, 160).contains("• prod · 2026-01-01 13:02:11 → 2026-01-01 14:02:11 ⟳ 30s (12s)"))
+        #expect(line(model, 160).contains("• prod · 2026-01-01 13:02:11 → 2026-01-01 14:02:11 ⟳ 30s next 14:02:22"))
         #expect(line(model, 80).hasSuffix("• prod · 13:02:11 → 14:02:11 ⟳ 30s "))
     }
 
@@ -93,6 +97,7 @@ import Testing
         let theme = Theme(options: RenderOptions(capability: .monochrome, asciiOnly: true))
         let text = line(Self.model([Self.down]), 120, theme: theme)
         #expect(text.hasPrefix(" [2/4] Trading Performance  x prod unreachable since 14:00:11: connection refused "))
-        #expect(text.hasSuffix("x prod - Last 1h every 30s (12s) "))
+        #expect(text.hasSuffix("x prod - Last 1h every 30s "))
+        #expect(line(Self.model([Self.down]), 200, theme: theme).contains("x prod - Last 1h every 30s next 14:02:22 - upd 14:02:07 "))
     }
 }

@@ -1,9 +1,9 @@
 /// The top line. Left: position and title, then the variables' values, or in their place a
 /// banner while a datasource is unreachable. Right: the datasources' health, the time range, the refresh period
-/// with the countdown to the next refresh, the last update, a paused badge and a busy mark.
+/// with the time of the next refresh, the last update, a paused badge and a busy mark.
 ///
 /// When the line is too narrow the right side gives way in a fixed order (`HeaderRight.Step`):
-/// the last update goes first, then the absolute range's dates, the countdown, the
+/// the last update goes first, then the absolute range's dates, the next refresh, the
 /// datasource names; then the left side is cut (the banner shortens, the title last).
 public struct HeaderBar: Widget {
     public var model: HeaderModel
@@ -123,8 +123,9 @@ struct HeaderRight {
         var timing = range
         if let refresh = model.refresh {
             timing += " \(glyphs.refresh) \(refresh)"
+            // A time of day, not a countdown: it stays true without a redraw each second.
             if showsCountdown, let clock = model.clock, let next = clock.nextRefresh {
-                timing += " (\(Self.seconds(next - clock.now)))"
+                timing += " next " + TimeLabels.clock(next, offset: offset)
             }
         }
         parts.append(timing)
@@ -153,11 +154,5 @@ struct HeaderRight {
         }
         if all.count == 1 || namesDatasources { return all.map { "\(mark($0)) \($0.name)" }.joined(separator: " ") }
         return "\(all.filter { $0.state == .up }.count)/\(all.count) up"
-    }
-
-    /// Whole seconds to go, at least 0 ("12s", "1m5s").
-    static func seconds(_ milliseconds: Int64) -> String {
-        let seconds = max(0, (milliseconds + 999) / 1000)
-        return seconds < 60 ? "\(seconds)s" : "\(seconds / 60)m\(seconds % 60 == 0 ? "" : "\(seconds % 60)s")"
     }
 }

@@ -1,0 +1,96 @@
+import Dashboards
+import Foundation
+import PromModel
+import Render
+import Synchronization
+import Terminal
+import TerminalTypes
+import Testing
+@testable import App
+
+/// What the run loop sends to the terminal on a live refresh (the header showing the
+/// datasource, the last update and the next refresh): when one stat's value changed, the
+/// runs drawn are that stat's cells and the header's two times, nothing else (issue #18).
+@Suite struct SteadyRefreshTerminalTests {
+    /// Instant answers from a table the test changes between refreshes.
+    final class Values: Datasource, Sendable {
+        let table: Mutex<[String: Double]>
+        init(_ values: [String: Double]) { table = Mutex(values) }
+        func query(_ expr: String, at time: Timestamp) async throws(QueryError) -> QueryResponse {
+            let value = table.withLock { $0[expr] } ?? 0
+            return QueryResponse(result: .vector([InstantSample(labels: Labels(), sample: Sample(time, value))]))
+        }
+        func queryRange(_ expr: String, range: QueryRange) async throws(QueryError) -> QueryResponse {
+            throw QueryError(.badData, "instant only", summary: "bad data")
+        }
+        func series(matching selectors: [String], start: Timestamp, end: Timestamp) async throws(QueryError) -> [Labels] { [] }
+        func labelNames(matching selectors: [String], start: Timestamp, end: Timestamp) async throws(QueryError) -> [String] { [] }
+        func labelValues(_ name: String, matching selectors: [String], start: Timestamp, end: Timestamp) async throws(QueryError) -> [String] { [] }
+        func alerts() async throws(QueryError) -> [Alert] { [] }
+    }
+
+    /// The terminal double, keeping every run the loop draws.
+    final class Recording: TerminalBackend, Sendable {
+        let screen: TextScreen
+        let runs = Mutex<[CellRun]>([])
+        init(_ screen: TextScreen) { self.screen = screen }
+        var size: TerminalSize { screen.size }
+        func draw(_ runs: [CellRun]) {
+            self.runs.withLock { $0 += runs }
+            screen.draw(runs)
+        }
+        func present() { screen.present() }
+        func invalidate() { screen.invalidate() }
+        var events: AsyncStream<TerminalEvent> { screen.events }
+        func suspend() { screen.suspend() }
+        func shutdown() { screen.shutdown() }
+        func copyToClipboard(_ text: String) -> String? { screen.copyToClipboard(text) }
+    }
+
+    private func waitFor(_ screen: TextScreen, _ text: String) async -> Bool {
+        for _ in 0..<500 {
+            if screen.screen.text.contains(text) { return true }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return false
+    }
+
+    @Test func aRefreshWhereOneStatChangedDrawsOnlyThatStatAndTheHeaderTimes() async throws {
+        let screen = TextScreen(width: 120, height: 30)
+        let terminal = Recording(screen)
+        let datasource = Values(["metric_1": 101, "metric_2": 202, "metric_3": 303])
+        var state = Fixtures.state([SteadyRefreshTests.stats], width: 120, height: 30)
+        state.refreshOverride = 1_000
+        state.header = HeaderState(datasources: [DatasourceHealth(name: "prod", url: "http://127.0.0.1:9")])
+        let run = Task { await Viewer.run(backend: terminal, datasource: datasource, state: state) }
+        #expect(await waitFor(screen, "303"))
+        #expect(await waitFor(screen, "upd "))
+        // Let a steady refresh or two go by, then change one value.
+        try await Task.sleep(for: .milliseconds(1_500))
+        terminal.runs.withLock { $0 = [] }
+        datasource.table.withLock { $0["metric_2"] = 4_242 }
+        #expect(await waitFor(screen, "4242"))
+        try await Task.sleep(for: .milliseconds(200))
+        let drawn = terminal.runs.withLock { $0 }
+        screen.send(.terminate(signal: 15))
+        #expect(await run.value == .quit)
+
+        let frame = FrameRenderer().frame(Fixtures.state([SteadyRefreshTests.stats], width: 120, height: 30), size: TerminalSize(width: 120, height: 30), now: 0)
+        let box = try #require(frame.layout.placements.first { $0.panelID == 2 }?.rect)
+        let top = DashboardRenderer.headerHeight + box.y
+        // The header's times, as the last frame shows them: "next HH:MM:SS" and "upd HH:MM:SS".
+        let header = screen.screen.lines[0]
+        let times = ["next ", "upd "].compactMap { label -> Range<Int>? in
+            guard let found = header.range(of: label) else { return nil }
+            let start = header.distance(from: header.startIndex, to: found.upperBound)
+            return start..<(start + 8)
+        }
+        #expect(times.count == 2, "\(header)")
+        #expect(drawn.contains { $0.y >= top })
+        for run in drawn {
+            let inStat = run.y >= top && run.y < top + box.height && run.x >= box.x && run.x + run.cells.count <= box.maxX
+            let inTimes = run.y == 0 && times.contains { $0.lowerBound <= run.x && run.x + run.cells.count <= $0.upperBound }
+            #expect(inStat || inTimes, "run at \(run.x),\(run.y) (\(run.cells.count) cells) is neither stat 2 at \(box) nor the header's times")
+        }
+    }
+}
