@@ -22,7 +22,7 @@ public struct AppState: Hashable, Sendable {
     public var zoomedPanelID: Int?
     /// Rows the user opened or closed, per dashboard uid: their state is the saved one flipped.
     public var toggledRows: [String: Set<Int>] = [:]
-    /// Every row open, whatever was saved (`snapshot --expand-rows`).
+    /// Every row open to start with, whatever was saved (`--expand-rows` on `snapshot`, `view`, `demo`).
     public var allRowsOpen = false
     /// First canvas line shown (dashboards taller than the screen scroll).
     public var scroll = 0
@@ -119,7 +119,8 @@ public struct AppState: Hashable, Sendable {
                 expanded = (hasRepeats ? RepeatExpansion.expand(source, variables: variables) : source).interpolatingTexts(variables: variables)
             }
             var toggles = toggledRows[source.uid] ?? []
-            if allRowsOpen { toggles = expanded.collapsedRowIDs }
+            // All open to start with; a row the user toggles since then closes again.
+            if allRowsOpen { toggles = toggles.symmetricDifference(expanded.collapsedRowIDs) }
             return expanded.togglingRows(toggles).filteringPanels(title: explore.panelFilter)
         }
     }

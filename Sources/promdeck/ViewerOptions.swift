@@ -33,6 +33,9 @@ struct ViewerOptions: ParsableArguments {
     @Flag(help: "Do not capture the mouse (keeps the terminal's own text selection).")
     var noMouse = false
 
+    @Flag(help: "Start with every row open (collapsed rows' panels queried too); Enter still closes one.")
+    var expandRows = false
+
     /// The embedded engine's PromQL (`demo`; a server answers as the version it is) and
     /// the one the `:` prompt checks queries against (`view` and `demo`).
     @OptionGroup var promql: PromQLVersionOptions
@@ -129,6 +132,7 @@ struct ViewerOptions: ParsableArguments {
             dashboardIndex: index, variables: variables, exportDirectory: exportDir,
             datasourceNames: datasourceNames, notices: notices + unknown, datasources: catalog)
         state.header = HeaderState(datasources: health)
+        state.allRowsOpen = expandRows
         state.header.urls = urls
         state.userName = ProcessInfo.processInfo.environment["USER"] ?? ""
         state.promQLVersion = promql.version(configured: configuredPromQLVersion)

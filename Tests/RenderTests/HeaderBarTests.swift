@@ -47,15 +47,15 @@ import Testing
     @Test func unreachableBannerAtEachWidth() {
         let model = Self.model([Self.down])
         let wide = line(model, 160)
-        // 160: the right side keeps its times, the banner all but the URL.
-        #expect(wide.hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable since 14:00:11: connection refused  "))
-        #expect(wide.hasSuffix("✗ prod · Last 1h ⟳ 30s next 14:02:22 · upd 14:02:07 "))
+        // 160: the banner whole, the down server's URL included; the update time makes room.
+        #expect(wide.hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable since 14:00:11: connection refused (http://prom.example:9090)  "))
+        #expect(wide.hasSuffix("✗ prod · Last 1h ⟳ 30s next 14:02:22 "))
         // 200: the URL too.
         #expect(line(model, 200).hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable since 14:00:11: connection refused (http://prom.example:9090) "))
-        // 120: the update time makes room for the banner.
+        // 120: both refresh times make room; the URL does not fit.
         let middle = line(model, 120)
         #expect(middle.hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable since 14:00:11: connection refused "))
-        #expect(middle.hasSuffix("✗ prod · Last 1h ⟳ 30s next 14:02:22 "))
+        #expect(middle.hasSuffix("✗ prod · Last 1h ⟳ 30s "))
         // 80: the right side keeps the datasource mark, the banner its name.
         let narrow = line(model, 80)
         #expect(narrow.hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable "))
@@ -72,11 +72,11 @@ import Testing
         let model = Self.model([Self.down, vm])
         let wide = line(model, 160)
         #expect(wide.contains("✗ prod • vm · Last 1h"))
-        #expect(wide.hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable since 14:00:11: connection refused  "))
+        #expect(wide.hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable since 14:00:11: connection refused (http://prom.example:9090)  "))
         #expect(line(model, 200).hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable since 14:00:11: connection refused (http://prom.example:9090) "))
         var vmDown = vm
         vmDown.unreachable("timeout", at: Self.now)
-        #expect(line(Self.model([Self.down, vmDown]), 160).contains("✗ prod unreachable since 14:00:11: connection refused (+1 more)"))
+        #expect(line(Self.model([Self.down, vmDown]), 160).contains("✗ prod unreachable since 14:00:11: connection refused (http://prom.example:9090) (+1 more)"))
         let narrow = line(model, 80)
         #expect(narrow.hasSuffix(" 1/2 up · Last 1h ⟳ 30s "))
         #expect(narrow.hasPrefix(" [2/4] Trading Performance  ✗ prod unreachable "))

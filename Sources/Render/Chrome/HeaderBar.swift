@@ -58,7 +58,7 @@ public struct HeaderBar: Widget {
         var title = " "
         if let position = model.position { title += "[\(position)] " }
         title += model.title
-        if let forms = bannerForms(theme) { return DisplayWidth.of(theme.displayed(title + "  " + forms[2])) }
+        if let forms = bannerForms(theme) { return DisplayWidth.of(theme.displayed(title + "  " + forms[0])) }
         let variables = model.variables.map { "$\($0.name)=\($0.value)" }.joined(separator: "  ")
         return DisplayWidth.of(theme.displayed(title + (variables.isEmpty ? "" : "  " + variables)))
     }
@@ -70,8 +70,8 @@ public struct HeaderBar: Widget {
         return candidates.first { DisplayWidth.of(theme.displayed($0)) <= width } ?? candidates[candidates.count - 1]
     }
 
-    /// The banner's forms, longest first; the third (name, time and reason) is the one the
-    /// right side makes room for.
+    /// The banner's forms, longest first; the right side makes room for the first: during an
+    /// outage which server is down, and where, matters more than the refresh times.
     func bannerForms(_ theme: Theme) -> [String]? {
         let down = model.datasources.filter { $0.state == .unreachable }
         guard let first = down.first else { return nil }

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Node Exporter Full with every row open (issue #12/#18): from `promdeck view` starting to its
+# first full frame, against a real Prometheus scraping a real node exporter, as a ratio to the
+# slowest single query of that frame (both from the same run: `--trace-refreshes` records each
+# refresh's slowest query and its wall time, queries started -> frame drawn).
+#   - launch -> first full frame (the process start, config, dashboard load and variable
+#     resolution included), and that over the slowest query;
+#   - the refresh's own wall time over its slowest query.
+# Needs: swift, prometheus, prometheus-node-exporter, tmux, python3, curl.
+# Usage: Benchmarks/node-exporter-full.sh [--runs N] [--warm SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=3 warm=45
+while [ $# -gt 0 ]; do
+  case $1 in
+    --runs) runs=$2; shift 2 ;;
+    --warm) warm=$2; shift 2 ;;
+    *) echo "usage: $0 [--runs N] [--warm SECONDS]" >&2; exit 64 ;;
+  esac
+done
+
+if ! built=$(swift build -c release --product promdeck 2>&1); then echo "$built" | tail -30 >&2; exit 1; fi
+bin=$PWD/.build/release/promdeck
+work=$(mktemp -d)
+socket=nef-$$
+pids=()
+cleanup() {
+  tmux -L "$socket" kill-server 2>/dev/null || true
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+node_port=$(free_port)
+prometheus-node-exporter --web.listen-address="127.0.0.1:$node_port" >"$work/node.log" 2>&1 & pids+=($!)
+cat >"$work/prometheus.yml" <<YAML
+global: {scrape_interval: 5s}
+scrape_configs:
+  - job_name: node
+    static_configs: [{targets: ['127.0.0.1:$node_port']}]
+YAML
+prom_port=$(free_port)
+prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/data" \
+  --web.listen-address="127.0.0.1:$prom_port" >"$work/prometheus.log" 2>&1 & pids+=($!)
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$prom_port/-/ready" >/dev/null && break; sleep 0.2; done
+sleep "$warm"   # enough scrapes for rate() over $__rate_interval
+
+mkdir "$work/dashboards"
+cp Tests/Fixtures/PublicDashboards/rfmoz-node-exporter-full.json "$work/dashboards/"
+panels=$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+def walk(ps):
+    n = 0
+    for p in ps:
+        if p.get("type") == "row": n += walk(p.get("panels", []))
+        else: n += 1
+    return n
+print(walk(d["panels"]))' "$work/dashboards/rfmoz-node-exporter-full.json")
+echo "== promdeck view (release) --expand-rows, 160x45, Node Exporter Full ($panels panels), Prometheus $(prometheus --version 2>&1 | awk 'NR==1{print $3}'), node exporter $(prometheus-node-exporter --version 2>&1 | awk 'NR==1{print $3}')"
+
+for run in $(seq "$runs"); do
+  trace=$work/trace-$run.jsonl
+  start=$(date +%s%N)
+  tmux -L "$socket" new-session -d -x 160 -y 45 -e TERM=tmux-256color \
+    "exec $bin view --url http://127.0.0.1:$prom_port --dashboards $work/dashboards --dashboard rfmoz-node-exporter-full --expand-rows --from now-15m --refresh off --trace-refreshes $trace"
+  # The first full frame: the first refresh record (variables first, then every panel's queries).
+  for _ in $(seq 6000); do
+    if [ -s "$trace" ] && python3 -c 'import json,sys; rows=[json.loads(l) for l in open(sys.argv[1])]; sys.exit(0 if any(r["queries"] > 50 for r in rows) else 1)' "$trace" 2>/dev/null; then break; fi
+    sleep 0.01
+  done
+  framed=$(date +%s%N)
+  tmux -L "$socket" kill-server 2>/dev/null || true
+  python3 - "$trace" "$start" "$framed" "$run" <<'PY'
+import json, sys
+rows = [json.loads(line) for line in open(sys.argv[1])]
+start, framed, run = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+full = next(r for r in rows if r["queries"] > 50)
+launch_ms = (framed - start) / 1e6
+print(f"run {run}: {full['queries']} queries; slowest query {full['slowest_ms']:.1f} ms; "
+      f"refresh wall {full['wall_ms']:.1f} ms ({full['ratio']:.2f}x the slowest); "
+      f"launch to full frame {launch_ms:.0f} ms ({launch_ms / full['slowest_ms']:.2f}x the slowest)")
+PY
+done
