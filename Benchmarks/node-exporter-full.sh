@@ -19,20 +19,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-if ! built=$(swift build -c release --product promdeck 2>&1); then echo "$built" | tail -30 >&2; exit 1; fi
-bin=$PWD/.build/release/promdeck
-work=$(mktemp -d)
-socket=nef-$$
-pids=()
-cleanup() {
-  tmux -L "$socket" kill-server 2>/dev/null || true
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+socket_prefix=nef
+source Benchmarks/viewer-bench-setup.sh
 
 node_port=$(free_port)
 prometheus-node-exporter --web.listen-address="127.0.0.1:$node_port" >"$work/node.log" 2>&1 & pids+=($!)

@@ -13,20 +13,8 @@ cd "$(dirname "$0")/.."
 minutes=10
 [ "${1:-}" = "--minutes" ] && minutes=$2
 
-if ! built=$(swift build -c release --product promdeck 2>&1); then echo "$built" | tail -30 >&2; exit 1; fi
-bin=$PWD/.build/release/promdeck
-work=$(mktemp -d)
-socket=figures-$$
-pids=()
-cleanup() {
-  tmux -L "$socket" kill-server 2>/dev/null || true
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+socket_prefix=figures
+source Benchmarks/viewer-bench-setup.sh
 
 # The simulator on shifted ports, scraped as the canonical instances so the live series carry on
 # from the backfilled ones.

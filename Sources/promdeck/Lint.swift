@@ -9,9 +9,10 @@ import Render
 /// `file:line:col: error: message` diagnostics.
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check dashboard files: JSON, panels, grid layout, variables, units and PromQL.",
+        abstract: "Check dashboard files: JSON, panels, layout, variables, units, PromQL.",
         discussion: """
-            Errors exit with status 1. Warnings (unsupported panel types) exit 0 unless --strict.
+            Errors exit with status 1. Warnings (unsupported panel types) exit 0 unless
+            --strict.
 
             Examples:
               promdeck lint

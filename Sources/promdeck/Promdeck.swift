@@ -33,9 +33,36 @@ struct Promdeck: AsyncParsableCommand {
 /// the man page; the arrow glyphs are spelt out, as the man page generator drops non-ASCII.
 enum ViewerKeys {
     static let text: String = {
-        let keys = KeyMap.help.map { ($0.keys.replacingOccurrences(of: "←↓↑→", with: "arrows"), $0.action) }
+        let keys = KeyMap.help.map { (ascii($0.keys), ascii($0.action)) }
         let width = keys.map(\.0.count).max() ?? 0
-        return "Keys:\n" + keys.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
-            .joined(separator: "\n")
+        let indent = String(repeating: " ", count: width + 4)
+        return "Keys:\n" + keys.map { keys, action in
+            let lines = wrapped(action, width: max(20, helpColumns - indent.count))
+            return "  " + keys.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + lines.joined(separator: "\n" + indent)
+        }.joined(separator: "\n")
     }()
+
+    /// The help is read at 80 columns; an action that would not fit continues under itself
+    /// (wrapped here, as ArgumentParser would wrap it back to the left margin).
+    static let helpColumns = 80
+
+    /// Arrows and signs spelt out, longest runs first.
+    static func ascii(_ text: String) -> String {
+        [("←↓↑→", "arrows"), ("↑↓", "Up Down"), ("←→", "Left Right"), ("←", "Left"), ("→", "Right"),
+         ("↑", "Up"), ("↓", "Down"), ("×", "x")]
+            .reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+    }
+
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        return lines + [line]
+    }
 }

@@ -11,8 +11,9 @@ struct Query: AsyncParsableCommand {
         commandName: "query",
         abstract: "Run one PromQL query and print the result.",
         discussion: """
-            Instant query at --time (default: now, or the newest sample with --data), or a range
-            query with --start, --end and --step. Times: RFC 3339, Unix seconds, now, now-1h.
+            Instant query at --time (default: now, or the newest sample with --data), or a
+            range query with --start, --end and --step. Times: RFC 3339, Unix seconds, now,
+            now-1h.
 
             Examples:
               promdeck query 'up' --demo

@@ -10,7 +10,7 @@ import Terminal
 struct Snapshot: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
-        abstract: "Render one frame of a dashboard to stdout (text, ANSI colours or JSON values).",
+        abstract: "Render one frame of a dashboard to stdout: text, ANSI colours or JSON.",
         discussion: """
             Deterministic for a fixed --time with --demo or --data.
 

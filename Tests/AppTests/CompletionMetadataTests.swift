@@ -6,14 +6,7 @@ import Testing
 /// Tab's candidates with `/api/v1/metadata`'s type and help beside them, and label names in
 /// grouping lists.
 @Suite struct CompletionMetadataTests {
-    private func typed(_ text: String) -> Harness {
-        var harness = Harness()
-        harness.send(.start)
-        harness.answerAll()
-        harness.press(.char(":"))
-        harness.type(text)
-        return harness
-    }
+    private func typed(_ text: String) -> Harness { Harness.prompted(text) }
 
     private func popup(_ harness: Harness) -> CompletionPopup? {
         if case .prompt(let prompt) = harness.state.overlay { prompt.completion } else { nil }

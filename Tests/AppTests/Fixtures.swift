@@ -78,6 +78,16 @@ struct Harness {
     @discardableResult
     mutating func type(_ text: String) -> [Effect] { text.flatMap { send(.key(.char($0))) } }
 
+    /// A started viewer with its first answers in, the `:` prompt open and `text` typed.
+    static func prompted(_ text: String) -> Harness {
+        var harness = Harness()
+        harness.send(.start)
+        harness.answerAll()
+        harness.press(.char(":"))
+        harness.type(text)
+        return harness
+    }
+
     /// Answers every query in flight with `response`.
     mutating func answerAll(with response: QueryResponse = Fixtures.vector(1)) {
         for id in state.inFlight.keys.sorted() { send(.queryResult(id, response, duration: 12)) }

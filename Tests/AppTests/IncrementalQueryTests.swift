@@ -1,4 +1,6 @@
+import Foundation
 import PromModel
+import Synchronization
 import Terminal
 import Testing
 @testable import App
@@ -86,5 +88,57 @@ import Testing
         #expect(reducer.incrementalSignature(state, query: query) { _ in "up" } == nil)
         state.window = .absolute(start: 0, end: 3_600_000)
         #expect(reducer.incrementalSignature(state, query: query) { _ in "up" } == nil)
+    }
+
+    /// Answers every range query with one point per step of the asked range, and keeps the
+    /// ranges asked.
+    final class Recorder: Datasource, Sendable {
+        let asked = Mutex<[QueryRange]>([])
+        func query(_ expr: String, at time: Timestamp) async throws(QueryError) -> QueryResponse { QueryResponse(result: .vector([])) }
+        func queryRange(_ expr: String, range: QueryRange) async throws(QueryError) -> QueryResponse {
+            asked.withLock { $0.append(range) }
+            let points = stride(from: range.start, through: range.end, by: Int(range.step)).map { Sample($0, Double($0 / 1000)) }
+            return QueryResponse(result: .matrix([Series(labels: Labels(name: "m"), samples: points)]))
+        }
+        func series(matching selectors: [String], start: Timestamp, end: Timestamp) async throws(QueryError) -> [Labels] { [] }
+        func labelNames(matching selectors: [String], start: Timestamp, end: Timestamp) async throws(QueryError) -> [String] { [] }
+        func labelValues(_ name: String, matching selectors: [String], start: Timestamp, end: Timestamp) async throws(QueryError) -> [String] { [] }
+        func alerts() async throws(QueryError) -> [Alert] { [] }
+    }
+
+    /// Half-screen graphs at 120 columns get a 1 m step over the hour, four scrape intervals:
+    /// every refresh of the 5 s dashboard moves `now` by part of a step. On the step's grid the
+    /// plan's start moves by whole steps only, so each refresh asks the overlap and the tail,
+    /// never the hour again, and the merged series is the one a full query gives.
+    @Test func refreshesOfACoarseStepAskOnlyTheTail() async throws {
+        var harness = Harness()
+        harness.now = Fixtures.t0 + 7_777
+        let cache = IncrementalQueryCache(options: IncrementalOptions(overlapMs: 120_000))
+        let server = Recorder()
+        var coarse = 0
+        for refresh in 0..<16 {
+            let effects = refresh == 0 ? harness.send(.start) : harness.send(.tick)
+            let jobs = effects.jobs.filter { !$0.key.instant }
+            #expect(!jobs.isEmpty)
+            for job in jobs {
+                #expect(job.range.start % job.range.step == 0 && job.range.end % job.range.step == 0)
+                let before = server.asked.withLock { $0.count }
+                let answer = try await cache.queryRange(job.key, range: job.range, signature: job.incremental, datasource: server)
+                let asked = try #require(server.asked.withLock { $0.count == before + 1 ? $0.last : nil })
+                if refresh == 0 {
+                    #expect(asked == job.range)
+                } else {
+                    // Only the 2 m overlap and what is new: a few points, not the hour's 60.
+                    #expect(asked.start >= job.range.end - 120_000 - job.range.step, "refresh \(refresh): \(asked) for \(job.range)")
+                    #expect(asked.end == job.range.end)
+                }
+                if job.range.step > 15_000 { coarse += 1 }
+                let full = try await server.queryRange(job.key.expr, range: job.range)
+                #expect(answer.result == full.result)
+            }
+            harness.answerAll(with: Fixtures.matrix([1]))
+            harness.now += 5_000
+        }
+        #expect(coarse > 16)
     }
 }

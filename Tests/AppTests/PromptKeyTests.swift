@@ -125,14 +125,7 @@ import Testing
 
 /// Tab completion in the prompt: datasource answers cached, late answers dropped.
 @Suite struct PromptCompletionTests {
-    private func typed(_ text: String) -> Harness {
-        var harness = Harness()
-        harness.send(.start)
-        harness.answerAll()
-        harness.press(.char(":"))
-        harness.type(text)
-        return harness
-    }
+    private func typed(_ text: String) -> Harness { Harness.prompted(text) }
 
     private func prompt(_ harness: Harness) -> PromptState? {
         if case .prompt(let prompt) = harness.state.overlay { prompt } else { nil }

@@ -27,9 +27,9 @@ import Testing
         let first = plan.queries[0]
         #expect(first.expr == #"sum by (job) (rate(http_requests_total{job=~"execution"}[1m]))"#)
         #expect(first.stepMs == 30_000 && first.legendFormat == "{{job}}" && !first.instant)
-        // The end floored to the 15 s scrape interval (12 s before `to`, not 27 s as a 30 s
-        // floor would be), the start whole 30 s steps before it, at or before `from`.
-        #expect(first.startMs == 1_699_999_995_000 && first.endMs == 1_700_003_595_000)
+        // On the 30 s grid (Grafana's alignRange): the start floored, the end the first grid
+        // point at or after the newest scrape (`to` floored to 15 s: 1_700_003_595_000).
+        #expect(first.startMs == 1_699_999_980_000 && first.endMs == 1_700_003_610_000)
         let instant = plan.queries[2]
         #expect(instant.instant && instant.startMs == Self.to && instant.endMs == Self.to)
         // maxDataPoints 1000 beats the width: 3.6 s → floor of 15 s.
@@ -63,5 +63,32 @@ import Testing
         let plan = QueryPlan(dashboard: dashboard, variables: dashboard.variables(overriding: ["job": ["a", "b"]]),
                              fromMs: Self.from, toMs: Self.to)
         #expect(plan.queries[0].expr.contains(#"job=~"(a|b)""#))
+    }
+}
+
+/// Where a range query's grid lies: on multiples of the step while its last point stays
+/// within Prometheus's 5 m lookback of the newest scrape, else ending at that scrape.
+@Suite struct QueryPlanRangeBoundsTests {
+    let from: Int64 = 1_700_000_007_000, to: Int64 = 1_700_003_607_000
+
+    @Test func fineStepsLieOnTheStepGrid() {
+        let (start, end) = QueryPlan.rangeBounds(from: from, to: to, step: 60_000, scrapeIntervalMs: 15_000)
+        #expect(start % 60_000 == 0 && end % 60_000 == 0)
+        #expect(start <= from && from - start < 60_000)
+        // The newest scrape is at 1_700_003_595_000; the last point the next minute.
+        #expect(end == 1_700_003_640_000)
+    }
+
+    @Test func coarseStepsEndAtTheNewestScrapeSoTheLastPointHasData() {
+        let (start, end) = QueryPlan.rangeBounds(from: from, to: to, step: 600_000, scrapeIntervalMs: 15_000)
+        #expect(end == 1_700_003_595_000, "not up to 10 m past the newest sample, beyond the lookback")
+        #expect((end - start) % 600_000 == 0 && start <= from && from - start < 600_000)
+    }
+
+    @Test func theBoundaryIsStepPlusScrapeAtTheLookback() {
+        let onGrid = QueryPlan.rangeBounds(from: from, to: to, step: 285_000, scrapeIntervalMs: 15_000)
+        #expect(onGrid.end % 285_000 == 0)
+        let offGrid = QueryPlan.rangeBounds(from: from, to: to, step: 300_000, scrapeIntervalMs: 15_000)
+        #expect(offGrid.end == 1_700_003_595_000)
     }
 }

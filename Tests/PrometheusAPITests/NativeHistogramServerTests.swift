@@ -42,12 +42,7 @@ import TestSupport
                                  body: NativeHistogramServerTests.exposition(scrape: scrapes.next()))
         }
         defer { target.stop() }
-        let server = try await PrometheusServer(config: """
-            global: {scrape_interval: 1s}
-            scrape_configs:
-              - job_name: native
-                static_configs: [{targets: ["127.0.0.1:\(target.port)"]}]
-            """, extraArguments: ["--enable-feature=native-histograms"])
+        let server = try await PrometheusServer.scrapingNativeHistograms(targetPort: target.port)
         defer { server.stop() }
         let client = PrometheusClient(settings: DatasourceSettings(name: "prom", url: server.baseURL))
         do {

@@ -84,3 +84,16 @@ public func simulationBlocks(start: String, duration: String, seed: Int? = nil, 
     }
     return blocks
 }
+
+extension PrometheusServer {
+    /// A Prometheus with native histograms on, scraping one target (the tests' hand-encoded
+    /// protobuf histogram) every second as job `native`.
+    public static func scrapingNativeHistograms(targetPort: Int) async throws -> PrometheusServer {
+        try await PrometheusServer(config: """
+            global: {scrape_interval: 1s}
+            scrape_configs:
+              - job_name: native
+                static_configs: [{targets: ["127.0.0.1:\(targetPort)"]}]
+            """, extraArguments: ["--enable-feature=native-histograms"])
+    }
+}

@@ -57,3 +57,24 @@ struct HelpAndVersionTests {
         #expect(output.stderr.contains("--regions expects 1 to 4 regions, got \(count)"), "\(output.stderr)")
     }
 }
+
+/// Text written with its own line breaks must not come out of ArgumentParser's 80-column
+/// wrap with a word or two stranded on a line of their own (the keys' descriptions wrap
+/// under themselves; hand-wrapped paragraphs stay under 80 columns).
+@Suite struct HelpWrappingTests {
+    @Test(arguments: [[String]()] + HelpAndVersionTests.subcommands.map { [$0] })
+    func noWordIsStrandedByTheWrapAt80Columns(_ subcommand: [String]) throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = "80"
+        let output = try runCommand(try promdeckExecutable(), subcommand + ["--help"], environment: environment, timeout: .seconds(60))
+        let lines = output.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for index in lines.indices.dropFirst().dropLast() {
+            let (previous, line, next) = (lines[index - 1], lines[index], lines[index + 1])
+            let stranded = !line.isEmpty && line.count < 25 && !line.hasSuffix(":") && !line.hasPrefix(" ")
+                && previous.count >= 70 && !next.isEmpty
+            #expect(!stranded, "\(subcommand) --help strands \"\(line)\" after \"\(previous)\"")
+        }
+        // The usage line is ArgumentParser's own, never wrapped.
+        for line in lines where !line.hasPrefix("USAGE:") { #expect(line.count <= 80, "\(subcommand) --help: \(line)") }
+    }
+}

@@ -70,12 +70,7 @@ import TestSupport
                 firstIndex: 0, positive: [1, 2, 0, 4], sum: 12.5)))
         }
         defer { target.stop() }
-        let server = try await PrometheusServer(config: """
-            global: {scrape_interval: 1s}
-            scrape_configs:
-              - job_name: native
-                static_configs: [{targets: ["127.0.0.1:\(target.port)"]}]
-            """, extraArguments: ["--enable-feature=native-histograms"])
+        let server = try await PrometheusServer.scrapingNativeHistograms(targetPort: target.port)
         defer { server.stop() }
         // Three scrapes in, so the range below holds a histogram at every step.
         let scraped = await waitUntil(timeout: .seconds(60)) {

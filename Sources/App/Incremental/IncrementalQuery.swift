@@ -34,8 +34,8 @@ enum IncrementalQuery {
     /// The range to ask given what is kept: nil for a full query. As Grafana: only when the new
     /// window follows the last one (`newFrom <= prevTo`, the end not going back), the tail from
     /// `prevTo - overlap` (never before the window) floored onto the query's grid. Unlike
-    /// Grafana, an unchanged end is partial too: the plan floors the end to the scrape interval,
-    /// so most refreshes ask the same range, and only its tail can have new samples. The grid
+    /// Grafana, an unchanged end is partial too: the plan puts the end on the step's grid
+    /// (`QueryPlan`), so most refreshes ask the same range, and only its tail can have new samples. The grid
     /// must be the one a full query evaluates at (same step, start a whole number of steps
     /// away), or the merged points would not be a full query's.
     static func tail(of entry: IncrementalEntry?, for range: QueryRange, signature: String, overlapMs: Int64) -> QueryRange? {

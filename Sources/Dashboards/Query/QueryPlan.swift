@@ -7,12 +7,17 @@ public struct PlannedQuery: Hashable, Sendable {
     /// The expression with every variable replaced.
     public var expr: String
     public var instant: Bool
-    /// Range queries: the end floored to the scrape interval (or the step when finer), the
-    /// start a whole number of steps before it, at or before the range's start. Grafana's
-    /// AlignTimeRange (pkg/promlib/models/query.go) floors both to the step, which with its
-    /// pixel-wide maxDataPoints is about one scrape interval; a terminal column is much
-    /// wider, and flooring to its step would hide the newest minutes. Instant queries: both
-    /// are the range's end, unaligned (Grafana evaluates an instant query at the end).
+    /// Range queries: on the step's grid (multiples of the step), as Grafana's `alignRange`
+    /// (public/app/plugins/datasource/prometheus/datasource.ts): the start floored, the end
+    /// ceiled, here from the range's end floored to the scrape interval. Grafana's
+    /// AlignTimeRange (pkg/promlib/models/query.go) floors both, which with its pixel-wide
+    /// maxDataPoints is about one scrape interval; a terminal column is much wider, and
+    /// flooring to its step would hide the newest minutes, so the last point is the first
+    /// grid point at or after the newest scrape (never later than one step). A fixed grid is
+    /// what lets a refresh ask only the tail (`IncrementalQuery`): a start that moved by a
+    /// part of a step would put every point somewhere else. Steps too coarse for that end
+    /// at the newest scrape instead (`rangeBounds`). Instant queries: both are the range's
+    /// end, unaligned (Grafana evaluates an instant query at the end).
     public var startMs: Int64
     public var endMs: Int64
     public var stepMs: Int64
@@ -106,11 +111,12 @@ public struct QueryPlan: Sendable {
                 }
                 let step = max(1, intervals.stepMs)
                 let instant = target.instant && !target.range
-                let end = instant ? toMs : Self.align(toMs, min(step, calculator.scrapeIntervalMs))
+                let (start, end) = instant ? (toMs, toMs) : Self.rangeBounds(
+                    from: fromMs, to: toMs, step: step, scrapeIntervalMs: calculator.scrapeIntervalMs)
                 planned.append(PlannedQuery(
                     panelID: panel.id, refID: target.refId, expr: interpolator.interpolate(target.expr),
                     instant: instant,
-                    startMs: instant ? toMs : end - Self.steps(from: fromMs, to: end, step) * step,
+                    startMs: start,
                     endMs: end,
                     stepMs: step, legendFormat: interpolator.interpolateText(target.legendFormat), format: target.format,
                     intervals: intervals, datasource: datasource))
@@ -150,10 +156,32 @@ public struct QueryPlan: Sendable {
         return floored > t ? floored - step : floored
     }
 
-    /// Whole steps from `end` back to at or before `from`.
-    static func steps(from: Int64, to end: Int64, _ step: Int64) -> Int64 {
-        let span = max(0, end - from)
-        return span / step + (span % step == 0 ? 0 : 1)
+    /// Prometheus's default lookback (`--query.lookback-delta`): a point evaluated later than
+    /// this after the newest sample is empty.
+    static let lookbackMs: Int64 = 300_000
+
+    /// A range query's start and end. On the step's grid when its last point, the first grid
+    /// point at or after the newest scrape, stays within the lookback of that scrape (step
+    /// plus scrape interval at most 5 m), so refreshes keep the grid and ask only the tail.
+    /// A coarser step would put the last point past the lookback and show nothing there
+    /// (Node Exporter Full's 10 m steps did): its grid ends at the newest scrape instead, a
+    /// whole number of steps after a start at or before `from`. Such a query has few points,
+    /// so asking it whole each refresh costs little.
+    static func rangeBounds(from fromMs: Int64, to toMs: Int64, step: Int64, scrapeIntervalMs: Int64) -> (start: Int64, end: Int64) {
+        let newestScrape = align(toMs, min(step, scrapeIntervalMs))
+        if step + scrapeIntervalMs <= lookbackMs {
+            let end = ceil(newestScrape, step)
+            return (align(min(fromMs, end), step), end)
+        }
+        let span = max(0, newestScrape - fromMs)
+        let steps = span / step + (span % step == 0 ? 0 : 1)
+        return (newestScrape - steps * step, newestScrape)
+    }
+
+    /// Ceils `t` to a multiple of `step` (the end in Grafana's `alignRange`).
+    static func ceil(_ t: Int64, _ step: Int64) -> Int64 {
+        let floored = align(t, step)
+        return floored == t ? t : floored + step
     }
 
     /// Panels that get queried: not rows, and not inside collapsed rows unless asked.

@@ -1,0 +1,17 @@
+# Sourced by the viewer's benchmark scripts (viewer-figures.sh, node-exporter-full.sh), from the
+# repository root: a release promdeck in $bin, a temporary $work, a private tmux socket
+# $socket, and every process whose PID is added to $pids stopped on exit.
+if ! built=$(swift build -c release --product promdeck 2>&1); then echo "$built" | tail -30 >&2; exit 1; fi
+bin=$PWD/.build/release/promdeck
+work=$(mktemp -d)
+socket=${socket_prefix:-bench}-$$
+pids=()
+cleanup() {
+  tmux -L "$socket" kill-server 2>/dev/null || true
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
