@@ -44,7 +44,7 @@ enum ViewerKeys {
 
     /// The help is read at 80 columns; an action that would not fit continues under itself
     /// (wrapped here, as ArgumentParser would wrap it back to the left margin).
-    static let helpColumns = 80
+    static let helpColumns = 79
 
     /// Arrows and signs spelt out, longest runs first.
     static func ascii(_ text: String) -> String {

@@ -21,7 +21,10 @@ import TestSupport
         // Only the table on the dashboard, then zoom it: the panel's own sort (Positions ▼).
         try terminal.tmux.send("/")
         try terminal.tmux.type("open positions")
-        try terminal.tmux.send("Enter", "Enter")
+        try terminal.tmux.send("Enter")
+        let filtered = await terminal.tmux.waitForScreen { $0.contains("Open Positions by Symbol") && !$0.contains("Trades Executed") }
+        #expect(filtered.ok, "the filter did not leave the table alone:\n\(filtered.screen)")
+        try terminal.tmux.send("Enter")
         let zoomed = await terminal.tmux.waitForScreen { $0.contains("Positions ▼") && $0.contains("row 1/") && $0.contains("s sort") }
         #expect(zoomed.ok, "the table did not zoom:\n\(zoomed.screen)")
 
@@ -59,9 +62,10 @@ import TestSupport
         try terminal.tmux.send("End")
         try await Task.sleep(for: .milliseconds(300))
         let listed = try terminal.tmux.capture()
+        // The dialog's own lines ("│ ✓ All │", "│   XRPUSDT │"), not the table drawn beside it.
         let options = listed.split(separator: "\n").compactMap { line -> String? in
-            guard let range = line.range(of: #"[A-Z]+USDT"#, options: .regularExpression) else { return nil }
-            return String(line[range])
+            guard let range = line.range(of: #"│ [✓● ] [A-Z]+USDT +│"#, options: .regularExpression) else { return nil }
+            return line[range].split(separator: " ").first { $0.hasSuffix("USDT") }.map(String.init)
         }
         let last = try #require(options.last, "no options listed:\n\(listed)")
         try terminal.tmux.send("Enter")
