@@ -10,13 +10,7 @@ import TestSupport
     }
 
     @Test func anAlertIsSilencedFromTheViewThenExpiredWithXX() async throws {
-        let alertmanager = try await AlertmanagerServer(config: """
-            route:
-              receiver: none
-              group_wait: 1s
-            receivers:
-              - name: none
-            """)
+        let alertmanager = try await AlertmanagerServer.quiet()
         defer { alertmanager.stop() }
         let added = try await amtool(alertmanager, ["alert", "add", "alertname=RedisPoolSaturated", "service=redis", "severity=warning",
                                                     "--annotation=summary=pool 91% used",

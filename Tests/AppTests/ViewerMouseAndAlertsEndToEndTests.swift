@@ -51,13 +51,7 @@ import TestSupport
     }
 
     @Test func alertsViewShowsAlertmanagerAlertsAndSilences() async throws {
-        let alertmanager = try await AlertmanagerServer(config: """
-            route:
-              receiver: none
-              group_wait: 1s
-            receivers:
-              - name: none
-            """)
+        let alertmanager = try await AlertmanagerServer.quiet()
         defer { alertmanager.stop() }
         try await alertmanager.postAlerts("""
             [{"labels":{"alertname":"HighErrorRate","service":"execution","severity":"critical"},"annotations":{"summary":"5xx above 2%"}},

@@ -6,13 +6,7 @@ import TestSupport
 
 /// Creating and expiring silences against a real Alertmanager, checked with its own amtool.
 @Suite(.serialized, .tags(.alertmanager)) struct AlertmanagerSilenceTests {
-    static let config = """
-        route:
-          receiver: none
-          group_wait: 1s
-        receivers:
-          - name: none
-        """
+    static let config = AlertmanagerServer.quietConfig
 
     static func amtool(_ server: AlertmanagerServer, _ arguments: [String]) async throws -> CommandOutput {
         try await offCooperativePool { try runCommand("/usr/bin/amtool", ["--alertmanager.url=\(server.baseURL)"] + arguments) }

@@ -88,3 +88,19 @@ public final class AlertmanagerServer: @unchecked Sendable {
 
     deinit { stop() }
 }
+
+extension AlertmanagerServer {
+    /// The smallest routing an Alertmanager accepts: every alert to a receiver that sends
+    /// nothing, grouped after a second (so posted alerts show at once).
+    public static let quietConfig = """
+        route:
+          receiver: none
+          group_wait: 1s
+        receivers:
+          - name: none
+        """
+
+    public static func quiet() async throws -> AlertmanagerServer {
+        try await AlertmanagerServer(config: quietConfig)
+    }
+}
