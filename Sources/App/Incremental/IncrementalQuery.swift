@@ -35,7 +35,8 @@ enum IncrementalQuery {
     /// window follows the last one (`newFrom <= prevTo`, the end not going back), the tail from
     /// `prevTo - overlap` (never before the window) floored onto the query's grid. Unlike
     /// Grafana, an unchanged end is partial too: the plan puts the end on the step's grid
-    /// (`QueryPlan`), so most refreshes ask the same range, and only its tail can have new samples. The grid
+    /// (`QueryPlan.rangeBounds`; a step coarser than the lookback allows is asked whole), so
+    /// most refreshes ask the same range, and only its tail can have new samples. The grid
     /// must be the one a full query evaluates at (same step, start a whole number of steps
     /// away), or the merged points would not be a full query's.
     static func tail(of entry: IncrementalEntry?, for range: QueryRange, signature: String, overlapMs: Int64) -> QueryRange? {
