@@ -27,8 +27,12 @@ public struct Alert: Hashable, Sendable {
     public var state: State
     public var activeAt: Timestamp?
     public var value: Double
+    /// The rule's expression, where the source knows it: the embedded rules do; Prometheus's
+    /// `/api/v1/alerts` does not send it.
+    public var expr: String?
 
-    public init(labels: Labels, annotations: [String: String], state: State, activeAt: Timestamp?, value: Double) {
+    public init(labels: Labels, annotations: [String: String], state: State, activeAt: Timestamp?, value: Double, expr: String? = nil) {
+        self.expr = expr
         self.labels = labels
         self.annotations = annotations
         self.state = state

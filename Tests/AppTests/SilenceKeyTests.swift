@@ -149,6 +149,22 @@ import Testing
         #expect(harness.press(.char("x")).isEmpty && harness.press(.char("y")).isEmpty)
     }
 
+    /// The demo's alerts come from its embedded rules, which know their expression.
+    @Test func enterOnAPrometheusAlertWithItsRulesExpressionZoomsItsPanel() {
+        let errors = Dashboard(uid: "err", title: "Errors", panels: [
+            Panel(id: 1, type: "stat", title: "Up", gridPos: GridPos(x: 0, y: 0, w: 12, h: 4), targets: [Target(expr: "sum(up)")]),
+            Panel(id: 7, type: "timeseries", title: "5xx", gridPos: GridPos(x: 0, y: 4, w: 24, h: 8),
+                  targets: [Target(expr: "sum(rate(http_requests_total[$__rate_interval]))")]),
+        ])
+        var harness = harness(alertmanager: false, dashboards: [Fixtures.trading, errors])
+        harness.send(.alerts(.success([
+            Alert(labels: Labels(["alertname": "HighErrorRate"]), annotations: [:], state: .firing, activeAt: harness.now - 60_000,
+                  value: 0.1, expr: "sum(rate(http_requests_total[5m])) > 0.05"),
+        ])))
+        harness.press(.enter)
+        #expect(harness.state.dashboardIndex == 1 && harness.state.zoomedPanelID == 7)
+    }
+
     @Test func enterZoomsThePanelThatQueriesTheAlertsMetric() {
         let errors = Dashboard(uid: "err", title: "Errors", panels: [
             Panel(id: 1, type: "stat", title: "Up", gridPos: GridPos(x: 0, y: 0, w: 12, h: 4), targets: [Target(expr: "sum(up)")]),

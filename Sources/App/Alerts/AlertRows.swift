@@ -18,7 +18,8 @@ struct AlertRow: Hashable {
     var since: Timestamp?
     /// "silenced by alice: maintenance · inhibited by HighErrorRate".
     var reason: String
-    /// The rule's expression, from Alertmanager's `generatorURL` (Prometheus's alerts API has none).
+    /// The rule's expression: from Alertmanager's `generatorURL`, or the embedded rules' own
+    /// (Prometheus's alerts API has none).
     var expr: String?
 
     var name: String { labels["alertname"] ?? labels.description }
@@ -48,7 +49,7 @@ enum AlertRows {
             rows += alerts.filter { $0.state != .inactive }.map { alert in
                 AlertRow(source: .prometheus, labels: alert.labels, annotations: alert.annotations,
                          stateRank: alert.state == .firing ? 0 : 1, stateText: alert.state == .firing ? "FIRING " : "pending",
-                         role: alert.state == .firing ? .critical : .warning, since: alert.activeAt, reason: "", expr: nil)
+                         role: alert.state == .firing ? .critical : .warning, since: alert.activeAt, reason: "", expr: alert.expr)
             }
         }
         if case .loaded(let snapshot, _) = state.alertmanager, case .success(let alerts) = snapshot.alerts {

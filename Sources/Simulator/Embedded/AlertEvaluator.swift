@@ -41,7 +41,7 @@ public struct AlertEvaluator: Sendable {
                 alerts.append(Alert(
                     labels: labels,
                     annotations: rule.annotations.mapValues(expand),
-                    state: firing ? .firing : .pending, activeAt: activeAt, value: last.value))
+                    state: firing ? .firing : .pending, activeAt: activeAt, value: last.value, expr: rule.expr))
             }
         }
         return alerts.sorted { ($0.state == .firing ? 0 : 1, $0.labels) < ($1.state == .firing ? 0 : 1, $1.labels) }
