@@ -33,7 +33,7 @@ extension ViewerReducer {
             return [.copy(values[cursor.selection].value)]
         }
         let rows = max(1, DialogWidget.visibleRows(screenHeight: state.size.height) - 8)
-        guard Self.moveCursor(&state.cursors.inspect, key, count: values.count, visibleRows: rows, page: rows - 1) else { return [] }
+        guard Self.moveCursor(&state.cursors.inspect, key, count: values.count, visibleRows: rows) else { return [] }
         return [.redraw]
     }
 
@@ -57,17 +57,22 @@ extension ViewerReducer {
             }
             return switchDashboard(to: index, &state, now: now)
         }
-        guard Self.moveCursor(&state.cursors.dashList, key, count: list.items.count, visibleRows: rows, page: rows - 1) else { return nil }
+        guard Self.moveCursor(&state.cursors.dashList, key, count: list.items.count, visibleRows: rows) else { return nil }
         return [.redraw]
     }
 
-    /// The list keys every cursor shares; false when `key` is not one of them.
-    static func moveCursor(_ cursor: inout ListCursor, _ key: Key, count: Int, visibleRows: Int, page: Int) -> Bool {
+    /// The list keys every cursor shares: ↑↓ (and j k, unless letters are typed into the
+    /// list's filter), PgUp PgDn by `page` (a screen less a row of context by default, as
+    /// `ListCursor.page`), Home End. False when `key` is not one of them.
+    static func moveCursor(_ cursor: inout ListCursor, _ key: Key, count: Int, visibleRows: Int, page: Int? = nil, letters: Bool = true) -> Bool {
+        let page = max(1, page ?? visibleRows - 1)
         switch key {
-        case .up, .char("k"): cursor.move(by: -1, count: count, visibleRows: visibleRows)
-        case .down, .char("j"): cursor.move(by: 1, count: count, visibleRows: visibleRows)
-        case .pageUp: cursor.move(by: -max(1, page), count: count, visibleRows: visibleRows)
-        case .pageDown: cursor.move(by: max(1, page), count: count, visibleRows: visibleRows)
+        case .up: cursor.move(by: -1, count: count, visibleRows: visibleRows)
+        case .down: cursor.move(by: 1, count: count, visibleRows: visibleRows)
+        case .char("k") where letters: cursor.move(by: -1, count: count, visibleRows: visibleRows)
+        case .char("j") where letters: cursor.move(by: 1, count: count, visibleRows: visibleRows)
+        case .pageUp: cursor.move(by: -page, count: count, visibleRows: visibleRows)
+        case .pageDown: cursor.move(by: page, count: count, visibleRows: visibleRows)
         case .home: cursor.first()
         case .end: cursor.last(count: count, visibleRows: visibleRows)
         default: return false

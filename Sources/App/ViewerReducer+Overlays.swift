@@ -100,15 +100,7 @@ extension ViewerReducer {
         var cursor = ListCursor(selection: selection, top: state.cursors.picker.top)
         let rows = DialogWidget.visibleRows(screenHeight: state.size.height)
         switch key {
-        case .up, .char("k"), .down, .char("j"), .pageUp, .pageDown, .home, .end:
-            switch key {
-            case .up, .char("k"): cursor.move(by: -1, count: options.count, visibleRows: rows)
-            case .down, .char("j"): cursor.move(by: 1, count: options.count, visibleRows: rows)
-            case .pageUp: cursor.page(-1, count: options.count, visibleRows: rows)
-            case .pageDown: cursor.page(1, count: options.count, visibleRows: rows)
-            case .home: cursor.first()
-            default: cursor.last(count: options.count, visibleRows: rows)
-            }
+        case _ where Self.moveCursor(&cursor, key, count: options.count, visibleRows: rows):
             state.overlay = .variableOptions(name: name, selection: cursor.selection, chosen: chosen)
             state.cursors.picker = cursor
         case .char(" ") where multi && options.indices.contains(selection):

@@ -12,12 +12,7 @@ extension ViewerReducer {
         let count = model.rows.count
         let rows = Self.tableBodyRows(state)
         switch key {
-        case .up, .char("k"): table.rows.move(by: -1, count: count, visibleRows: rows)
-        case .down, .char("j"): table.rows.move(by: 1, count: count, visibleRows: rows)
-        case .pageUp: table.rows.page(-1, count: count, visibleRows: rows)
-        case .pageDown: table.rows.page(1, count: count, visibleRows: rows)
-        case .home: table.rows.first()
-        case .end: table.rows.last(count: count, visibleRows: rows)
+        case _ where Self.moveCursor(&table.rows, key, count: count, visibleRows: rows): break
         case .left, .char("h"): table.moveColumn(by: -1, count: model.columns.count)
         case .right, .char("l"): table.moveColumn(by: 1, count: model.columns.count)
         case .char("s"):

@@ -45,12 +45,15 @@ extension ViewerReducer {
         case .char("1"), .char("2"):
             state.alertsView.tab = key == .char("1") ? .alerts : .silences
             return tab == state.alertsView.tab ? forgot : [.redraw]
-        case .down, .char("j"): return moveAlertsCursor(&state, now: now) { $0.move(by: 1, count: $1, visibleRows: $2) } + forgot
-        case .up, .char("k"): return moveAlertsCursor(&state, now: now) { $0.move(by: -1, count: $1, visibleRows: $2) } + forgot
-        case .pageDown, .char(" "): return moveAlertsCursor(&state, now: now) { $0.page(1, count: $1, visibleRows: $2) } + forgot
-        case .pageUp: return moveAlertsCursor(&state, now: now) { $0.page(-1, count: $1, visibleRows: $2) } + forgot
-        case .home, .char("g"): return moveAlertsCursor(&state, now: now) { cursor, _, _ in cursor.first() } + forgot
-        case .end, .char("G"): return moveAlertsCursor(&state, now: now) { $0.last(count: $1, visibleRows: $2) } + forgot
+        // Space, g and G as less and vim have them: a page, the top, the bottom.
+        case .down, .char("j"), .up, .char("k"), .pageDown, .char(" "), .pageUp, .home, .char("g"), .end, .char("G"):
+            let move: Key = switch key {
+            case .char(" "): .pageDown
+            case .char("g"): .home
+            case .char("G"): .end
+            default: key
+            }
+            return moveAlertsCursor(&state, now: now) { _ = Self.moveCursor(&$0, move, count: $1, visibleRows: $2) } + forgot
         case .char("o") where tab == .alerts:
             state.alertsView.sort = state.alertsView.sort.next
             state.alertsView.alerts.first()

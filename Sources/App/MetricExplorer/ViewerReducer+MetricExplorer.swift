@@ -60,12 +60,8 @@ extension ViewerReducer {
         case .escape:
             state.metricExplorer = nil
             return refresh(&state, now: now, force: false) + [.fullRedraw]
-        case .up: explorer.cursor.move(by: -1, count: count, visibleRows: rows)
-        case .down: explorer.cursor.move(by: 1, count: count, visibleRows: rows)
-        case .pageUp: explorer.cursor.page(-1, count: count, visibleRows: rows)
-        case .pageDown: explorer.cursor.page(1, count: count, visibleRows: rows)
-        case .home: explorer.cursor.first()
-        case .end: explorer.cursor.last(count: count, visibleRows: rows)
+        // Letters filter here, so j and k are not moves.
+        case _ where Self.moveCursor(&explorer.cursor, key, count: count, visibleRows: rows, letters: false): break
         case .backspace, .ctrl("h"):
             explorer.filter = String(explorer.filter.dropLast())
             explorer.cursor.first()
