@@ -15,7 +15,7 @@ enum CSVExport {
         let times = Set(columns.flatMap { $0.values.keys }).sorted()
         var lines = [(["time"] + columns.map { field($0.name) }).joined(separator: ",")]
         for time in times {
-            let cells = columns.map { column in column.values[time].map(format) ?? "" }
+            let cells = columns.map { column in column.values[time].map(GoFloatFormat.short) ?? "" }
             lines.append(([timestamp(time)] + cells).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -34,12 +34,6 @@ enum CSVExport {
     private static func field(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    private static func format(_ value: Double) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
-        return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
     private static func timestamp(_ time: Timestamp) -> String {

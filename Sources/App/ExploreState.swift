@@ -23,7 +23,7 @@ extension AppState {
             guard !adhoc.asTable else { return nil }
             return (adhoc.asPanel, adhoc.panel)
         }
-        guard let id = zoomedPanelID, let panel = dashboard.flatMap({ ($0.panels + $0.allPanels).first { $0.id == id } }),
+        guard let id = zoomedPanelID, let panel = dashboard?.panel(id: id),
               ["timeseries", "graph"].contains(panel.type) else { return nil }
         return (panel, panels[id] ?? PanelState())
     }
@@ -70,7 +70,7 @@ extension AppState {
             guard adhoc.asTable else { return nil }
             return (adhoc.asPanel, adhoc.panel)
         }
-        guard let id = zoomedPanelID, let panel = dashboard.flatMap({ ($0.panels + $0.allPanels).first { $0.id == id } }),
+        guard let id = zoomedPanelID, let panel = dashboard?.panel(id: id),
               panel.type == "table" || panel.type == "table-old" else { return nil }
         return (panel, panels[id] ?? PanelState())
     }

@@ -20,27 +20,19 @@ extension AppState {
     /// The inspected panel's series and their last values, as inspect lists them and `y`
     /// copies them: the series names the panel shows, the value as Prometheus wrote it.
     func inspectedValues(panelID: Int, now: Timestamp) -> [(name: String, value: String)] {
-        guard let panel = dashboard.flatMap({ ($0.panels + $0.allPanels).first { $0.id == panelID } }) else { return [] }
+        guard let panel = dashboard?.panel(id: panelID) else { return [] }
         let (start, end) = window.resolve(now: lastRefreshAt ?? now)
         let data = FrameRenderer.data(panel: panel, state: panels[panelID] ?? PanelState(), now: now, start: start, end: end)
         let model = PanelViewModelBuilder(theme: Theme(options: RenderOptions()), context: PanelContext()).build(panel: panel, data: data)
         return model.series.compactMap { frame in
             guard let last = frame.samples.last else { return nil }
-            return (frame.name.isEmpty ? frame.labels.description : frame.name, Self.valueText(last.value))
+            return (frame.name.isEmpty ? frame.labels.description : frame.name, GoFloatFormat.short(last.value))
         }
-    }
-
-    /// A sample's value as the Prometheus API writes it ("+Inf", "NaN", "0.25", "12").
-    static func valueText(_ value: Double) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
     }
 
     /// The dashboards a zoomed dashboard list panel lists, in its order (what Enter opens).
     var zoomedDashList: DashListModel? {
-        guard let id = zoomedPanelID, let panel = dashboard.flatMap({ ($0.panels + $0.allPanels).first { $0.id == id } }),
+        guard let id = zoomedPanelID, let panel = dashboard?.panel(id: id),
               panel.type == "dashlist" else { return nil }
         let model = PanelViewModelBuilder(theme: Theme(options: RenderOptions()), context: FrameRenderer.listContext(self)).build(panel: panel, data: nil)
         guard case .dashList(let list) = model.content else { return nil }

@@ -71,7 +71,7 @@ enum ViewerDialogs {
     }
 
     private static func inspect(_ panelID: Int, _ state: AppState, now: Timestamp) -> DialogModel {
-        let panel = state.dashboard?.allPanels.first { $0.id == panelID }
+        let panel = state.dashboard?.panel(id: panelID)
         let data = state.panels[panelID] ?? PanelState()
         var lines: [DialogModel.Line] = []
         lines.append(DialogModel.Line("Panel: \(panel?.title ?? "?") (id \(panelID), \(panel?.type ?? "?"))", .heading))

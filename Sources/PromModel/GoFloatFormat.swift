@@ -1,6 +1,17 @@
 /// Go's float spellings that Prometheus's API writes, shared by the PromQL engine's JSON,
 /// the snapshot JSON and the native-histogram writers.
 public enum GoFloatFormat {
+    /// A sample's value for people to read and paste (inspect's values, CSV exports,
+    /// `query_result` variable options): whole numbers below 1e15 without a point, others as
+    /// Swift's shortest round-trip, NaN and ±Inf as Prometheus spells them. Not the API's
+    /// JSON spelling, which is `fixed`.
+    public static func short(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+
     /// Go's strconv.FormatFloat(v, 'f', -1, 64): the shortest digits that round-trip,
     /// written without an exponent; NaN, +Inf and -Inf spelled as Go does.
     public static func fixed(_ value: Double) -> String {

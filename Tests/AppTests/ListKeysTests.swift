@@ -160,7 +160,7 @@ import Testing
         #expect(text.contains("Values (last):") && text.contains("y copy value"))
         harness.press(.escape)
         #expect(harness.state.overlay == nil)
-        #expect(AppState.valueText(.infinity) == "+Inf" && AppState.valueText(.nan) == "NaN" && AppState.valueText(-3) == "-3")
+        #expect(GoFloatFormat.short(.infinity) == "+Inf" && GoFloatFormat.short(.nan) == "NaN" && GoFloatFormat.short(-3) == "-3")
     }
 
     @Test func inspectWithoutValuesCopiesTheQuery() {

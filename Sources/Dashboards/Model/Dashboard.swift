@@ -33,6 +33,19 @@ public struct Dashboard: Hashable, Sendable {
     public var allPanels: [Panel] {
         panels.flatMap { panel in panel.type == "row" ? panel.panels : [panel] }
     }
+
+    /// The panel with `id`, at the top level or inside a row (row headers excluded), found
+    /// without building `allPanels`.
+    public func panel(id: Int) -> Panel? {
+        for panel in panels {
+            if panel.type == "row" {
+                if let inner = panel.panels.first(where: { $0.id == id }) { return inner }
+            } else if panel.id == id {
+                return panel
+            }
+        }
+        return nil
+    }
 }
 
 /// Grafana's `time`: relative (`now-1h`) or absolute expressions.

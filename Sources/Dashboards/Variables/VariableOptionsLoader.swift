@@ -37,13 +37,13 @@ public enum VariableOptionsLoader {
     static func texts(of result: QueryResult) -> [String] {
         switch result {
         case .vector(let samples):
-            return samples.map { "\(seriesText($0.labels)) \(number($0.sample.value)) \($0.sample.timestamp)" }
+            return samples.map { "\(seriesText($0.labels)) \(GoFloatFormat.short($0.sample.value)) \($0.sample.timestamp)" }
         case .matrix(let series):
             return series.compactMap { series in
-                series.samples.last.map { "\(seriesText(series.labels)) \(number($0.value)) \($0.timestamp)" }
+                series.samples.last.map { "\(seriesText(series.labels)) \(GoFloatFormat.short($0.value)) \($0.timestamp)" }
             }
         case .scalar(let sample):
-            return [number(sample.value)]
+            return [GoFloatFormat.short(sample.value)]
         case .string(let text, _):
             return [text]
         }
@@ -53,13 +53,5 @@ public enum VariableOptionsLoader {
         let name = labels["__name__"] ?? ""
         let pairs = labels.filter { $0.name != "__name__" }.map { "\($0.name)=\"\($0.value)\"" }
         return "\(name){\(pairs.joined(separator: ","))}"
-    }
-
-    /// Prometheus's `strconv.FormatFloat(v, 'f', -1, 64)` for the common cases.
-    static func number(_ value: Double) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
     }
 }
