@@ -28,6 +28,19 @@ import Dashboards
         #expect(Reducer.reduce([Double?](), id: "sum") == 0)
     }
 
+    /// The in-place reducers over samples answer exactly as the general path over values.
+    @Test func sampleReducersMatchTheGeneralPath() {
+        let cases: [[Double]] = [[], [.nan], [.nan, 2, 5, .nan, 3, 10, .nan], [-0.0, 0.0, 0.0, -0.0], [3, 1, 3, 1], [.infinity, 1, -.infinity]]
+        for values in cases {
+            let samples = values.enumerated().map { Sample(Int64($0.offset) * 15_000, $0.element) }
+            for id in ["lastNotNull", "lastNotNullValue", "firstNotNull", "last", "first", "mean", "avg", "sum", "total", "count", "max", "min"] {
+                let general = Reducer.reduce(values.map { Optional($0) }, id: id, timestamps: samples.map(\.timestamp))
+                let inPlace = Reducer.reduce(samples, id: id)
+                #expect(inPlace?.bitPattern == general?.bitPattern, "\(id) of \(values)")
+            }
+        }
+    }
+
     @Test func stepUsesTimestamps() {
         let samples = [Sample(0, 1), Sample(15000, 2), Sample(45000, 3)]
         #expect(Reducer.reduce(samples, id: "step") == 15000)

@@ -85,6 +85,44 @@ public enum Reducer {
     }
 
     public static func reduce(_ samples: [Sample], id: String) -> Double? {
-        reduce(samples.map { Optional($0.value) }, id: id, timestamps: samples.map(\.timestamp))
+        if let value = reduceInPlace(samples, id: id) { return value }
+        return reduce(samples.map { Optional($0.value) }, id: id, timestamps: samples.map(\.timestamp))
+    }
+
+    /// The legend's and stats' usual reducers straight over the samples, without the two
+    /// arrays the general path builds (a 1,000-series legend asks for three per series).
+    /// Same answers as `reduce(_:id:timestamps:)`: NaN is null, ties keep the first value.
+    /// nil means "not one of these ids", `.some(nil)` "no value".
+    static func reduceInPlace(_ samples: [Sample], id: String) -> Double?? {
+        switch id {
+        case "lastNotNull", "lastNotNullValue":
+            return .some(samples.last { !$0.value.isNaN }?.value)
+        case "firstNotNull":
+            return .some(samples.first { !$0.value.isNaN }?.value)
+        case "last":
+            return .some(samples.last.flatMap { $0.value.isNaN ? nil : $0.value })
+        case "first":
+            return .some(samples.first.flatMap { $0.value.isNaN ? nil : $0.value })
+        case "mean", "avg", "sum", "total", "count":
+            var sum = 0.0, count = 0
+            for sample in samples where !sample.value.isNaN {
+                sum += sample.value
+                count += 1
+            }
+            switch id {
+            case "count": return .some(Double(count))
+            case "sum", "total": return .some(sum)
+            default: return .some(count == 0 ? nil : sum / Double(count))
+            }
+        case "max", "min":
+            var best: Double?
+            for sample in samples where !sample.value.isNaN {
+                guard let current = best else { best = sample.value; continue }
+                if id == "max" ? current < sample.value : sample.value < current { best = sample.value }
+            }
+            return .some(best)
+        default:
+            return nil
+        }
     }
 }

@@ -83,17 +83,30 @@ public struct TimeSeriesLine: Hashable, Sendable {
     public var color: ValueColor
     /// (timestamp ms, value); NaN or missing steps are gaps.
     public var points: [Sample]
-    /// Legend values, by legend calc id, already formatted.
-    public var legendValues: [(id: String, text: String)]
+    /// The series' own samples, which the legend reduces: not stacked, and kept when the
+    /// series is hidden from the graph.
+    public var legendSamples: [Sample]
+    /// The legend's calc ids, in order, and the processor (the series' unit and decimals)
+    /// that formats their values.
+    public var legendCalcs: [String]
+    public var legendProcessor: DisplayProcessor
     /// False when an override sets `custom.hideFrom.legend`.
     public var inLegend: Bool = true
     /// Position among the panel's series: picks its monochrome marker, whatever is filtered.
     public var index: Int = 0
 
+    /// Legend values, by legend calc id, formatted ("-" for none). Computed when read: a
+    /// legend shows a few of a thousand series, and the widget reads only the ones it draws.
+    public var legendValues: [(id: String, text: String)] {
+        legendCalcs.map { id in (id, Reducer.reduce(legendSamples, id: id).map { legendProcessor.format($0) } ?? "-") }
+    }
+
+    /// Equal inputs give equal legend values, so those are compared instead of the texts.
     public static func == (lhs: TimeSeriesLine, rhs: TimeSeriesLine) -> Bool {
         lhs.name == rhs.name && lhs.color == rhs.color && lhs.inLegend == rhs.inLegend && lhs.index == rhs.index && lhs.points.count == rhs.points.count
             && zip(lhs.points, rhs.points).allSatisfy { $0.isIdentical(to: $1) }
-            && lhs.legendValues.map(\.id) == rhs.legendValues.map(\.id) && lhs.legendValues.map(\.text) == rhs.legendValues.map(\.text)
+            && lhs.legendCalcs == rhs.legendCalcs && lhs.legendProcessor == rhs.legendProcessor
+            && lhs.legendSamples.count == rhs.legendSamples.count && zip(lhs.legendSamples, rhs.legendSamples).allSatisfy { $0.isIdentical(to: $1) }
     }
 
     public func hash(into hasher: inout Hasher) {

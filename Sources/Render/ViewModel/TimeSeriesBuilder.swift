@@ -8,9 +8,9 @@ enum TimeSeriesBuilder {
 
     static func build(panel: Panel, frames: [SeriesFrame], data: PanelData) -> TimeSeriesModel {
         let config = panel.fieldConfig.defaults
-        let timestamps = frames.flatMap { $0.samples.map(\.timestamp) }
-        let start = data.range?.start ?? timestamps.min() ?? data.time
-        let end = data.range?.end ?? timestamps.max() ?? data.time
+        // Without a query range, the data's own time span (scanned only then).
+        let start = data.range?.start ?? frames.compactMap { $0.samples.lazy.map(\.timestamp).min() }.min() ?? data.time
+        let end = data.range?.end ?? frames.compactMap { $0.samples.lazy.map(\.timestamp).max() }.max() ?? data.time
         let step = data.range?.step ?? inferredStep(frames)
         let processor = DisplayProcessor(config: config, min: config.min ?? 0, max: config.max ?? 1)
         let legend = panel.options.legend ?? LegendOptions()
@@ -21,16 +21,13 @@ enum TimeSeriesBuilder {
             let lineConfig = frame.fieldConfig(panel)
             let lineProcessor = DisplayProcessor(config: lineConfig, min: processor.min, max: processor.max)
             let colorName = lineConfig.colorMode == "fixed" ? (lineConfig.fixedColor ?? frame.colorName) : frame.colorName
-            let values = calcs.map { id -> (id: String, text: String) in
-                let value = Reducer.reduce(frame.samples, id: id)
-                return (id, value.map { lineProcessor.format($0) } ?? "-")
-            }
             // Grafana's "hide series": custom.hideFrom.viz keeps the legend entry but draws
             // nothing (nor stretches the axis); hideFrom.legend drops the legend entry.
             let hidden = lineConfig.custom["hideFrom"]
             stackKeys.append(hidden?["viz"]?.bool == true ? nil : TimeSeriesStacking.key(lineConfig.custom, points: frame.samples))
             return TimeSeriesLine(name: frame.name, color: ValueColor(name: colorName),
-                                  points: hidden?["viz"]?.bool == true ? [] : frame.samples, legendValues: values,
+                                  points: hidden?["viz"]?.bool == true ? [] : frame.samples,
+                                  legendSamples: frame.samples, legendCalcs: calcs, legendProcessor: lineProcessor,
                                   inLegend: hidden?["legend"]?.bool != true, index: index)
         }
         // Legend values stay each series' own (as Grafana's); only the drawn points stack.

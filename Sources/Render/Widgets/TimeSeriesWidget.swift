@@ -9,10 +9,10 @@ public struct TimeSeriesWidget: Widget {
 
     /// The y range: the data's, widened to nice ticks, with fixed min/max honoured exactly.
     func yRange(plotRows: Int) -> (low: Double, high: Double, ticks: [Double]) {
-        let values = drawnLines.flatMap { $0.points }.filter { $0.timestamp >= model.start && $0.timestamp <= model.end }.map(\.value).filter(\.isFinite)
-        if let base = model.logBase { return logRange(values: values, base: base, plotRows: plotRows) }
-        var low = model.fixedMin ?? values.min() ?? 0
-        var high = model.fixedMax ?? values.max() ?? 1
+        let extent = valueExtent()
+        if let base = model.logBase { return logRange(positive: extent.positive, base: base, plotRows: plotRows) }
+        var low = model.fixedMin ?? extent.all?.low ?? 0
+        var high = model.fixedMax ?? extent.all?.high ?? 1
         if high <= low { if model.fixedMax == nil { high = low + max(1, abs(low) * 0.1) } else { low = high - 1 } }
         var nice = Ticks.nice(low: low, high: high, count: max(1, plotRows / 2))
         if let fixedMin = model.fixedMin { nice.low = fixedMin }
@@ -23,10 +23,9 @@ public struct TimeSeriesWidget: Widget {
 
     /// A log axis: from the power of the base at or below the smallest positive value to the
     /// one at or above the largest, a tick at each power (every other one when crowded).
-    func logRange(values: [Double], base: Double, plotRows: Int) -> (low: Double, high: Double, ticks: [Double]) {
-        let positive = values.filter { $0 > 0 }
-        let low = model.fixedMin.flatMap { $0 > 0 ? $0 : nil } ?? positive.min() ?? 1
-        let high = max(low, model.fixedMax.flatMap { $0 > 0 ? $0 : nil } ?? positive.max() ?? base)
+    func logRange(positive: (low: Double, high: Double)?, base: Double, plotRows: Int) -> (low: Double, high: Double, ticks: [Double]) {
+        let low = model.fixedMin.flatMap { $0 > 0 ? $0 : nil } ?? positive?.low ?? 1
+        let high = max(low, model.fixedMax.flatMap { $0 > 0 ? $0 : nil } ?? positive?.high ?? base)
         let lowExponent = Int(floor(log(low) / log(base) + 1e-9))
         var highExponent = Int(ceil(log(high) / log(base) - 1e-9))
         if highExponent <= lowExponent { highExponent = lowExponent + 1 }
@@ -34,6 +33,26 @@ public struct TimeSeriesWidget: Widget {
         let ticks = stride(from: lowExponent, through: highExponent, by: every).map { pow(base, Double($0)) }
         return (model.fixedMin.flatMap { $0 > 0 ? $0 : nil } ?? pow(base, Double(lowExponent)),
                 model.fixedMax.flatMap { $0 > 0 ? $0 : nil } ?? pow(base, Double(highExponent)), ticks)
+    }
+
+    /// The smallest and largest finite value drawn within the time range, of all and of the
+    /// positive ones (a log axis), in one pass: 1,000 series are 241,000 points.
+    func valueExtent() -> (all: (low: Double, high: Double)?, positive: (low: Double, high: Double)?) {
+        var low = Double.infinity, high = -Double.infinity
+        var positiveLow = Double.infinity, positiveHigh = -Double.infinity
+        let start = model.start, end = model.end
+        for line in drawnLines {
+            for point in line.points where point.timestamp >= start && point.timestamp <= end && point.value.isFinite {
+                let value = point.value
+                if value < low { low = value }
+                if value > high { high = value }
+                if value > 0 {
+                    if value < positiveLow { positiveLow = value }
+                    if value > positiveHigh { positiveHigh = value }
+                }
+            }
+        }
+        return (low <= high ? (low, high) : nil, positiveLow <= positiveHigh ? (positiveLow, positiveHigh) : nil)
     }
 
     /// How far down the plot a value sits (0 top, 1 bottom), clamped to the range; nil when a
@@ -90,16 +109,16 @@ public struct TimeSeriesWidget: Widget {
         let distinct = theme.isMonochrome || theme.ascii
         for line in drawnLines {
             let style = theme.isMonochrome ? Style.plain : theme.style(for: line.color)
-            let marker = distinct ? SeriesMarker.of(index: line.index, theme: theme) : nil
+            let pen = canvas.pen(style, distinct ? SeriesMarker.of(index: line.index, theme: theme) : nil)
             var previous: (Int, Int, Int64)?
             for point in line.points where point.timestamp >= model.start && point.timestamp <= model.end {
                 guard point.value.isFinite, let fraction = fraction(point.value, low: low, high: high) else { previous = nil; continue }
                 let x = Int(cells: Double(point.timestamp - model.start) / span * Double(canvas.dotWidth - 1))
                 let y = Int(cells: fraction * Double(canvas.dotHeight - 1))
                 if let (px, py, pt) = previous, point.timestamp - pt <= maxGap {
-                    canvas.line(from: (px, py), to: (x, y), style: style, marker: marker)
+                    canvas.line(from: (px, py), to: (x, y), pen: pen)
                 } else {
-                    canvas.set(x, y, style: style, marker: marker)
+                    canvas.set(x, y, pen: pen)
                 }
                 previous = (x, y, point.timestamp)
             }
@@ -184,8 +203,9 @@ public struct TimeSeriesWidget: Widget {
     /// Grafana's table legend: names left, one right-aligned column per calc under a header.
     func drawTableLegend(into buffer: inout Buffer, area: Rect, theme: Theme) {
         let headers = model.legendCalcs.map(Self.calcLabel)
+        let values = model.lines.map(\.legendValues)
         let widths = headers.indices.map { column in
-            max(DisplayWidth.of(headers[column]), model.lines.map { column < $0.legendValues.count ? DisplayWidth.of($0.legendValues[column].text) : 0 }.max() ?? 0)
+            max(DisplayWidth.of(headers[column]), values.map { column < $0.count ? DisplayWidth.of($0[column].text) : 0 }.max() ?? 0)
         }
         let valuesWidth = widths.reduce(0) { $0 + $1 + 2 }
         let nameWidth = max(4, area.width - valuesWidth - 2)
@@ -203,9 +223,10 @@ public struct TimeSeriesWidget: Widget {
             var x = buffer.write(symbol + " ", x: area.x, y: y, style: style, clip: area)
             buffer.write(TextFit.truncate(line.name, to: nameWidth, ellipsis: theme.glyphs.ellipsis), x: x, y: y, clip: area)
             x += nameWidth
-            for (column, width) in widths.enumerated() where column < line.legendValues.count {
+            let lineValues = values[index]
+            for (column, width) in widths.enumerated() where column < lineValues.count {
                 x += 2
-                let text = line.legendValues[column].text
+                let text = lineValues[column].text
                 buffer.write(text, x: x + width - DisplayWidth.of(text), y: y, clip: area)
                 x += width
             }
