@@ -9,7 +9,9 @@ extension Evaluator {
         let result = try Aggregator.aggregate(
             aggregate.op, grouping: aggregate.grouping, without: aggregate.without, parameter: parameter,
             vector: vector, ts: ts, version: promQLVersion, labelCache: labelCache)
-        try labelCache.checkUnique(result)
+        // Every other operator gives one element per group, and groups have distinct
+        // interned keys (GroupSlots), so only these can repeat a label set.
+        if aggregate.op == .topk || aggregate.op == .bottomk { try labelCache.checkUnique(result) }
         return .vector(result)
     }
 }
@@ -17,7 +19,7 @@ extension Evaluator {
 /// Prometheus's aggregation(): groups in order of first appearance, incremental mean for
 /// avg, Welford for stddev/stdvar, Go's heap for topk/bottomk (so ties resolve the same way).
 enum Aggregator {
-    private final class Group {
+    private struct Group {
         let labels: Labels
         var value: Double
         var mean: Double
@@ -80,18 +82,24 @@ enum Aggregator {
             break
         }
 
-        // Group keys are interned (LabelCache), so a group is found by its key's identity;
-        // a key is the group's output labels too (groupLabels).
+        // Group keys are interned (LabelCache) and numbered across steps (GroupSlots), so an
+        // element's group is one identity lookup; a key is the group's output labels too
+        // (groupLabels).
         let memo = labelCache.memo(.grouping(grouping, without: without))
-        var groups: [LabelsIdentity: Group] = [:]
+        let slots = labelCache.groupSlots(.grouping(grouping, without: without))
+        var local: [Int] = []
         var ordered: [Group] = []
         for var sample in vector {
             if op == .countValues {
                 sample.labels = sample.labels.setting(valueLabel, GoMath.formatFloat(sample.v))
             }
-            let key = labelCache.transformed(sample.labels, memo) { groupLabels($0, grouping: grouping, without: without) }
-            guard let group = groups[LabelsIdentity(key)] else {
-                let group = Group(labels: key, value: sample.v)
+            let slot = slots.memo.value(for: sample.labels) { labels in
+                slots.slot(for: labelCache.transformed(labels, memo) { groupLabels($0, grouping: grouping, without: without) })
+            }
+            if slot >= local.count { local.append(contentsOf: repeatElement(-1, count: slots.keys.count - local.count)) }
+            let index = local[slot]
+            guard index >= 0 else {
+                var group = Group(labels: slots.keys[slot], value: sample.v)
                 switch op {
                 // 3.x: a first value of NaN or ±Inf makes the deviation NaN (engine.go aggregation).
                 case .stddev, .stdvar: group.value = v3 && !sample.v.isFinite ? .nan : 0
@@ -99,79 +107,88 @@ enum Aggregator {
                 case .group: group.value = 1
                 default: break
                 }
-                groups[LabelsIdentity(key)] = group
+                local[slot] = ordered.count
                 ordered.append(group)
                 continue
             }
-            let v = sample.v
-            switch op {
-            case .sum:
-                if v3 {
-                    (group.value, group.compensation) = GoMath.kahanSumInc3(v, group.value, group.compensation)
-                } else {
-                    group.value += v
-                }
-            case .avg where v3:
-                group.count += 1
-                let n = Double(group.count)
-                if !group.incrementalMean {
-                    let (sum, c) = GoMath.kahanSumInc3(v, group.value, group.compensation)
-                    if !sum.isInfinite {
-                        (group.value, group.compensation) = (sum, c)
-                        break
-                    }
-                    group.incrementalMean = true
-                    group.mean = group.value / (n - 1)
-                    group.compensation /= n - 1
-                }
-                let q = (n - 1) / n
-                (group.mean, group.compensation) = GoMath.kahanSumInc3(v / n, q * group.mean, q * group.compensation)
-            case .avg:
-                group.count += 1
-                if group.mean.isInfinite {
-                    if v.isInfinite && (group.mean > 0) == (v > 0) { break }
-                    if !v.isInfinite && !v.isNaN { break }
-                }
-                let n = Double(group.count)
-                group.mean += v / n - group.mean / n
-            case .group:
-                break
-            case .max:
-                if group.value < v || group.value.isNaN { group.value = v }
-            case .min:
-                if group.value > v || group.value.isNaN { group.value = v }
-            case .count, .countValues:
-                group.count += 1
-            case .stddev, .stdvar:
-                group.count += 1
-                let delta = v - group.mean
-                group.mean += delta / Double(group.count)
-                group.value += delta * (v - group.mean)
-            case .topk:
-                let element = EvalSample(labels: sample.labels, t: ts, v: v)
-                if group.heap.count < k || group.heap[0].v < v || group.heap[0].v.isNaN {
-                    if group.heap.count == k {
-                        if k == 1 { group.heap[0] = element; break }
-                        GoHeap.pop(&group.heap, less: topkLess)
-                    }
-                    GoHeap.push(&group.heap, element, less: topkLess)
-                }
-            case .bottomk:
-                let element = EvalSample(labels: sample.labels, t: ts, v: v)
-                if group.heap.count < k || group.heap[0].v > v || group.heap[0].v.isNaN {
-                    if group.heap.count == k {
-                        if k == 1 { group.heap[0] = element; break }
-                        GoHeap.pop(&group.heap, less: bottomkLess)
-                    }
-                    GoHeap.push(&group.heap, element, less: bottomkLess)
-                }
-            case .quantile:
-                group.heap.append(sample)
-            case .limitk, .limitRatio:
-                break
-            }
+            accumulate(&ordered[index], sample, op: op, v3: v3, k: k, ts: ts)
         }
+        return finished(ordered, op: op, v3: v3, q: q, ts: ts)
+    }
 
+    /// One more element into its group (the step's first element of a group started it).
+    private static func accumulate(_ group: inout Group, _ sample: EvalSample, op: AggregationOp, v3: Bool, k: Int, ts: Timestamp) {
+        let v = sample.v
+        switch op {
+        case .sum:
+            if v3 {
+                (group.value, group.compensation) = GoMath.kahanSumInc3(v, group.value, group.compensation)
+            } else {
+                group.value += v
+            }
+        case .avg where v3:
+            group.count += 1
+            let n = Double(group.count)
+            if !group.incrementalMean {
+                let (sum, c) = GoMath.kahanSumInc3(v, group.value, group.compensation)
+                if !sum.isInfinite {
+                    (group.value, group.compensation) = (sum, c)
+                    break
+                }
+                group.incrementalMean = true
+                group.mean = group.value / (n - 1)
+                group.compensation /= n - 1
+            }
+            let q = (n - 1) / n
+            (group.mean, group.compensation) = GoMath.kahanSumInc3(v / n, q * group.mean, q * group.compensation)
+        case .avg:
+            group.count += 1
+            if group.mean.isInfinite {
+                if v.isInfinite && (group.mean > 0) == (v > 0) { break }
+                if !v.isInfinite && !v.isNaN { break }
+            }
+            let n = Double(group.count)
+            group.mean += v / n - group.mean / n
+        case .group:
+            break
+        case .max:
+            if group.value < v || group.value.isNaN { group.value = v }
+        case .min:
+            if group.value > v || group.value.isNaN { group.value = v }
+        case .count, .countValues:
+            group.count += 1
+        case .stddev, .stdvar:
+            group.count += 1
+            let delta = v - group.mean
+            group.mean += delta / Double(group.count)
+            group.value += delta * (v - group.mean)
+        case .topk:
+            let element = EvalSample(labels: sample.labels, t: ts, v: v)
+            if group.heap.count < k || group.heap[0].v < v || group.heap[0].v.isNaN {
+                if group.heap.count == k {
+                    if k == 1 { group.heap[0] = element; break }
+                    GoHeap.pop(&group.heap, less: topkLess)
+                }
+                GoHeap.push(&group.heap, element, less: topkLess)
+            }
+        case .bottomk:
+            let element = EvalSample(labels: sample.labels, t: ts, v: v)
+            if group.heap.count < k || group.heap[0].v > v || group.heap[0].v.isNaN {
+                if group.heap.count == k {
+                    if k == 1 { group.heap[0] = element; break }
+                    GoHeap.pop(&group.heap, less: bottomkLess)
+                }
+                GoHeap.push(&group.heap, element, less: bottomkLess)
+            }
+        case .quantile:
+            group.heap.append(sample)
+        case .limitk, .limitRatio:
+            break
+        }
+    }
+
+    /// The groups' output elements, in order of first appearance.
+    private static func finished(_ ordered: [Group], op: AggregationOp, v3: Bool, q: Double, ts: Timestamp) -> [EvalSample] {
         var out: [EvalSample] = []
         for group in ordered {
             var value = group.value

@@ -15,6 +15,9 @@ public struct Engine: Sendable {
     /// The PromQL the string entry points parse: 3.14 by default, 2.42 for the ported 2.x
     /// fixtures and differential suites.
     public var promQLVersion: PromQLVersion = .v3
+    /// Range functions over matrix selectors computed series by series (RangeCallColumns);
+    /// off only in the tests that hold it to the step-at-a-time evaluation.
+    var seriesWiseRangeCalls = true
     /// Prometheus's API rejects range queries with more points than this per series.
     public static let maxPointsPerSeries: Int64 = 11_000
 
@@ -63,6 +66,7 @@ public struct Engine: Sendable {
             throw QueryError(.badData, "invalid expression type \(PromQLString.quote(expr.type.documentedName)) for range query, must be Scalar or instant Vector")
         }
         let evaluator = makeEvaluator(expr, start: range.start, end: range.end)
+        if seriesWiseRangeCalls { evaluator.stepGrid = StepGrid(start: range.start, end: range.end, step: range.step) }
         var assembler = SeriesAssembler()
         let scalarLabels = Labels()
         var total = 0

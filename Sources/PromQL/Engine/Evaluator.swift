@@ -29,6 +29,12 @@ final class Evaluator {
     /// Inner results of each subquery by evaluation time: its steps are absolute multiples,
     /// so consecutive outer steps share all but a few of them.
     private var subqueryResults: [SubqueryExpr: [Timestamp: Value]] = [:]
+    /// A range query's steps (nil for an instant query), for which range functions over
+    /// matrix selectors are computed series by series (RangeCallColumns).
+    var stepGrid: StepGrid?
+    var rangeCallColumns: [Call: RangeCallColumns] = [:]
+    /// Calls whose columns cannot be computed: they are evaluated step by step.
+    var unprecomputable: Set<Call> = []
     /// Samples held for the current step (a close approximation of Prometheus's accounting).
     var currentSamples = 0
     /// The query's annotations so far (3.x semantics only).

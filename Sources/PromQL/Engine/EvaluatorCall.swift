@@ -19,6 +19,9 @@ extension Evaluator {
             guard case .range(let function) = implementation else {
                 throw QueryError(.internal, "\(name) does not take a range vector")
             }
+            if let column = try precomputedRangeCall(call, name: name, args: args, matrixIndex: matrixIndex, function: function, at: ts) {
+                return .vector(column)
+            }
             var scalars: [Double] = []
             for (index, arg) in args.enumerated() where index != matrixIndex {
                 scalars.append(try evalScalar(arg, at: ts))

@@ -12,6 +12,35 @@ struct LabelsIdentity: Hashable {
     init(_ labels: Labels) {
         address = labels.pairs.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
     }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(address) }
+
+    /// What Set and Dictionary hash with: SipHash of one word cost more than the rest of a
+    /// lookup, and an address is not chosen by an adversary, so splitmix64's finalizer (the
+    /// seed mixed in) spreads the aligned addresses over the table instead.
+    func _rawHashValue(seed: Int) -> Int {
+        var x = UInt64(truncatingIfNeeded: address) ^ UInt64(truncatingIfNeeded: seed)
+        x = (x ^ (x >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        x = (x ^ (x >> 27)) &* 0x94d0_49bb_1331_11eb
+        return Int(truncatingIfNeeded: x ^ (x >> 31))
+    }
+}
+
+/// An aggregation's groups across the steps of one query: each input label set's group,
+/// numbered in order of first appearance, so a step finds an element's group with one
+/// identity lookup and keeps its groups in an array (Aggregator.aggregate).
+final class GroupSlots {
+    let memo = LabelsMemo<Int>()
+    private(set) var keys: [Labels] = []
+    private var byKey: [LabelsIdentity: Int] = [:]
+
+    /// The slot of an interned group key.
+    func slot(for key: Labels) -> Int {
+        if let slot = byKey[LabelsIdentity(key)] { return slot }
+        byKey[LabelsIdentity(key)] = keys.count
+        keys.append(key)
+        return keys.count - 1
+    }
 }
 
 /// One canonical instance per distinct label set, so that, among interned label sets,
@@ -74,6 +103,16 @@ final class LabelCache {
     let interner = LabelsInterner()
     private var memos: [Transformation: LabelsMemo<Labels>] = [:]
     private(set) lazy var buckets = LabelsMemo<Bucket?>()
+
+    private var slots: [Transformation: GroupSlots] = [:]
+
+    /// The group slots of one aggregation's grouping.
+    func groupSlots(_ transformation: Transformation) -> GroupSlots {
+        if let existing = slots[transformation] { return existing }
+        let created = GroupSlots()
+        slots[transformation] = created
+        return created
+    }
 
     /// The memo of one transformation; look it up once per step, then once per element.
     func memo(_ transformation: Transformation) -> LabelsMemo<Labels> {
