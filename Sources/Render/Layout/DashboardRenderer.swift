@@ -140,7 +140,7 @@ public struct DashboardRenderer: Sendable {
                  tableExplorer: TableExplorer? = nil, dashListCursor: ListCursor? = nil) -> Buffer {
         // Only the list panels read the context: other panels' drawings stay cached when it changes.
         let context = PanelContext.readers.contains(panel.type) ? full : PanelContext()
-        let draw = {
+        let model = {
             var model = PanelViewModelBuilder(theme: theme, context: context).build(panel: panel, data: data)
             if let explorer, case .timeSeries(var series) = model.content {
                 series.explorer = explorer
@@ -153,15 +153,24 @@ public struct DashboardRenderer: Sendable {
                 list.cursor = dashListCursor
                 model.content = .dashList(list)
             }
+            return model
+        }
+        let draw = { (model: PanelViewModel) -> Buffer in
             var local = Buffer(width: width, height: height)
             drawPanelBox(model, focused: focused, refreshing: refreshing, into: &local, area: local.area)
             return local
         }
-        guard let cache else { return draw() }
+        guard let cache else { return draw(model()) }
         let inputs = PanelRenderCache.Inputs(
             panel: panel, data: data, focused: focused, refreshing: refreshing, width: width, height: height, context: context,
             explorer: explorer, tableExplorer: tableExplorer, dashListCursor: dashListCursor)
-        return cache.drawing(panelID: panel.id, inputs: inputs, draw: draw)
+        return cache.drawing(panelID: panel.id, inputs: inputs, model: model, draw: draw) { model, drawing in
+            if case .row = model.content {
+                drawing = draw(model)
+            } else {
+                PanelFrame(model: model, focused: focused, refreshing: refreshing).renderBorder(into: &drawing, area: drawing.area, theme: theme)
+            }
+        }
     }
 
     public func drawPanelBox(_ model: PanelViewModel, focused: Bool, refreshing: Bool, into buffer: inout Buffer, area: Rect) {

@@ -30,6 +30,17 @@ public struct PanelFrame {
 
     public func render(into buffer: inout Buffer, area: Rect, theme: Theme) {
         guard area.width >= 2, area.height >= 2 else { return }
+        renderBorder(into: &buffer, area: area, theme: theme)
+        let body = area.inset(by: 1)
+        guard !body.isEmpty else { return }
+        PanelBody(model: model).render(into: &buffer, area: body, theme: theme)
+    }
+
+    /// The border, title and status corner alone. It sets every cell of the area's edge, so
+    /// drawing it over an earlier drawing of the same body gives the same cells as `render`:
+    /// the cache re-borders a drawing when only focus or the refreshing mark changed.
+    public func renderBorder(into buffer: inout Buffer, area: Rect, theme: Theme) {
+        guard area.width >= 2, area.height >= 2 else { return }
         let g = theme.glyphs
         let style = focused ? theme.focusedBorder : theme.border
         let (tl, tr, bl, br, h, v) = focused
@@ -60,9 +71,6 @@ public struct PanelFrame {
             let title = TextFit.truncate(theme.ascii ? Sanitizer.ascii(model.title) : model.title, to: room, ellipsis: g.ellipsis)
             buffer.write(" " + title + " ", x: area.x + 1, y: area.y, style: focused ? theme.focusedBorder : theme.title, clip: Rect(x: area.x + 1, y: area.y, width: titleLimit - area.x, height: 1))
         }
-        let body = area.inset(by: 1)
-        guard !body.isEmpty else { return }
-        PanelBody(model: model).render(into: &buffer, area: body, theme: theme)
     }
 }
 

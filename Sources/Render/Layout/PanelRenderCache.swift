@@ -1,9 +1,12 @@
 import Dashboards
 import Synchronization
 
-/// The last drawings of each panel with what they were drawn from. A frame copies the panels
-/// whose inputs are unchanged instead of drawing them again, so an answer for one panel costs
-/// one panel, and a steady refresh (same data, the refreshing mark on, then off) costs none.
+/// The last drawing of each panel with what it was drawn from, at two levels. Same inputs:
+/// the drawing is copied, nothing is built. Other inputs (new answers): the view model is
+/// built, and if it shows the same thing as before (a stat whose value stayed while its
+/// timestamp moved, which is most of a steady refresh) the drawing is still copied. Only focus
+/// or the refreshing mark changed: the old drawing gets a new border. So a refresh draws only
+/// the panels whose screen changes, and one drawing per panel is kept.
 public final class PanelRenderCache: Sendable {
     struct Inputs: Equatable {
         var panel: Panel
@@ -17,29 +20,62 @@ public final class PanelRenderCache: Sendable {
         var explorer: SeriesExplorer?
         var tableExplorer: TableExplorer?
         var dashListCursor: ListCursor?
+
+        /// Equal but for what only the border shows.
+        func sameBody(as other: Inputs) -> Bool {
+            var other = other
+            other.focused = focused
+            other.refreshing = refreshing
+            return other == self
+        }
     }
 
-    private struct Slot: Hashable {
-        var panelID: Int
-        /// A refresh toggles the mark on and back off: both drawings are kept.
-        var refreshing: Bool
+    /// What a drawing shows of its model: the model without the series behind it (kept for
+    /// `--format json`, timestamps included, never drawn).
+    struct Shown: Equatable {
+        var model: PanelViewModel
+
+        init(_ model: PanelViewModel) {
+            self.model = model
+            self.model.series = []
+        }
     }
 
     private struct Entry {
         var inputs: Inputs
+        var shown: Shown
         var drawing: Buffer
     }
 
-    /// At most two drawings per panel id of the dashboards shown; a newer one replaces its slot.
-    private let entries = Mutex<[Slot: Entry]>([:])
+    /// One drawing per panel id of the dashboards shown; a newer one replaces it.
+    private let entries = Mutex<[Int: Entry]>([:])
 
     public init() {}
 
-    func drawing(panelID: Int, inputs: Inputs, draw: () -> Buffer) -> Buffer {
-        let slot = Slot(panelID: panelID, refreshing: inputs.refreshing)
-        if let cached = entries.withLock({ $0[slot] }), cached.inputs == inputs { return cached.drawing }
-        let drawing = draw()
-        entries.withLock { $0[slot] = Entry(inputs: inputs, drawing: drawing) }
+    /// - Parameters:
+    ///   - model: builds the panel's view model from `inputs`.
+    ///   - draw: the whole drawing of a model (border and body).
+    ///   - reborder: draws the border of a model for `inputs`' focus and mark over a drawing.
+    func drawing(panelID: Int, inputs: Inputs, model: () -> PanelViewModel, draw: (PanelViewModel) -> Buffer,
+                 reborder: (PanelViewModel, inout Buffer) -> Void) -> Buffer {
+        let cached = entries.withLock { $0[panelID] }
+        if let cached, cached.inputs == inputs { return cached.drawing }
+        let shown: Shown
+        var drawing: Buffer
+        if let cached, cached.inputs.sameBody(as: inputs) {
+            (shown, drawing) = (cached.shown, cached.drawing)
+            reborder(shown.model, &drawing)
+        } else {
+            let built = model()
+            shown = Shown(built)
+            if let cached, cached.shown == shown, cached.inputs.width == inputs.width, cached.inputs.height == inputs.height {
+                drawing = cached.drawing
+                if cached.inputs.focused != inputs.focused || cached.inputs.refreshing != inputs.refreshing { reborder(built, &drawing) }
+            } else {
+                drawing = draw(built)
+            }
+        }
+        entries.withLock { $0[panelID] = Entry(inputs: inputs, shown: shown, drawing: drawing) }
         return drawing
     }
 }
