@@ -120,6 +120,14 @@ import Testing
         #expect(FormEncoding.seconds(-1500) == "-1.5")
         #expect(FormEncoding.seconds(5) == "0.005")
         #expect(FormEncoding.escape("rate(x{a=~\"b|c\"}[5m]) é") == "rate%28x%7Ba%3D~%22b%7Cc%22%7D%5B5m%5D%29%20%C3%A9")
+        // Every scalar class against Foundation's encoding with RFC 3986's unreserved set.
+        var unreserved = CharacterSet(charactersIn: "-._~")
+        unreserved.formUnion(CharacterSet(charactersIn: "a"..."z"))
+        unreserved.formUnion(CharacterSet(charactersIn: "A"..."Z"))
+        unreserved.formUnion(CharacterSet(charactersIn: "0"..."9"))
+        let text = String(String.UnicodeScalarView((1...0x2FF).compactMap(Unicode.Scalar.init))) + "漢🙂\u{10FFFF}"
+        #expect(FormEncoding.escape(text) == text.addingPercentEncoding(withAllowedCharacters: unreserved))
+        #expect(FormEncoding.escape("") == "")
     }
 
     @Test func rfc3339Times() {

@@ -134,4 +134,20 @@ import Testing
         #expect(DisplayWidth.of("\u{200B}") == 0)
         #expect(DisplayWidth.of("❤️") == 2)
     }
+
+    @Test("a cell is plain bytes and keeps a grapheme of up to 16 UTF-8 bytes whole")
+    func cellsArePlainBytes() {
+        #expect(_isPOD(Cell.self))
+        for text in ["", " ", "x", "東", "e\u{301}", "👩‍💻", "🇯🇵", "❤️", "\u{10FFFF}\u{10FFFF}\u{10FFFF}\u{10FFFF}"] {
+            #expect(Cell(text).symbol == text)
+        }
+        // Longer: the whole scalars that fit, as ncurses keeps at most four of them.
+        let family = "👨\u{200D}👩\u{200D}👧\u{200D}👦"
+        #expect(Cell(family).symbol == "👨\u{200D}👩\u{200D}")
+        #expect(Cell("e" + String(repeating: "\u{301}", count: 20)).symbol == "e" + String(repeating: "\u{301}", count: 7))
+        #expect(Cell("a") != Cell("b") && Cell("a") == Cell("a") && Cell("a").hashValue == Cell("a").hashValue)
+        var cell = Cell("a")
+        cell.symbol = "東"
+        #expect(cell == Cell("東"))
+    }
 }

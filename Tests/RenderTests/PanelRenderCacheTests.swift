@@ -31,7 +31,7 @@ struct PanelRenderCacheTests {
         }, draw: { _ in
             counts.draws += 1
             return Buffer(width: inputs.width, height: inputs.height)
-        }, reborder: { _, _ in counts.reborders += 1 })
+        }, reborder: { _, _ in counts.reborders += 1 }).drawing
     }
 
     @Test("draws again only when something it was drawn from changed")
@@ -95,12 +95,60 @@ struct PanelRenderCacheTests {
         for (index, step) in sequence.enumerated() {
             let args = (focused: step.focused, refreshing: step.refreshing, width: step.width, height: 8)
             let cached = renderer.drawing(of: step.0, data: step.1, focused: args.focused, refreshing: args.refreshing,
-                                          width: args.width, height: args.height, context: PanelContext(), cache: cache)
+                                          width: args.width, height: args.height, context: PanelContext(), cache: cache).drawing
             let fresh = renderer.drawing(of: step.0, data: step.1, focused: args.focused, refreshing: args.refreshing,
-                                         width: args.width, height: args.height, context: PanelContext(), cache: nil)
+                                         width: args.width, height: args.height, context: PanelContext(), cache: nil).drawing
             #expect(cached.lines == fresh.lines, "step \(index)")
             let sameStyles = cached == fresh
             #expect(sameStyles, "step \(index): styles")
+        }
+    }
+
+    /// Whole frames through one cache, as the viewer draws them, against frames drawn from
+    /// scratch: answers arriving one panel at a time, focus moving, a scroll, a zoom and back,
+    /// a dialog over the body and gone, a panel whose gridPos overlaps others (the layout
+    /// stacks it below them).
+    @Test("frames composed from the last one have the cells of frames drawn from scratch")
+    func composedFramesEqualFresh() {
+        var dashboard = Fixture.dashboard
+        dashboard.panels.append(Fixture.panel(50, "stat", "Overlap", x: 2, y: 2, w: 8, h: 4))
+        let cache = PanelRenderCache()
+        var data: [Int: PanelData] = [:]
+        var state = Fixture.state
+        var frames: [(data: [Int: PanelData], state: DashboardViewState, height: Int)] = []
+        for (id, answer) in Fixture.data.sorted(by: { $0.key < $1.key }) {
+            data[id] = answer
+            frames.append((data, state, 60))
+        }
+        data[50] = answer(1, at: Fixture.end)
+        frames.append((data, state, 60))
+        data[2] = Fixture.matrix([Fixture.series(Labels(), { 0.61 + 0.0001 * Double($0) })])
+        frames.append((data, state, 60))
+        state.focusedPanelID = 2
+        frames.append((data, state, 60))
+        state.refreshingPanelIDs = [2, 4]
+        frames.append((data, state, 60))
+        state.refreshingPanelIDs = []
+        state.scroll = 5
+        frames.append((data, state, 30))
+        data[7] = Fixture.vector([(Labels(["symbol": "漢字テスト", "side": "buy"]), 3)])
+        frames.append((data, state, 30))
+        state.zoomedPanelID = 7
+        frames.append((data, state, 30))
+        state.zoomedPanelID = nil
+        state.dialog = DialogModel(title: "Help", lines: [DialogModel.Line("q quit")], footer: "Esc close")
+        frames.append((data, state, 30))
+        state.dialog = nil
+        frames.append((data, state, 30))
+        state.scroll = 0
+        data[50] = answer(2, at: Fixture.end + 2_000)
+        frames.append((data, state, 60))
+        for (index, frame) in frames.enumerated() {
+            let composed = renderer.render(dashboard: dashboard, data: frame.data, width: 120, height: frame.height, state: frame.state, cache: cache)
+            let fresh = renderer.render(dashboard: dashboard, data: frame.data, width: 120, height: frame.height, state: frame.state)
+            #expect(composed.buffer.lines == fresh.buffer.lines, "frame \(index)")
+            let sameStyles = composed.buffer == fresh.buffer
+            #expect(sameStyles, "frame \(index): styles")
         }
     }
 }

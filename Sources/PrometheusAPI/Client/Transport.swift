@@ -26,17 +26,17 @@ struct Transport: Sendable {
     let environment: [String: String]
     let logger: Logger
 
-    /// Host and port for messages; never the credentials.
-    var host: String {
-        guard let components = URLComponents(string: settings.url), let host = components.host else { return settings.name }
-        return components.port.map { "\(host):\($0)" } ?? host
-    }
+    /// Host and port for messages; never the credentials. Parsed once: every request reads it.
+    let host: String
 
     init(settings: DatasourceSettings, httpClient: HTTPClient, environment: [String: String], logger: Logger) {
         self.settings = settings
         self.httpClient = httpClient
         self.environment = environment
         self.logger = logger
+        host = URLComponents(string: settings.url).flatMap { components in
+            components.host.map { host in components.port.map { "\(host):\($0)" } ?? host }
+        } ?? settings.name
         tlsConfiguration = Result { () throws(QueryError) in try Transport.makeTLSConfiguration(settings) }
     }
 

@@ -86,8 +86,8 @@ public struct DashboardRenderer: Sendable {
     /// keeps panel drawings between frames.
     public func render(dashboard: Dashboard, data: [Int: PanelData], width: Int, height: Int, state: DashboardViewState,
                        layout given: DashboardLayout? = nil, cache: PanelRenderCache? = nil) -> DashboardFrame {
-        var buffer = Buffer(width: width, height: height)
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
+            var buffer = Buffer(width: width, height: height)
             let lines = ["Terminal too small: \(width)x\(height)", "promdeck needs at least \(Self.minimumWidth)x\(Self.minimumHeight)"]
             MessageWidget(lines, style: Style(attributes: .bold)).render(into: &buffer, area: buffer.area, theme: theme)
             return DashboardFrame(buffer: buffer, visiblePanelIDs: [], layout: DashboardLayout(placements: [], contentHeight: 0, stacked: true),
@@ -99,24 +99,39 @@ public struct DashboardRenderer: Sendable {
         let scroll = max(0, min(state.scroll, maxScroll))
         let byID = Dictionary((dashboard.panels + dashboard.allPanels).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var visible: [Int] = []
-        if let zoomed = state.zoomedPanelID, let panel = byID[zoomed] {
-            let drawing = drawing(of: panel, data: data[zoomed], focused: true, refreshing: state.refreshingPanelIDs.contains(zoomed),
-                                  width: body.width, height: body.height, context: state.context, cache: cache, explorer: state.explorer,
-                                  tableExplorer: state.tableExplorer, dashListCursor: state.dashListCursor)
-            buffer.blit(drawing, into: body)
-            visible = [zoomed]
+        var placed: [(placement: PanelPlacement, panel: Panel)] = []
+        let zoomed = state.zoomedPanelID.flatMap { id in byID[id].map { (id, $0) } }
+        if let (id, panel) = zoomed {
+            placed = [(PanelPlacement(panelID: id, rect: Rect(x: 0, y: 0, width: body.width, height: body.height), isRow: panel.type == "row"), panel)]
+            visible = [id]
         } else {
             visible = layout.visiblePanelIDs(scroll: scroll, viewportHeight: body.height)
             let shown = Set(visible)
-            for placement in layout.placements where shown.contains(placement.panelID) {
-                guard let panel = byID[placement.panelID] else { continue }
+            placed = layout.placements.compactMap { placement in
+                shown.contains(placement.panelID) ? byID[placement.panelID].map { (placement, $0) } : nil
+            }
+        }
+        // Only the panels whose drawing changed since the last frame of this layout are blitted.
+        let key = Composition.Key(width: width, height: height, scroll: scroll, zoomedPanelID: zoomed?.0, placements: placed.map(\.placement))
+        var composition = cache?.takeComposition(for: key) ?? Composition(key: key, body: Buffer(width: width, height: height))
+        for (placement, panel) in placed {
+            if zoomed != nil {
+                let drawing = drawing(of: panel, data: data[panel.id], focused: true, refreshing: state.refreshingPanelIDs.contains(panel.id),
+                                      width: body.width, height: body.height, context: state.context, cache: cache, explorer: state.explorer,
+                                      tableExplorer: state.tableExplorer, dashListCursor: state.dashListCursor)
+                composition.place(panelID: panel.id, drawing) { drawing, target in target.blit(drawing, into: body) }
+            } else {
                 let drawing = drawing(
                     of: panel, data: data[panel.id], focused: state.focusedPanelID == panel.id,
                     refreshing: state.refreshingPanelIDs.contains(panel.id), width: placement.rect.width, height: placement.rect.height,
                     context: state.context, cache: cache)
-                blit(drawing, placement: placement, scroll: scroll, body: body, into: &buffer)
+                composition.place(panelID: panel.id, drawing) { drawing, target in
+                    blit(drawing, placement: placement, scroll: scroll, body: body, into: &target)
+                }
             }
         }
+        cache?.keep(composition)
+        var buffer = composition.body
         var header = state.header
         if header.title.isEmpty { header.title = dashboard.title.isEmpty ? dashboard.uid : dashboard.title }
         HeaderBar(model: header).render(into: &buffer, area: Rect(x: 0, y: 0, width: width, height: Self.headerHeight), theme: theme)
@@ -134,10 +149,11 @@ public struct DashboardRenderer: Sendable {
                               bodyHeight: body.height, tooSmall: false)
     }
 
-    /// One panel in its box, or a row header, drawn at its full size.
+    /// One panel in its box, or a row header, drawn at its full size, with the cache's
+    /// generation of that drawing.
     func drawing(of panel: Panel, data: PanelData?, focused: Bool, refreshing: Bool, width: Int, height: Int,
                  context full: PanelContext, cache: PanelRenderCache?, explorer: SeriesExplorer? = nil,
-                 tableExplorer: TableExplorer? = nil, dashListCursor: ListCursor? = nil) -> Buffer {
+                 tableExplorer: TableExplorer? = nil, dashListCursor: ListCursor? = nil) -> (drawing: Buffer, generation: UInt64) {
         // Only the list panels read the context: other panels' drawings stay cached when it changes.
         let context = PanelContext.readers.contains(panel.type) ? full : PanelContext()
         let model = {
@@ -160,7 +176,8 @@ public struct DashboardRenderer: Sendable {
             drawPanelBox(model, focused: focused, refreshing: refreshing, into: &local, area: local.area)
             return local
         }
-        guard let cache else { return draw(model()) }
+        // Without a cache there is no composition to reuse: every drawing is blitted.
+        guard let cache else { return (draw(model()), 0) }
         let inputs = PanelRenderCache.Inputs(
             panel: panel, data: data, focused: focused, refreshing: refreshing, width: width, height: height, context: context,
             explorer: explorer, tableExplorer: tableExplorer, dashListCursor: dashListCursor)

@@ -45,10 +45,18 @@ public final class PanelRenderCache: Sendable {
         var inputs: Inputs
         var shown: Shown
         var drawing: Buffer
+        /// Changes whenever `drawing` does, so a composition knows what it already holds.
+        var generation: UInt64
     }
 
-    /// One drawing per panel id of the dashboards shown; a newer one replaces it.
-    private let entries = Mutex<[Int: Entry]>([:])
+    private struct State {
+        /// One drawing per panel id of the dashboards shown; a newer one replaces it.
+        var entries: [Int: Entry] = [:]
+        var nextGeneration: UInt64 = 1
+        var composition: Composition?
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
@@ -57,9 +65,9 @@ public final class PanelRenderCache: Sendable {
     ///   - draw: the whole drawing of a model (border and body).
     ///   - reborder: draws the border of a model for `inputs`' focus and mark over a drawing.
     func drawing(panelID: Int, inputs: Inputs, model: () -> PanelViewModel, draw: (PanelViewModel) -> Buffer,
-                 reborder: (PanelViewModel, inout Buffer) -> Void) -> Buffer {
-        let cached = entries.withLock { $0[panelID] }
-        if let cached, cached.inputs == inputs { return cached.drawing }
+                 reborder: (PanelViewModel, inout Buffer) -> Void) -> (drawing: Buffer, generation: UInt64) {
+        let cached = state.withLock { $0.entries[panelID] }
+        if let cached, cached.inputs == inputs { return (cached.drawing, cached.generation) }
         let shown: Shown
         var drawing: Buffer
         if let cached, cached.inputs.sameBody(as: inputs) {
@@ -75,7 +83,51 @@ public final class PanelRenderCache: Sendable {
                 drawing = draw(built)
             }
         }
-        entries.withLock { $0[panelID] = Entry(inputs: inputs, shown: shown, drawing: drawing) }
-        return drawing
+        return state.withLock { state in
+            let generation = state.nextGeneration
+            state.nextGeneration += 1
+            state.entries[panelID] = Entry(inputs: inputs, shown: shown, drawing: drawing, generation: generation)
+            return (drawing, generation)
+        }
+    }
+
+    /// The last composition if it was made for `key`, handed over (so it can be changed in
+    /// place); else an empty one.
+    func takeComposition(for key: Composition.Key) -> Composition {
+        let last = state.withLock { state in
+            defer { state.composition = nil }
+            return state.composition
+        }
+        if let last, last.key == key { return last }
+        return Composition(key: key, body: Buffer(width: key.width, height: key.height))
+    }
+
+    func keep(_ composition: Composition) {
+        state.withLock { $0.composition = composition }
+    }
+}
+
+/// The screen's panels as last blitted, with the generation of each panel's drawing, so the
+/// next frame of the same layout and scroll blits only the panels whose drawing changed.
+struct Composition {
+    struct Key: Equatable {
+        var width: Int
+        var height: Int
+        var scroll: Int
+        var zoomedPanelID: Int?
+        var placements: [PanelPlacement]
+    }
+
+    var key: Key
+    var body: Buffer
+    var blitted: [Int: UInt64] = [:]
+
+    /// Blits a panel's drawing unless this generation of it is already there. Placements
+    /// never overlap (DashboardLayout stacks each panel on the skyline of those before it),
+    /// so a panel blitted again cannot cover another.
+    mutating func place(panelID: Int, _ drawing: (drawing: Buffer, generation: UInt64), blit: (Buffer, inout Buffer) -> Void) {
+        guard blitted[panelID] != drawing.generation else { return }
+        blit(drawing.drawing, &body)
+        blitted[panelID] = drawing.generation
     }
 }
