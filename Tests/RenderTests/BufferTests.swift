@@ -133,6 +133,13 @@ import Testing
         #expect(DisplayWidth.of("🇯🇵") == 2)
         #expect(DisplayWidth.of("\u{200B}") == 0)
         #expect(DisplayWidth.of("❤️") == 2)
+        // The ASCII fast paths agree with the scalar rules: no ASCII scalar is zero-width or wide.
+        for value in UInt8(0)...0x7F {
+            let scalar = Unicode.Scalar(value)
+            #expect(!DisplayWidth.isZeroWidth(scalar) && !DisplayWidth.isWide(scalar), "\(value)")
+        }
+        #expect(DisplayWidth.of("a\r\nb") == 3)
+        #expect(DisplayWidth.of("up 12.5% \u{AD}") == 9)
     }
 
     @Test("a cell is plain bytes and keeps a grapheme of up to 16 UTF-8 bytes whole")

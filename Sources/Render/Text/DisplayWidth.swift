@@ -2,6 +2,8 @@
 /// presentation, 0 for graphemes made only of zero-width scalars, 1 otherwise.
 public enum DisplayWidth {
     public static func of(_ grapheme: Character) -> Int {
+        // One ASCII byte: one cell (the Unicode property lookups below are most of the cost).
+        if grapheme.utf8.count == 1 { return 1 }
         let scalars = grapheme.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
@@ -15,7 +17,9 @@ public enum DisplayWidth {
 
     /// Width of a whole string, grapheme by grapheme.
     public static func of(_ string: String) -> Int {
-        string.reduce(0) { $0 + of($1) }
+        // Printable ASCII is a cell a byte (not CR LF, which is one grapheme of two bytes).
+        if string.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return string.utf8.count }
+        return string.reduce(0) { $0 + of($1) }
     }
 
     static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
