@@ -23,7 +23,8 @@ public enum Viewer {
         backend: any TerminalBackend, datasource: any Datasource, named: [String: any Datasource] = [:],
         alertmanager: (any AlertmanagerSource)? = nil, state initial: AppState, reducer: ViewerReducer = ViewerReducer(), render: FrameRendering? = nil,
         clock: @escaping @Sendable () -> Timestamp = Viewer.wallClock,
-        refreshTrace: (@Sendable (String) -> Void)? = nil, incremental: IncrementalOptions = IncrementalOptions()
+        refreshTrace: (@Sendable (String) -> Void)? = nil, incremental: IncrementalOptions = IncrementalOptions(),
+        settled: (@Sendable () -> Void)? = nil
     ) async -> Exit {
         defer { backend.shutdown() }
         let renderFrame = render ?? { [frames = FrameRenderer()] state, size, now in
@@ -34,6 +35,7 @@ public enum Viewer {
         var loop = Loop(backend: backend, datasources: DatasourceSet(default: datasource, byName: named), reducer: reducer, render: renderFrame, clock: clock, state: state)
         loop.alertmanager = alertmanager
         loop.traceSink = refreshTrace
+        loop.settled = settled
         loop.incremental = IncrementalQueryCache(options: incremental)
         return await loop.run()
     }
@@ -62,6 +64,10 @@ struct Loop {
     let clock: @Sendable () -> Timestamp
     var state: AppState
     var traceSink: (@Sendable (String) -> Void)?
+    /// Runs once the answers of a refresh are drawn and nothing is in flight: the idle moment
+    /// (the wiring gives freed memory back to the system there).
+    var settled: (@Sendable () -> Void)?
+    private var answeredSinceSettled = false
     var alertmanager: (any AlertmanagerSource)?
     var incremental = IncrementalQueryCache(options: IncrementalOptions())
 
@@ -130,6 +136,7 @@ struct Loop {
             case .app(let appEvent):
                 if case .queryResult(let id, _, _) = appEvent { queries[id] = nil }
                 if case .queryFailed(let id, _, _) = appEvent { queries[id] = nil }
+                if appEvent.isQueryAnswer { answeredSinceSettled = true }
                 answerPacing = appEvent.isQueryAnswer && !queries.isEmpty
                 exit = perform(reducer.reduce(&state, appEvent, now: clock()))
                 answerPacing = false
@@ -303,6 +310,10 @@ struct Loop {
         shown = frame
         if let traceSink {
             for record in trace.drawn(at: ContinuousClock.now - traceOrigin) { traceSink(record.line) }
+        }
+        if answeredSinceSettled, queries.isEmpty {
+            answeredSinceSettled = false
+            settled?()
         }
     }
 }

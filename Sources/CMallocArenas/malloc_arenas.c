@@ -11,4 +11,14 @@
 __attribute__((constructor)) static void promdeck_limit_malloc_arenas(void) {
     mallopt(M_ARENA_MAX, 2);
 }
+#endif  // __linux__
+
+// A refresh allocates and frees its answers, view models and frames; glibc keeps the freed
+// pages resident in the arena that freed them (only the top of a heap is trimmed on its own),
+// so a viewer's private memory would sit at the high-water mark of its busiest refresh.
+// malloc_trim(0) gives every free page of every arena back (MADV_DONTNEED).
+void promdeck_release_free_memory(void) {
+#if defined(__linux__) && defined(__GLIBC__)
+    malloc_trim(0);
 #endif
+}

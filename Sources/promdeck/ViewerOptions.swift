@@ -1,5 +1,6 @@
 import App
 import ArgumentParser
+import CMallocArenas
 import Dashboards
 import Foundation
 import PrometheusAPI
@@ -139,7 +140,7 @@ struct ViewerOptions: ParsableArguments {
         let options = RenderOptions.detect(environment: ProcessInfo.processInfo.environment, noColor: noColor, ascii: ascii)
         _ = await Viewer.run(
             backend: screen, datasource: datasource, named: named, alertmanager: alertmanager, state: state, reducer: Wiring.reducer(), render: Wiring.renderer(options: options),
-            refreshTrace: trace, incremental: incremental)
+            refreshTrace: trace, incremental: incremental, settled: { promdeck_release_free_memory() })
     }
 
     /// `--var` names no dashboard defines: a warning each (a typo would otherwise do nothing).

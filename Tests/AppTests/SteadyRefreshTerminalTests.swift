@@ -93,4 +93,47 @@ import Testing
             #expect(inStat || inTimes, "run at \(run.x),\(run.y) (\(run.cells.count) cells) is neither stat 2 at \(box) nor the header's times")
         }
     }
+
+    /// Answers that arrive one by one, each after its own delay, counted.
+    final class Staggered: Datasource, Sendable {
+        let answered = Mutex(0)
+        func query(_ expr: String, at time: Timestamp) async throws(QueryError) -> QueryResponse {
+            let delay = ["metric_1": 5, "metric_2": 60, "metric_3": 120][expr] ?? 0
+            try? await Task.sleep(for: .milliseconds(delay))
+            answered.withLock { $0 += 1 }
+            return QueryResponse(result: .vector([InstantSample(labels: Labels(), sample: Sample(time, Double(delay)))]))
+        }
+        func queryRange(_ expr: String, range: QueryRange) async throws(QueryError) -> QueryResponse {
+            throw QueryError(.badData, "instant only", summary: "bad data")
+        }
+        func series(matching selectors: [String], start: Timestamp, end: Timestamp) async throws(QueryError) -> [Labels] { [] }
+        func labelNames(matching selectors: [String], start: Timestamp, end: Timestamp) async throws(QueryError) -> [String] { [] }
+        func labelValues(_ name: String, matching selectors: [String], start: Timestamp, end: Timestamp) async throws(QueryError) -> [String] { [] }
+        func alerts() async throws(QueryError) -> [Alert] { [] }
+    }
+
+    @Test("the settled hook runs once a refresh, after its last answer is drawn")
+    func settledOncePerRefresh() async throws {
+        let screen = TextScreen(width: 120, height: 30)
+        let datasource = Staggered()
+        var state = Fixtures.state([SteadyRefreshTests.stats], width: 120, height: 30)
+        state.refreshOverride = 500
+        // Each call: how many answers were in by then.
+        let calls = Mutex<[Int]>([])
+        let run = Task {
+            await Viewer.run(backend: screen, datasource: datasource, state: state, settled: {
+                let answered = datasource.answered.withLock { $0 }
+                calls.withLock { $0.append(answered) }
+            })
+        }
+        #expect(await waitFor(screen, "120"))
+        try await Task.sleep(for: .milliseconds(1_700))
+        screen.send(.terminate(signal: 15))
+        #expect(await run.value == .quit)
+        let seen = calls.withLock { $0 }
+        // Three queries a refresh: each call comes when a whole refresh is in, never between.
+        #expect(seen.count >= 3, "\(seen)")
+        #expect(seen.allSatisfy { $0 % 3 == 0 && $0 > 0 }, "\(seen)")
+        #expect(Set(seen).count == seen.count, "one call a refresh: \(seen)")
+    }
 }
