@@ -1,8 +1,13 @@
 # Sourced by the viewer's benchmark scripts (viewer-figures.sh, node-exporter-full.sh), from the
-# repository root: a release promdeck in $bin, a temporary $work, a private tmux socket
+# repository root: a release promdeck in $bin (or $PROMDECK_BIN), a temporary $work, a private tmux socket
 # $socket, and every process whose PID is added to $pids stopped on exit.
-if ! built=$(swift build -c release --product promdeck 2>&1); then echo "$built" | tail -30 >&2; exit 1; fi
-bin=$PWD/.build/release/promdeck
+# PROMDECK_BIN measures a binary built otherwise (the static install build, say) instead.
+if [ -n "${PROMDECK_BIN:-}" ]; then
+  bin=$(realpath "$PROMDECK_BIN")
+else
+  if ! built=$(swift build -c release --product promdeck 2>&1); then echo "$built" | tail -30 >&2; exit 1; fi
+  bin=$PWD/.build/release/promdeck
+fi
 work=$(mktemp -d)
 socket=${socket_prefix:-bench}-$$
 pids=()

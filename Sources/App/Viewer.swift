@@ -65,9 +65,13 @@ struct Loop {
     var state: AppState
     var traceSink: (@Sendable (String) -> Void)?
     /// Runs once the answers of a refresh are drawn and nothing is in flight: the idle moment
-    /// (the wiring gives freed memory back to the system there).
+    /// (the wiring gives freed memory back to the system there). Against a server slower than
+    /// the refresh, where some query is always out, it runs after an answer's frame at least
+    /// every `settleAtLeastEvery`.
     var settled: (@Sendable () -> Void)?
     private var answeredSinceSettled = false
+    private var lastSettled = ContinuousClock.now
+    static let settleAtLeastEvery = Duration.seconds(10)
     var alertmanager: (any AlertmanagerSource)?
     var incremental = IncrementalQueryCache(options: IncrementalOptions())
 
@@ -311,8 +315,9 @@ struct Loop {
         if let traceSink {
             for record in trace.drawn(at: ContinuousClock.now - traceOrigin) { traceSink(record.line) }
         }
-        if answeredSinceSettled, queries.isEmpty {
+        if answeredSinceSettled, queries.isEmpty || ContinuousClock.now - lastSettled >= Self.settleAtLeastEvery {
             answeredSinceSettled = false
+            lastSettled = .now
             settled?()
         }
     }
