@@ -25,13 +25,17 @@ struct PanelRenderCacheTests {
     }
 
     private func drawing(_ cache: PanelRenderCache, _ inputs: PanelRenderCache.Inputs, _ counts: Counts) -> Buffer {
+        generational(cache, inputs, counts).drawing
+    }
+
+    private func generational(_ cache: PanelRenderCache, _ inputs: PanelRenderCache.Inputs, _ counts: Counts) -> (drawing: Buffer, generation: UInt64) {
         cache.drawing(panelID: 1, inputs: inputs, model: {
             counts.models += 1
             return PanelViewModelBuilder().build(panel: inputs.panel, data: inputs.data)
         }, draw: { _ in
             counts.draws += 1
             return Buffer(width: inputs.width, height: inputs.height)
-        }, reborder: { _, _ in counts.reborders += 1 }).drawing
+        }, reborder: { _, _ in counts.reborders += 1 })
     }
 
     @Test("draws again only when something it was drawn from changed")
@@ -63,13 +67,16 @@ struct PanelRenderCacheTests {
         func at(_ data: PanelData) -> PanelRenderCache.Inputs {
             PanelRenderCache.Inputs(panel: stat, data: data, focused: false, refreshing: false, width: 20, height: 6)
         }
-        _ = drawing(cache, at(answer(42, at: Fixture.end)), counts)
-        _ = drawing(cache, at(answer(42, at: Fixture.end + 2_000)), counts)
-        _ = drawing(cache, at(answer(42, at: Fixture.end + 4_000)), counts)
+        let first = generational(cache, at(answer(42, at: Fixture.end)), counts).generation
+        let second = generational(cache, at(answer(42, at: Fixture.end + 2_000)), counts).generation
+        let third = generational(cache, at(answer(42, at: Fixture.end + 4_000)), counts).generation
         #expect(counts.models == 3)
         #expect(counts.draws == 1)
-        _ = drawing(cache, at(answer(43, at: Fixture.end + 6_000)), counts)
+        // The same cells keep their generation: the frame does not blit them again.
+        #expect(first == second && second == third)
+        let fourth = generational(cache, at(answer(43, at: Fixture.end + 6_000)), counts).generation
         #expect(counts.draws == 2)
+        #expect(fourth != third)
     }
 
     /// The cache's answer for every step of a viewer-like sequence is the drawing made from

@@ -70,6 +70,9 @@ public final class PanelRenderCache: Sendable {
         if let cached, cached.inputs == inputs { return (cached.drawing, cached.generation) }
         let shown: Shown
         var drawing: Buffer
+        // Whether the cells differ from the cached drawing's (else its generation stays).
+        var changed = true
+        let bordersDiffer = cached.map { $0.inputs.focused != inputs.focused || $0.inputs.refreshing != inputs.refreshing } ?? true
         if let cached, cached.inputs.sameBody(as: inputs) {
             (shown, drawing) = (cached.shown, cached.drawing)
             reborder(shown.model, &drawing)
@@ -78,14 +81,17 @@ public final class PanelRenderCache: Sendable {
             shown = Shown(built)
             if let cached, cached.shown == shown, cached.inputs.width == inputs.width, cached.inputs.height == inputs.height {
                 drawing = cached.drawing
-                if cached.inputs.focused != inputs.focused || cached.inputs.refreshing != inputs.refreshing { reborder(built, &drawing) }
+                if bordersDiffer { reborder(built, &drawing) } else { changed = false }
             } else {
                 drawing = draw(built)
             }
         }
         return state.withLock { state in
-            let generation = state.nextGeneration
-            state.nextGeneration += 1
+            var generation = cached?.generation ?? 0
+            if changed {
+                generation = state.nextGeneration
+                state.nextGeneration += 1
+            }
             state.entries[panelID] = Entry(inputs: inputs, shown: shown, drawing: drawing, generation: generation)
             return (drawing, generation)
         }
