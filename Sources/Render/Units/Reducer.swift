@@ -37,17 +37,48 @@ public enum Reducer {
     /// Nulls are ignored except by `last` and `first`. `delta` is counter-aware: a drop is a
     /// reset and counts the new value.
     public static func reduce(_ values: [Double?], id: String, timestamps: [Timestamp] = []) -> Double? {
-        let present = values.compactMap { $0.flatMap { $0.isNaN ? nil : $0 } }
+        reduce(values.lazy.map { $0 ?? .nan }, id: id, timestamps: timestamps)
+    }
+
+    public static func reduce(_ samples: [Sample], id: String) -> Double? {
+        reduce(samples.lazy.map(\.value), id: id, timestamps: samples.lazy.map(\.timestamp))
+    }
+
+    /// The one implementation, over lazy views so the usual reducers (a 1,000-series legend
+    /// asks for three per series) walk the values once without building arrays; only the
+    /// reducers that need every present value at once collect them. NaN is null.
+    static func reduce<Values: BidirectionalCollection, Stamps: Collection>(
+        _ values: Values, id: String, timestamps: Stamps
+    ) -> Double? where Values.Element == Double, Stamps.Element == Timestamp {
         switch id {
-        case "last": return values.last.flatMap { $0.flatMap { $0.isNaN ? nil : $0 } }
-        case "first": return values.first.flatMap { $0.flatMap { $0.isNaN ? nil : $0 } }
-        case "lastNotNull", "lastNotNullValue": return present.last
-        case "firstNotNull": return present.first
-        case "mean", "avg": return present.isEmpty ? nil : present.reduce(0, +) / Double(present.count)
-        case "max": return present.max()
-        case "min": return present.min()
-        case "sum", "total": return present.reduce(0, +)
-        case "count": return Double(present.count)
+        case "last": return values.last.flatMap { $0.isNaN ? nil : $0 }
+        case "first": return values.first.flatMap { $0.isNaN ? nil : $0 }
+        case "lastNotNull", "lastNotNullValue": return values.last { !$0.isNaN }
+        case "firstNotNull": return values.first { !$0.isNaN }
+        case "mean", "avg", "sum", "total", "count":
+            var sum = 0.0, count = 0
+            for value in values where !value.isNaN {
+                sum += value
+                count += 1
+            }
+            switch id {
+            case "count": return Double(count)
+            case "sum", "total": return sum
+            default: return count == 0 ? nil : sum / Double(count)
+            }
+        case "max": return values.lazy.filter { !$0.isNaN }.max()
+        case "min": return values.lazy.filter { !$0.isNaN }.min()
+        case "step":
+            let steps = zip(timestamps, timestamps.dropFirst()).map { Double($1 - $0) }
+            return steps.min()
+        default:
+            return reduceAll(values.filter { !$0.isNaN }, id: id)
+        }
+    }
+
+    /// The reducers that need the present values as an array (sorting, pairs, sets).
+    private static func reduceAll(_ present: [Double], id: String) -> Double? {
+        switch id {
         case "range": return present.isEmpty ? nil : (present.max() ?? 0) - (present.min() ?? 0)
         case "delta":
             var delta = 0.0
@@ -71,9 +102,6 @@ public enum Reducer {
             let mean = present.reduce(0, +) / Double(present.count)
             let variance = present.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(present.count)
             return id == "variance" ? variance : variance.squareRoot()
-        case "step":
-            let steps = zip(timestamps, timestamps.dropFirst()).map { Double($1 - $0) }
-            return steps.min()
         case "changeCount":
             return Double(zip(present, present.dropFirst()).filter { $0 != $1 }.count)
         case "distinctCount": return Double(Set(present).count)
@@ -81,48 +109,6 @@ public enum Reducer {
         case "allIsZero": return !present.isEmpty && present.allSatisfy { $0 == 0 } ? 1 : 0
         case "logmin": return present.filter { $0 > 0 }.min()
         default: return present.last
-        }
-    }
-
-    public static func reduce(_ samples: [Sample], id: String) -> Double? {
-        if let value = reduceInPlace(samples, id: id) { return value }
-        return reduce(samples.map { Optional($0.value) }, id: id, timestamps: samples.map(\.timestamp))
-    }
-
-    /// The legend's and stats' usual reducers straight over the samples, without the two
-    /// arrays the general path builds (a 1,000-series legend asks for three per series).
-    /// Same answers as `reduce(_:id:timestamps:)`: NaN is null, ties keep the first value.
-    /// nil means "not one of these ids", `.some(nil)` "no value".
-    static func reduceInPlace(_ samples: [Sample], id: String) -> Double?? {
-        switch id {
-        case "lastNotNull", "lastNotNullValue":
-            return .some(samples.last { !$0.value.isNaN }?.value)
-        case "firstNotNull":
-            return .some(samples.first { !$0.value.isNaN }?.value)
-        case "last":
-            return .some(samples.last.flatMap { $0.value.isNaN ? nil : $0.value })
-        case "first":
-            return .some(samples.first.flatMap { $0.value.isNaN ? nil : $0.value })
-        case "mean", "avg", "sum", "total", "count":
-            var sum = 0.0, count = 0
-            for sample in samples where !sample.value.isNaN {
-                sum += sample.value
-                count += 1
-            }
-            switch id {
-            case "count": return .some(Double(count))
-            case "sum", "total": return .some(sum)
-            default: return .some(count == 0 ? nil : sum / Double(count))
-            }
-        case "max", "min":
-            var best: Double?
-            for sample in samples where !sample.value.isNaN {
-                guard let current = best else { best = sample.value; continue }
-                if id == "max" ? current < sample.value : sample.value < current { best = sample.value }
-            }
-            return .some(best)
-        default:
-            return nil
         }
     }
 }
