@@ -79,8 +79,8 @@ final class EngineFixture: Sendable {
     /// succeed and return the same, non-zero number of series, or the timing compares
     /// unequal (or no) work.
     func checkPlan(_ dashboardFile: String) async throws {
-        // The root package's folder: `repositoryRoot()` from this file stops at Benchmarks/Package.swift.
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        // `repositoryRoot()` from this file finds Benchmarks/Package.swift: the root package is its parent.
+        let root = URL(fileURLWithPath: repositoryRoot()).deletingLastPathComponent().path
         let dashboard = try DashboardLoader().loadFile(root + "/dashboards/" + dashboardFile).dashboard
         let embedded = try embedded
         guard let prometheus else { throw TestSupportError("Prometheus is not running") }

@@ -98,36 +98,27 @@ public struct DashboardRenderer: Sendable {
         let maxScroll = max(0, layout.contentHeight - body.height)
         let scroll = max(0, min(state.scroll, maxScroll))
         let byID = Dictionary((dashboard.panels + dashboard.allPanels).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var visible: [Int] = []
-        var placed: [(placement: PanelPlacement, panel: Panel)] = []
         let zoomed = state.zoomedPanelID.flatMap { id in byID[id].map { (id, $0) } }
-        if let (id, panel) = zoomed {
-            placed = [(PanelPlacement(panelID: id, rect: Rect(x: 0, y: 0, width: body.width, height: body.height), isRow: panel.type == "row"), panel)]
-            visible = [id]
-        } else {
-            visible = layout.visiblePanelIDs(scroll: scroll, viewportHeight: body.height)
-            let shown = Set(visible)
-            placed = layout.placements.compactMap { placement in
-                shown.contains(placement.panelID) ? byID[placement.panelID].map { (placement, $0) } : nil
-            }
-        }
+        let visible = zoomed.map { [$0.0] } ?? layout.visiblePanelIDs(scroll: scroll, viewportHeight: body.height)
+        let shown = Set(visible)
+        let placements = zoomed == nil ? layout.placements.filter { shown.contains($0.panelID) } : []
         // Only the panels whose drawing changed since the last frame of this layout are blitted.
-        let key = Composition.Key(width: width, height: height, scroll: scroll, zoomedPanelID: zoomed?.0, placements: placed.map(\.placement))
+        let key = Composition.Key(width: width, height: height, scroll: scroll, zoomedPanelID: zoomed?.0, placements: placements)
         var composition = cache?.takeComposition(for: key) ?? Composition(key: key, body: Buffer(width: width, height: height))
-        for (placement, panel) in placed {
-            if zoomed != nil {
-                let drawing = drawing(of: panel, data: data[panel.id], focused: true, refreshing: state.refreshingPanelIDs.contains(panel.id),
-                                      width: body.width, height: body.height, context: state.context, cache: cache, explorer: state.explorer,
-                                      tableExplorer: state.tableExplorer, dashListCursor: state.dashListCursor)
-                composition.place(panelID: panel.id, drawing) { drawing, target in target.blit(drawing, into: body) }
-            } else {
-                let drawing = drawing(
-                    of: panel, data: data[panel.id], focused: state.focusedPanelID == panel.id,
-                    refreshing: state.refreshingPanelIDs.contains(panel.id), width: placement.rect.width, height: placement.rect.height,
-                    context: state.context, cache: cache)
-                composition.place(panelID: panel.id, drawing) { drawing, target in
-                    blit(drawing, placement: placement, scroll: scroll, body: body, into: &target)
-                }
+        if let (id, panel) = zoomed {
+            let drawing = drawing(of: panel, data: data[id], focused: true, refreshing: state.refreshingPanelIDs.contains(id),
+                                  width: body.width, height: body.height, context: state.context, cache: cache, explorer: state.explorer,
+                                  tableExplorer: state.tableExplorer, dashListCursor: state.dashListCursor)
+            composition.place(panelID: id, drawing) { drawing, target in target.blit(drawing, into: body) }
+        }
+        for placement in placements {
+            guard let panel = byID[placement.panelID] else { continue }
+            let drawing = drawing(
+                of: panel, data: data[panel.id], focused: state.focusedPanelID == panel.id,
+                refreshing: state.refreshingPanelIDs.contains(panel.id), width: placement.rect.width, height: placement.rect.height,
+                context: state.context, cache: cache)
+            composition.place(panelID: panel.id, drawing) { drawing, target in
+                blit(drawing, placement: placement, scroll: scroll, body: body, into: &target)
             }
         }
         cache?.keep(composition)
