@@ -1,9 +1,10 @@
 import Testing
 @testable import Dashboards
+import PromModel
 
 /// Grafana's Prometheus backend naming (pkg/promlib/querydata/response.go, getName).
 @Suite struct LegendFormatTests {
-    static let labels = ["__name__": "http_requests_total", "job": "execution", "status": "500"]
+    static let labels = Labels(["__name__": "http_requests_total", "job": "execution", "status": "500"])
 
     @Test func substitutesLabels() {
         #expect(LegendFormat.render("{{job}} {{ status }}", labels: Self.labels) == "execution 500")
@@ -19,13 +20,13 @@ import Testing
     @Test func emptyOrAutoNamesTheSeries() {
         #expect(LegendFormat.name(format: "", labels: Self.labels, expr: "x") == #"http_requests_total{job="execution", status="500"}"#)
         #expect(LegendFormat.name(format: "__auto", labels: Self.labels, expr: "x") == #"http_requests_total{job="execution", status="500"}"#)
-        #expect(LegendFormat.name(format: "__auto", labels: ["job": "a\"b"], expr: "x") == #"{job="a\"b"}"#)
-        #expect(LegendFormat.name(format: "", labels: ["job": "a"], expr: "sum(x)") == #"{job="a"}"#)
-        #expect(LegendFormat.name(format: "", labels: ["__name__": "up"], expr: "x") == "up")
+        #expect(LegendFormat.name(format: "__auto", labels: Labels(["job": "a\"b"]), expr: "x") == #"{job="a\"b"}"#)
+        #expect(LegendFormat.name(format: "", labels: Labels(["job": "a"]), expr: "sum(x)") == #"{job="a"}"#)
+        #expect(LegendFormat.name(format: "", labels: Labels(["__name__": "up"]), expr: "x") == "up")
     }
 
     @Test func aSeriesWithoutLabelsIsNamedByItsQuery() {
-        #expect(LegendFormat.name(format: "", labels: [:], expr: "sum(rate(x[5m]))") == "sum(rate(x[5m]))")
-        #expect(LegendFormat.seriesName([:]) == "{}")
+        #expect(LegendFormat.name(format: "", labels: Labels(), expr: "sum(rate(x[5m]))") == "sum(rate(x[5m]))")
+        #expect(Labels().description == "{}")
     }
 }

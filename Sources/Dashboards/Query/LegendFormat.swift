@@ -1,4 +1,5 @@
 import Foundation
+import PromModel
 
 /// Series names from a target's `legendFormat`, as Grafana's Prometheus data source names
 /// them (getName and metricNameFromLabels in pkg/promlib/querydata/response.go). The one
@@ -7,31 +8,44 @@ public enum LegendFormat {
     /// The display name of a series with `labels` answering `expr`: `{{label}}` (spaces
     /// allowed inside the braces) becomes the label's value, or nothing when the series lacks
     /// it, as Grafana does; an empty or "__auto" format gives `metric{a="1", b="2"}` with the
-    /// labels sorted; a series without labels is named by its query.
-    public static func name(format: String, labels: [String: String], expr: String) -> String {
+    /// labels sorted (`Labels.description`); a series without labels is named by its query.
+    public static func name(format: String, labels: Labels, expr: String) -> String {
         // The label-set name only when there is no format: building it for every series of a
         // formatted query was most of a 1,000-series panel's view model.
-        let legend = !format.isEmpty && format != "__auto" ? render(format, labels: labels) : seriesName(labels)
+        let legend = !format.isEmpty && format != "__auto" ? render(format, labels: labels) : labels.description
         return legend == "{}" ? expr : legend
     }
 
     /// `format` with every `{{label}}` replaced by the label's value (empty when missing).
-    public static func render(_ format: String, labels: [String: String]) -> String {
-        var output = ""
-        var rest = Substring(format)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-            let name = trimmed(rest[open.upperBound..<close.lowerBound])
-            guard !name.isEmpty else {
-                output += rest[..<close.upperBound]
-                rest = rest[close.upperBound...]
-                continue
+    public static func render(_ format: String, labels: Labels) -> String {
+        // The braces are found on bytes (they are ASCII, so every index found is a character
+        // boundary): Foundation's range(of:) was most of naming a 1,000-series panel.
+        let bytes = format.utf8
+        func pair(of byte: UInt8, from start: String.Index) -> String.Index? {
+            var index = start
+            while index < bytes.endIndex {
+                let next = bytes.index(after: index)
+                if bytes[index] == byte, next < bytes.endIndex, bytes[next] == byte { return index }
+                index = next
             }
-            output += rest[..<open.lowerBound]
-            output += labels[name] ?? ""
-            rest = rest[close.upperBound...]
+            return nil
         }
-        return output + rest
+        var output = ""
+        var rest = bytes.startIndex
+        while let open = pair(of: 0x7B, from: rest) {
+            let inside = bytes.index(open, offsetBy: 2)
+            guard let close = pair(of: 0x7D, from: inside) else { break }
+            let after = bytes.index(close, offsetBy: 2)
+            let name = trimmed(format[inside..<close])
+            if name.isEmpty {
+                output += format[rest..<after]
+            } else {
+                output += format[rest..<open]
+                output += labels[name] ?? ""
+            }
+            rest = after
+        }
+        return rest == bytes.startIndex ? format : output + format[rest...]
     }
 
     /// A label name between the braces without surrounding whitespace; Foundation's trimming
@@ -40,22 +54,5 @@ public enum LegendFormat {
         guard let first = name.utf8.first, let last = name.utf8.last,
               first > 0x20, first < 0x7F, last > 0x20, last < 0x7F else { return name.trimmingCharacters(in: .whitespaces) }
         return String(name)
-    }
-
-    /// `metric{a="1", b="2"}`; `{a="1"}` without a name; the name alone without labels; `{}`
-    /// for no labels at all.
-    public static func seriesName(_ labels: [String: String]) -> String {
-        let name = labels["__name__"] ?? ""
-        let pairs = labels.filter { $0.key != "__name__" }.sorted { $0.key < $1.key }
-        if pairs.isEmpty { return name.isEmpty ? "{}" : name }
-        let body = pairs.map { "\($0.key)=\"\(escape($0.value))\"" }.joined(separator: ", ")
-        return "\(name){\(body)}"
-    }
-
-    private static func escape(_ value: String) -> String {
-        // Most label values have nothing to escape: skip Foundation's four passes.
-        guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x22 || $0 == 0x0A || $0 == 0x09 }) else { return value }
-        return value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
     }
 }

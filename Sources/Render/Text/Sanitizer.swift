@@ -4,6 +4,9 @@
 /// terminal raw and no text can reorder the screen.
 public enum Sanitizer {
     public static func visible(_ text: String) -> String {
+        // Printable ASCII needs nothing: checked on bytes before looking at scalars.
+        func printable(_ bytes: some Sequence<UInt8>) -> Bool { bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+        if text.utf8.withContiguousStorageIfAvailable(printable) ?? printable(text.utf8) { return text }
         guard text.unicodeScalars.contains(where: needsEscaping) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

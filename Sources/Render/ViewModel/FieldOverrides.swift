@@ -29,7 +29,7 @@ enum FieldOverrides {
         let named = template.replacingOccurrences(of: "${__series.name}", with: original)
             .replacingOccurrences(of: "${__field.displayName}", with: original)
             .replacingOccurrences(of: "${__field.name}", with: original)
-        return LegendFormat.render(named.replacingFieldLabels, labels: labels.dictionary)
+        return LegendFormat.render(named.replacingFieldLabels, labels: labels)
     }
 }
 

@@ -78,7 +78,7 @@ public struct PanelViewModelBuilder: Sendable {
             let target = panel.targets.first { $0.refId == result.refId }
             for series in response.result.series {
                 let name = LegendFormat.name(
-                    format: result.legendFormat ?? target?.legendFormat ?? "", labels: series.labels.dictionary,
+                    format: result.legendFormat ?? target?.legendFormat ?? "", labels: series.labels,
                     expr: result.expr ?? target?.expr ?? result.refId)
                 let field = OverrideField(displayName: name, name: "Value", refId: result.refId, type: "number", samples: series.samples)
                 let config = FieldOverrides.config(for: field, in: panel.fieldConfig)

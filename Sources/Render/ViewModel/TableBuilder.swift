@@ -7,7 +7,7 @@ enum TableBuilder {
     /// "Value", "Value #B"), refId and type; a displayName renames the column.
     static func build(panel: Panel, frames: [SeriesFrame], data: PanelData) -> TableModel {
         let refIds = orderedUnique(frames.map(\.refId))
-        let labelNames = orderedLabelNames(frames)
+        let labelNames = orderedLabelNames(frames.lazy.map(\.labels))
         var rowOrder: [Labels] = []
         var values: [Labels: [String: Double]] = [:]
         for frame in frames {
@@ -29,7 +29,7 @@ enum TableBuilder {
             var row = zip(labelNames, labelConfigs).map { name, config -> TableModel.Cell in
                 let text = Sanitizer.visible(labels[name] ?? "")
                 let mapped = config.mappings.isEmpty ? nil : ValueMapper.match(nil, text: text, mappings: config.mappings)
-                return TableModel.Cell(text: mapped?.text.map(Sanitizer.visible) ?? text, number: Double(text),
+                return TableModel.Cell(text: mapped?.text.map(Sanitizer.visible) ?? text, number: number(text),
                                        color: mapped?.color.map { ValueColor(name: $0) })
             }
             for (index, refId) in refIds.enumerated() {
@@ -74,11 +74,27 @@ enum TableBuilder {
         }.map(\.element)
     }
 
-    static func orderedLabelNames(_ frames: [SeriesFrame]) -> [String] {
-        let names = Set(frames.flatMap { $0.labels.map(\.name) })
+    static func orderedLabelNames(_ labelSets: some Sequence<Labels>) -> [String] {
+        var names = Set<String>()
+        for labels in labelSets {
+            for label in labels where !names.contains(label.name) { names.insert(label.name) }
+        }
         var ordered = names.filter { $0 != Labels.metricName }.sorted()
         if names.contains(Labels.metricName) { ordered.insert(Labels.metricName, at: 0) }
         return ordered
+    }
+
+    /// A label cell's number for sorting: parsed only when it can start one (most label
+    /// values are names, and a failed parse of each cost as much as the rest of the cell).
+    static func number(_ text: String) -> Double? {
+        guard let first = text.utf8.first else { return nil }
+        switch first {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+             UInt8(ascii: "i"), UInt8(ascii: "I"), UInt8(ascii: "n"), UInt8(ascii: "N"):
+            return Double(text)
+        default:
+            return nil
+        }
     }
 
     static func orderedUnique(_ values: [String]) -> [String] {

@@ -34,7 +34,7 @@ struct BrailleCanvas {
     private static let bits: UInt64 = 0x8040_2004_1002_0801
 
     @inline(__always)
-    private static func bit(_ x: Int, _ y: Int) -> UInt8 {
+    fileprivate static func bit(_ x: Int, _ y: Int) -> UInt8 {
         UInt8(truncatingIfNeeded: bits >> UInt64((((y & 3) << 1) | (x & 1)) << 3))
     }
 
@@ -60,43 +60,88 @@ struct BrailleCanvas {
         owners[index] = pen(style, marker).owner
     }
 
-    /// One dot with a pen from `pen(_:_:)`, its marker's pattern applied.
-    mutating func set(_ x: Int, _ y: Int, pen: PenID) {
-        line(from: (x, y), to: (x, y), pen: pen)
-    }
-
-    /// A straight line between two dots (Bresenham).
-    mutating func line(from a: (Int, Int), to b: (Int, Int), style: Style, marker: SeriesMarker? = nil) {
-        line(from: a, to: b, pen: pen(style, marker))
-    }
-
-    /// A straight line between two dots (Bresenham) with a pen from `pen(_:_:)`.
-    mutating func line(from a: (Int, Int), to b: (Int, Int), pen: PenID) {
+    /// Draws with one pen: `body` gets a plotter whose dots and lines go straight into the
+    /// grid. A busy panel draws a thousand series of hundreds of segments: setting up each
+    /// segment (pen lookup, buffer access) cost more than its dots.
+    mutating func drawing(with pen: PenID, _ body: (inout Plotter) -> Void) {
         let owner = pen.owner
         guard owner > 0, Int(owner) <= pens.count else { return }
         let on = pens[Int(owner) - 1].on, off = pens[Int(owner) - 1].off
-        let period = max(1, on + off)
-        var (x0, y0) = a
-        let (x1, y1) = b
-        let dx = abs(x1 - x0), dy = -abs(y1 - y0)
-        let sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1
-        var error = dx + dy
         let columns = columns, dotWidth = dotWidth, dotHeight = dotHeight
         masks.withUnsafeMutableBufferPointer { masks in
             owners.withUnsafeMutableBufferPointer { owners in
-                var remaining = 100_000
-                while remaining > 0 {
-                    remaining -= 1
-                    if x0 >= 0, y0 >= 0, x0 < dotWidth, y0 < dotHeight, off == 0 || x0 % period < on {
-                        let index = (y0 >> 2) * columns + (x0 >> 1)
-                        masks[index] |= BrailleCanvas.bit(x0, y0)
-                        owners[index] = owner
-                    }
-                    if x0 == x1 && y0 == y1 { break }
-                    let e2 = 2 * error
-                    if e2 >= dy { error += dy; x0 += sx }
-                    if e2 <= dx { error += dx; y0 += sy }
-                }
+                guard let masks = masks.baseAddress, let owners = owners.baseAddress else { return }
+                var plotter = Plotter(masks: masks, owners: owners, columns: columns, dotWidth: dotWidth, dotHeight: dotHeight,
+                                      owner: owner, on: on, period: max(1, on + off), solid: off == 0)
+                body(&plotter)
+            }
+        }
+    }
+
+    /// Dots and lines of one pen, written into the canvas's grid while `drawing` runs.
+    struct Plotter {
+        fileprivate let masks: UnsafeMutablePointer<UInt8>
+        fileprivate let owners: UnsafeMutablePointer<Int32>
+        fileprivate let columns: Int, dotWidth: Int, dotHeight: Int
+        fileprivate let owner: Int32
+        /// Dots drawn, then skipped, along x (the marker's dash pattern).
+        fileprivate let on: Int, period: Int
+        fileprivate let solid: Bool
+
+        /// One dot, the pen's dash pattern applied.
+        mutating func dot(_ x: Int, _ y: Int) {
+            line(from: (x, y), to: (x, y))
+        }
+
+        /// A straight line between two dots (Bresenham).
+        mutating func line(from a: (Int, Int), to b: (Int, Int)) {
+            let (x0, y0) = a, (x1, y1) = b
+            // A segment is inside the grid when both ends are (the grid is convex): then no
+            // dot needs its own bounds check.
+            let inside = min(x0, x1) >= 0 && min(y0, y1) >= 0 && max(x0, x1) < dotWidth && max(y0, y1) < dotHeight
+            if inside && solid {
+                BrailleCanvas.walk(from: a, to: b) { x, y in put(x, y) }
+                return
+            }
+            // Outside the grid the walk is cut off, so no far-away end can stall a frame.
+            BrailleCanvas.walk(from: a, to: b, limit: 100_000) { x, y in
+                guard x >= 0, y >= 0, x < dotWidth, y < dotHeight, solid || x % period < on else { return }
+                put(x, y)
+            }
+        }
+
+        @inline(__always)
+        private func put(_ x: Int, _ y: Int) {
+            let index = (y &>> 2) &* columns &+ (x &>> 1)
+            masks[index] |= BrailleCanvas.bit(x, y)
+            owners[index] = owner
+        }
+    }
+
+    /// Bresenham's dots from `a` to `b`, both ends included: the dots of Zingl's all-octant
+    /// form, walked along the major axis. That axis steps on every dot, so the loop counts
+    /// instead of comparing with the end, and the minor step needs no branch.
+    @inline(__always)
+    fileprivate static func walk(from a: (Int, Int), to b: (Int, Int), limit: Int = .max, _ plot: (Int, Int) -> Void) {
+        var (x, y) = a
+        let dx = abs(b.0 - x), dy = -abs(b.1 - y)
+        let sx = x < b.0 ? 1 : -1, sy = y < b.1 ? 1 : -1
+        var error = dx + dy
+        if -dy > dx {
+            for _ in 0...min(limit, -dy) {
+                plot(x, y)
+                let stepX = error &<< 1 >= dy
+                error = error &+ dx &+ (stepX ? dy : 0)
+                x = x &+ (stepX ? sx : 0)
+                y = y &+ sy
+            }
+        } else {
+            for _ in 0...min(limit, dx) {
+                plot(x, y)
+                let stepY = error &<< 1 <= dx
+                error = error &+ dy &+ (stepY ? dx : 0)
+                y = y &+ (stepY ? sy : 0)
+                x = x &+ sx
             }
         }
     }

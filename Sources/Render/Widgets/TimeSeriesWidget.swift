@@ -107,20 +107,24 @@ public struct TimeSeriesWidget: Widget {
         let (low, high) = range
         let maxGap = model.step * 2
         let distinct = theme.isMonochrome || theme.ascii
+        let start = model.start, end = model.end
+        let width = Double(canvas.dotWidth - 1), height = Double(canvas.dotHeight - 1)
         for line in drawnLines {
             let style = theme.isMonochrome ? Style.plain : theme.style(for: line.color)
             let pen = canvas.pen(style, distinct ? SeriesMarker.of(index: line.index, theme: theme) : nil)
-            var previous: (Int, Int, Int64)?
-            for point in line.points where point.timestamp >= model.start && point.timestamp <= model.end {
-                guard point.value.isFinite, let fraction = fraction(point.value, low: low, high: high) else { previous = nil; continue }
-                let x = Int(cells: Double(point.timestamp - model.start) / span * Double(canvas.dotWidth - 1))
-                let y = Int(cells: fraction * Double(canvas.dotHeight - 1))
-                if let (px, py, pt) = previous, point.timestamp - pt <= maxGap {
-                    canvas.line(from: (px, py), to: (x, y), pen: pen)
-                } else {
-                    canvas.set(x, y, pen: pen)
+            canvas.drawing(with: pen) { plotter in
+                var previous: (Int, Int, Int64)?
+                for point in line.points where point.timestamp >= start && point.timestamp <= end {
+                    guard point.value.isFinite, let fraction = fraction(point.value, low: low, high: high) else { previous = nil; continue }
+                    let x = Int(cells: Double(point.timestamp - start) / span * width)
+                    let y = Int(cells: fraction * height)
+                    if let (px, py, pt) = previous, point.timestamp - pt <= maxGap {
+                        plotter.line(from: (px, py), to: (x, y))
+                    } else {
+                        plotter.dot(x, y)
+                    }
+                    previous = (x, y, point.timestamp)
                 }
-                previous = (x, y, point.timestamp)
             }
         }
         canvas.render(into: &buffer, at: (plot.x, plot.y), ascii: theme.ascii)

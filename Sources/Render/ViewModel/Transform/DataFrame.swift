@@ -80,12 +80,13 @@ extension DataFrame {
         let tableRefIds = Set(panel.targets.filter { $0.format == "table" }.map(\.refId))
         let multiple = Set(series.map(\.refId)).count > 1
         var frames: [DataFrame] = []
-        var tables: [String: [SeriesFrame]] = [:]
+        var tables: [String: [Int]] = [:]
         var tableOrder: [String] = []
-        for frame in series {
+        for (index, frame) in series.enumerated() {
             if tableRefIds.contains(frame.refId) {
+                // Positions, not copies: a table query can answer with 10,000 series.
                 if tables[frame.refId] == nil { tableOrder.append(frame.refId) }
-                tables[frame.refId, default: []].append(frame)
+                tables[frame.refId, default: []].append(index)
                 continue
             }
             frames.append(DataFrame(refId: frame.refId, fields: [
@@ -96,14 +97,15 @@ extension DataFrame {
         }
         for refId in tableOrder {
             let members = tables[refId] ?? []
-            let labelNames = TableBuilder.orderedLabelNames(members)
+            let labelNames = TableBuilder.orderedLabelNames(members.lazy.map { series[$0].labels })
             var time: [FieldValue] = [], value: [FieldValue] = []
             var labelValues = Array(repeating: [FieldValue](), count: labelNames.count)
             for member in members {
-                for sample in member.samples {
+                let labels = series[member].labels
+                for sample in series[member].samples {
                     time.append(.number(Double(sample.timestamp)))
                     value.append(sample.value.isNaN ? .null : .number(sample.value))
-                    for (i, name) in labelNames.enumerated() { labelValues[i].append(member.labels[name].map(FieldValue.string) ?? .string("")) }
+                    for (i, name) in labelNames.enumerated() { labelValues[i].append(labels[name].map(FieldValue.string) ?? .string("")) }
                 }
             }
             var fields = [DataField(name: "Time", kind: .time, values: time)]

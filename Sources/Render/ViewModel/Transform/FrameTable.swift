@@ -38,7 +38,7 @@ enum FrameTable {
                 case (.string, let v):
                     let text = Sanitizer.visible(v.text)
                     let mapped = config.mappings.isEmpty ? nil : ValueMapper.match(nil, text: text, mappings: config.mappings)
-                    return TableModel.Cell(text: mapped?.text.map(Sanitizer.visible) ?? text, number: Double(text),
+                    return TableModel.Cell(text: mapped?.text.map(Sanitizer.visible) ?? text, number: TableBuilder.number(text),
                                            color: mapped?.color.map { ValueColor(name: $0) })
                 }
             })
