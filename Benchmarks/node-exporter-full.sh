@@ -53,16 +53,18 @@ def walk(ps):
 print(walk(d["panels"]))' "$work/dashboards/rfmoz-node-exporter-full.json")
 echo "== promdeck view (release) --expand-rows, 160x$rows, Node Exporter Full ($panels panels), Prometheus $(prometheus --version 2>&1 | awk 'NR==1{print $3}'), node exporter $(prometheus-node-exporter --version 2>&1 | awk 'NR==1{print $3}')"
 
+# The tmux server runs before the clock starts, so its own start-up is not counted as the viewer's.
+tmux -L "$socket" new-session -d -s holder -x 160 -y "$rows"
 for run in $(seq "$runs"); do
   trace=$work/trace-$run.jsonl
   start=$(date +%s%N)
-  tmux -L "$socket" new-session -d -x 160 -y "$rows" -e TERM=tmux-256color \
+  tmux -L "$socket" new-session -d -s "run$run" -x 160 -y "$rows" -e TERM=tmux-256color \
     "exec $bin view --url http://127.0.0.1:$prom_port --dashboards $work/dashboards --dashboard rfmoz-node-exporter-full --expand-rows --from now-15m --refresh off --trace-refreshes $trace"
   # The first full frame: the trace's first record, written when every query of the first
   # refresh has answered and the frame is drawn.
-  for _ in $(seq 6000); do [ -s "$trace" ] && break; sleep 0.01; done
+  for _ in $(seq 30000); do [ -s "$trace" ] && break; sleep 0.002; done
   framed=$(date +%s%N)
-  tmux -L "$socket" kill-server 2>/dev/null || true
+  tmux -L "$socket" kill-session -t "run$run" 2>/dev/null || true
   python3 - "$trace" "$start" "$framed" "$run" <<'PY'
 import json, sys
 rows = [json.loads(line) for line in open(sys.argv[1])]

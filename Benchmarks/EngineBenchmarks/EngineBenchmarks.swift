@@ -1,5 +1,6 @@
 // The embedded engine against Prometheus 2.42 over the same blocks (the demo's simulated
-// hour), the store's ingest rate, and its bytes per sample.
+// hour, and the data of Prometheus's own range-query benchmark), the store's ingest rate,
+// and its bytes per sample.
 import Benchmark
 import BenchmarkSupport
 import PromModel
@@ -49,6 +50,38 @@ let benchmarks: @Sendable () -> Void = {
                 try await fixture.checkPlan(file)
             },
             teardown: { await fixture.stopPrometheus() })
+    }
+
+    // Prometheus's own range-query benchmark (bench_test.go, v3.14.0): each case against
+    // Prometheus 2.42 over HTTP on the same data, one benchmark (and process) per case.
+    let upstream = BaselineComparison(subject: "embedded engine", baseline: "Prometheus via HTTP")
+    for upstreamCase in UpstreamRangeCases.all {
+        let fixture = UpstreamRangeFixture()
+        Benchmark(
+            upstreamCase.name, configuration: .init(metrics: [.wallClock] + upstream.metrics, maxDuration: .seconds(10), maxIterations: 10),
+            closure: { benchmark in
+                guard let sides = fixture.sides else {
+                    benchmark.error("setup did not run")
+                    return
+                }
+                if let problem = sides.problem {
+                    benchmark.error("the sides disagree, so the ratio would compare unequal work: \(problem)")
+                    return
+                }
+                let range = UpstreamRangeData.range(steps: upstreamCase.steps)
+                benchmark.startMeasurement()
+                do {
+                    try await upstream.measure(benchmark, baseline: {
+                        blackHole(try await sides.prometheus.client.queryRange(upstreamCase.prometheusExpr, range: range))
+                    }, subject: {
+                        blackHole(try await sides.embedded.queryRange(upstreamCase.expr, range: range))
+                    })
+                } catch {
+                    benchmark.error("\(error)")
+                }
+            },
+            setup: { try await fixture.start(upstreamCase) },
+            teardown: { await fixture.stop() })
     }
 
     // Ingest: the hour appended to a fresh store (postings, Gorilla chunks) against appending

@@ -69,6 +69,32 @@ struct EngineSeriesWiseTests {
         }
     }
 
+    /// A range query's vector selectors walk forward from the last step (LookbackCursor):
+    /// every step answers as an instant query at that time does, also where one selector is
+    /// evaluated at times that go back (a subquery's own steps, @, offsets).
+    @Test(arguments: [PromQLVersion.v3, .v2])
+    func lookbackMatchesInstantQueries(_ version: PromQLVersion) throws {
+        var engine = Engine(storage: Self.store())
+        engine.promQLVersion = version
+        let range = QueryRange(start: 0, end: 3_600_000, step: 40_000)
+        for expr in ["level", "level offset 1m", "req_total @ 2000", "max_over_time(level[5m:1m]) - level",
+                     "level - level offset 30s", "sum(req_total)", "timestamp(level)", "level and level @ 3000"] {
+            guard case .matrix(let series) = try engine.rangeQuery(expr, range: range).result else {
+                Issue.record("\(expr): not a matrix")
+                continue
+            }
+            var ranged: [String: Double] = [:]
+            for element in series { for sample in element.samples { ranged["\(element.labels)@\(sample.timestamp)"] = sample.value } }
+            var instant: [String: Double] = [:]
+            for t in stride(from: range.start, through: range.end, by: Int(range.step)) {
+                guard case .vector(let vector) = try engine.instantQuery(expr, at: t).result else { continue }
+                for sample in vector { instant["\(sample.labels)@\(t)"] = sample.sample.value }
+            }
+            #expect(ranged == instant, "\(expr)")
+            #expect(!instant.isEmpty, "\(expr) selects something")
+        }
+    }
+
     /// The sample limit trips at the same queries: the columns count each step's windows.
     @Test(arguments: [200, 2_000, 6_000, 20_000])
     func sampleLimitTripsAlike(_ maxSamples: Int) {

@@ -82,6 +82,27 @@ struct StorageTests {
         #expect(store.statistics.sampleCount == 149)
     }
 
+    @Test("a whole series appended at once equals appending its samples one by one")
+    func seriesAppend() {
+        // Sample 250 repeats the timestamp of 249.
+        let samples = (0..<500).map { (index: Int) -> Sample in
+            let second: Int64 = index == 250 ? 249 : Int64(index)
+            return Sample(second * 1000, Double(index) / 3)
+        }
+        let one = SeriesStore(), whole = SeriesStore()
+        let labels = Labels(name: "a", ["l": "1"])
+        let accepted = samples.filter { one.append(labels, $0) }.count
+        #expect(whole.append(labels, samples: samples) == accepted)
+        #expect(accepted == 499)  // one sample repeats a timestamp and is refused
+        // A second batch extends the series, skipping what is not newer.
+        #expect(whole.append(labels, samples: [Sample(499_000, 0), Sample(600_000, 1)]) == 1)
+        #expect(one.append(labels, Sample(600_000, 1)))
+        let matcher = [Self.matcher(.equal, "__name__", "a")]
+        #expect(whole.select(matcher) == one.select(matcher))
+        #expect(whole.append(Labels(name: "b"), samples: [Sample]()) == 0)
+        #expect(whole.labelValues("__name__") == ["a"])
+    }
+
     @Test("one writer and concurrent readers")
     func concurrency() async {
         let store = SeriesStore()

@@ -61,8 +61,8 @@ public final class PrometheusServer: @unchecked Sendable {
 }
 
 /// Backfills an OpenMetrics file into TSDB blocks under `directory` with promtool.
-public func promtoolBackfill(openMetricsFile: String, into directory: String) throws {
-    let output = try runCommand("promtool", ["tsdb", "create-blocks-from", "openmetrics", openMetricsFile, directory], timeout: .seconds(300))
+public func promtoolBackfill(openMetricsFile: String, into directory: String, timeout: Duration = .seconds(300)) throws {
+    let output = try runCommand("promtool", ["tsdb", "create-blocks-from", "openmetrics", openMetricsFile, directory], timeout: timeout)
     guard output.status == 0 else {
         throw TestSupportError("promtool create-blocks-from failed (\(output.status)): \(output.stderr)\(output.stdout)")
     }

@@ -21,6 +21,8 @@ final class Evaluator {
     private let loadStart: Timestamp
     private let loadEnd: Timestamp
     private var selected: [[LabelMatcher]: [Series]] = [:]
+    /// Where each vector selector's lookback found every series at the last step (LookbackCursor).
+    var lookbackCursors: [SelectorIdentity: LookbackCursor] = [:]
     /// The selected series without their staleness markers, which range windows leave out:
     /// a window is then one contiguous slice.
     private var selectedForRanges: [[LabelMatcher]: [Series]] = [:]
@@ -32,9 +34,10 @@ final class Evaluator {
     /// A range query's steps (nil for an instant query), for which range functions over
     /// matrix selectors are computed series by series (RangeCallColumns).
     var stepGrid: StepGrid?
-    var rangeCallColumns: [Call: RangeCallColumns] = [:]
-    /// Calls whose columns cannot be computed: they are evaluated step by step.
-    var unprecomputable: Set<Call> = []
+    /// Each call's columns, or nil when they cannot be computed (the call is then evaluated
+    /// step by step); found by the call's identity, as hashing the call's whole tree at every
+    /// step was most of a one-series query's time.
+    var rangeCallColumns: [CallIdentity: RangeCallColumns?] = [:]
     /// Samples held for the current step (a close approximation of Prometheus's accounting).
     var currentSamples = 0
     /// The query's annotations so far (3.x semantics only).
@@ -165,9 +168,10 @@ final class Evaluator {
     func vectorSelector(_ selector: VectorSelector, at ts: Timestamp, keepSampleTime: Bool) throws(QueryError) -> [EvalSample] {
         let reference = (atTime(selector.at) ?? ts) - selector.offset
         var out: [EvalSample] = []
-        for series in series(for: selector) {
+        let selectedSeries = series(for: selector)
+        let indices = newestIndices(selector, in: selectedSeries, atOrBefore: reference)
+        for (series, index) in zip(selectedSeries, indices) {
             let samples = series.samples
-            let index = Self.lastIndex(in: samples, atOrBefore: reference)
             guard index >= 0 else { continue }
             let sample = samples[index]
             let tooOld = leftOpenWindows ? sample.timestamp <= reference - lookbackDelta : sample.timestamp < reference - lookbackDelta

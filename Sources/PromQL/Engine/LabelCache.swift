@@ -1,3 +1,4 @@
+import Foundation
 import PromModel
 
 /// A label set's storage identity: the address of its pairs' buffer. Two label sets with the
@@ -90,6 +91,9 @@ final class LabelCache {
         case signature(on: Bool, [String])
         /// A binary operation's result labels when they depend on the left element alone.
         case binaryResult(dropName: Bool, oneToOne: Bool, on: Bool, [String])
+        /// label_replace's and label_join's rewrite, by their arguments.
+        case labelReplace(destination: String, replacement: String, source: String, pattern: String)
+        case labelJoin(destination: String, separator: String, sources: [String])
     }
 
     /// A classic-histogram bucket's group (labels without `le`), output labels (also without
@@ -105,6 +109,15 @@ final class LabelCache {
     private(set) lazy var buckets = LabelsMemo<Bucket?>()
 
     private var slots: [Transformation: GroupSlots] = [:]
+    /// label_replace's compiled patterns: compiling one at every step cost more than the rewrite.
+    private var regexes: [String: NSRegularExpression] = [:]
+
+    func regex(_ pattern: String, _ compile: (String) throws(QueryError) -> NSRegularExpression) throws(QueryError) -> NSRegularExpression {
+        if let known = regexes[pattern] { return known }
+        let compiled = try compile(pattern)
+        regexes[pattern] = compiled
+        return compiled
+    }
 
     /// The group slots of one aggregation's grouping.
     func groupSlots(_ transformation: Transformation) -> GroupSlots {

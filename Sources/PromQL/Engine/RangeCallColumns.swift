@@ -113,46 +113,66 @@ extension Evaluator {
         _ call: Call, name: String, args: [Expr], matrixIndex: Int,
         function: @escaping @Sendable (RangeFunctionInput) throws(QueryError) -> Double?, at ts: Timestamp
     ) throws(QueryError) -> [EvalSample]? {
-        guard let grid = stepGrid, let index = grid.index(of: ts), !unprecomputable.contains(call) else { return nil }
+        guard let grid = stepGrid, let index = grid.index(of: ts) else { return nil }
+        let identity = CallIdentity(call)
         let columns: RangeCallColumns
-        if let computed = rangeCallColumns[call] {
-            columns = computed
+        if let known = rangeCallColumns[identity] {
+            guard let known else { return nil }
+            columns = known
         } else {
-            guard name != "absent_over_time", case .matrixSelector(let selector) = args[matrixIndex],
-                selector.vectorSelector.at == nil else {
-                unprecomputable.insert(call)
+            guard let computed = computeColumns(name: name, args: args, matrixIndex: matrixIndex, function: function, grid: grid) else {
+                rangeCallColumns[identity] = .some(nil)
                 return nil
             }
-            var scalars: [Double] = []
-            for (position, arg) in args.enumerated() where position != matrixIndex {
-                guard case .number(let literal) = arg else {
-                    unprecomputable.insert(call)
-                    return nil
-                }
-                scalars.append(literal.value)
-            }
-            // The one range function that raises an annotation of its own, per step.
-            if name == "quantile_over_time", annotationSink != nil, scalars.first.map(Annotation.isInvalidQuantile) ?? true {
-                unprecomputable.insert(call)
-                return nil
-            }
-            let spec = RangeCallColumns.Call(
-                selector: selector, function: function, scalars: scalars,
-                keepsName: name == "last_over_time" || name == "first_over_time",
-                checksCounterNames: checksCounterNames(name, args[matrixIndex]), leftOpen: leftOpenWindows,
-                promQLVersion: promQLVersion)
-            do {
-                columns = try RangeCallColumns.compute(spec, series: rangeSeries(for: selector.vectorSelector), grid: grid, labelCache: labelCache)
-            } catch {
-                unprecomputable.insert(call)
-                return nil
-            }
-            rangeCallColumns[call] = columns
+            columns = computed
+            rangeCallColumns[identity] = columns
         }
         guard let column = columns.take(index) else { return nil }
         try count(columns.windowPoints[index])
         for labels in columns.counterNameChecks[index] ?? [] { annotateCounterName(labels) }
         if columns.checksUnique { try labelCache.checkUnique(column) }
         return column
+    }
+
+    /// The call's columns for every step, or nil when it must be evaluated step by step.
+    private func computeColumns(
+        name: String, args: [Expr], matrixIndex: Int,
+        function: @escaping @Sendable (RangeFunctionInput) throws(QueryError) -> Double?, grid: StepGrid
+    ) -> RangeCallColumns? {
+        guard name != "absent_over_time", case .matrixSelector(let selector) = args[matrixIndex],
+            selector.vectorSelector.at == nil else { return nil }
+        var scalars: [Double] = []
+        for (position, arg) in args.enumerated() where position != matrixIndex {
+            guard case .number(let literal) = arg else { return nil }
+            scalars.append(literal.value)
+        }
+        // The one range function that raises an annotation of its own, per step.
+        if name == "quantile_over_time", annotationSink != nil, scalars.first.map(Annotation.isInvalidQuantile) ?? true {
+            return nil
+        }
+        let spec = RangeCallColumns.Call(
+            selector: selector, function: function, scalars: scalars,
+            keepsName: name == "last_over_time" || name == "first_over_time",
+            checksCounterNames: checksCounterNames(name, args[matrixIndex]), leftOpen: leftOpenWindows,
+            promQLVersion: promQLVersion)
+        // A failure here (the sample limit, say) is raised again, with its step, by the
+        // step-by-step evaluation.
+        return try? RangeCallColumns.compute(spec, series: rangeSeries(for: selector.vectorSelector), grid: grid, labelCache: labelCache)
+    }
+}
+
+/// A call node of the query being evaluated, told apart without hashing its tree: by the
+/// storage of its arguments (the tree is not rebuilt between steps, so a call keeps it), its
+/// position in the query and its function. A call whose storage did change would only miss
+/// and be computed again, never be confused with another.
+struct CallIdentity: Hashable {
+    let arguments: UInt
+    let position: PositionRange
+    let function: String
+
+    init(_ call: Call) {
+        arguments = call.args.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        position = call.positionRange
+        function = call.function.name
     }
 }

@@ -45,6 +45,23 @@ public final class SeriesStore: Sendable {
         }
     }
 
+    /// Appends one series' samples, oldest first, under one lock and one label lookup (a
+    /// backfill); returns how many were accepted.
+    @discardableResult
+    public func append(_ labels: Labels, samples: some Sequence<Sample>) -> Int {
+        state.withLock { state in
+            var iterator = samples.makeIterator()
+            guard let first = iterator.next() else { return 0 }
+            var accepted = Self.append(labels, first, to: &state) ? 1 : 0
+            guard let id = state.ids[labels], var series = state.series.removeValue(forKey: id) else { return accepted }
+            while let sample = iterator.next() {
+                if series.append(sample) { accepted += 1 }
+            }
+            state.series[id] = series
+            return accepted
+        }
+    }
+
     private static func append(_ labels: Labels, _ sample: Sample, to state: inout State) -> Bool {
         if let id = state.ids[labels] {
             return state.series[id]!.append(sample)

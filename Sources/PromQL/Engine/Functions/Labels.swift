@@ -24,31 +24,45 @@ extension FunctionTable {
         let vector = try input.vector(0)
         let destination = try input.string(1), replacement = try input.string(2)
         let source = try input.string(3), pattern = try input.string(4)
+        // 3.x anchors as `^(?s:…)$`: `.` matches a newline (functions.go evalLabelReplace).
+        let flags = input.promQLVersion == .v3 ? "s" : ""
+        let compile = { (pattern: String) throws(QueryError) -> NSRegularExpression in
+            do {
+                // Go's named groups are (?P<name>…); ICU spells them (?<name>…).
+                let icuPattern = pattern.replacingOccurrences(of: "(?P<", with: "(?<")
+                return try NSRegularExpression(pattern: "^(?\(flags):\(icuPattern))$")
+            } catch {
+                throw QueryError.execution("invalid regular expression in label_replace(): \(pattern)")
+            }
+        }
         let regex: NSRegularExpression
-        do {
-            // Go's named groups are (?P<name>…); ICU spells them (?<name>…).
-            let icuPattern = pattern.replacingOccurrences(of: "(?P<", with: "(?<")
-            // 3.x anchors as `^(?s:…)$`: `.` matches a newline (functions.go evalLabelReplace).
-            let flags = input.promQLVersion == .v3 ? "s" : ""
-            regex = try NSRegularExpression(pattern: "^(?\(flags):\(icuPattern))$")
-        } catch {
-            throw QueryError.execution("invalid regular expression in label_replace(): \(pattern)")
+        if let cache = input.labelCache {
+            regex = try cache.regex(flags + ":" + pattern) { _ throws(QueryError) in try compile(pattern) }
+        } else {
+            regex = try compile(pattern)
         }
         guard isValidLabelName(destination, input.promQLVersion) else {
             throw QueryError.execution("invalid destination label name in label_replace(): \(destination)")
         }
-        var out: [EvalSample] = []
-        for element in vector {
-            let sourceValue = element.labels[source] ?? ""
+        func rewrite(_ labels: Labels) -> Labels {
+            let sourceValue = labels[source] ?? ""
             let range = NSRange(sourceValue.startIndex..., in: sourceValue)
-            guard let match = regex.firstMatch(in: sourceValue, range: range) else {
-                out.append(element)
-                continue
-            }
-            let expanded = expand(replacement, match: match, in: sourceValue)
-            out.append(EvalSample(labels: element.labels.setting(destination, expanded), t: element.t, v: element.v))
+            guard let match = regex.firstMatch(in: sourceValue, range: range) else { return labels }
+            return labels.setting(destination, expand(replacement, match: match, in: sourceValue))
         }
-        return .vector(out)
+        let transformation = LabelCache.Transformation.labelReplace(destination: destination, replacement: replacement, source: source, pattern: flags + pattern)
+        return .vector(rewritten(vector, input: input, transformation, rewrite))
+    }
+
+    /// Each element with its labels rewritten, once per series across a range query's steps
+    /// when the evaluator remembers label work (the rewrite depends on the labels alone).
+    static func rewritten(_ vector: [EvalSample], input: InstantFunctionInput, _ transformation: LabelCache.Transformation,
+                          _ rewrite: (Labels) -> Labels) -> [EvalSample] {
+        guard let cache = input.labelCache else {
+            return vector.map { EvalSample(labels: rewrite($0.labels), t: $0.t, v: $0.v) }
+        }
+        let memo = cache.memo(transformation)
+        return vector.map { EvalSample(labels: cache.transformed($0.labels, memo, rewrite), t: $0.t, v: $0.v) }
     }
 
     /// Go's Regexp.ExpandString: `$1`, `${1}`, `$name`, `${name}`, `$$`; a name is the
@@ -104,9 +118,9 @@ extension FunctionTable {
         guard isValidLabelName(destination, input.promQLVersion) else {
             throw QueryError.execution("invalid destination label name in label_join(): \(destination)")
         }
-        return .vector(vector.map { element in
-            let joined = sources.map { element.labels[$0] ?? "" }.joined(separator: separator)
-            return EvalSample(labels: element.labels.setting(destination, joined), t: element.t, v: element.v)
+        let transformation = LabelCache.Transformation.labelJoin(destination: destination, separator: separator, sources: sources)
+        return .vector(rewritten(vector, input: input, transformation) { labels in
+            labels.setting(destination, sources.map { labels[$0] ?? "" }.joined(separator: separator))
         })
     }
 }
