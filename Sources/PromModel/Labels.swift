@@ -91,16 +91,28 @@ public struct Labels: Hashable, Sendable, RandomAccessCollection, Comparable, Cu
     }
 
     public func removing(_ names: some Sequence<String>) -> Labels {
-        let drop = Set(names)
+        let drop = Array(names)
         var copy = self
-        copy.pairs.removeAll { drop.contains($0.name) }
+        // A few names (a `without` or `by` list) are searched directly: hashing them into a
+        // set for every series and step cost more than the search.
+        if drop.count <= 8 {
+            copy.pairs.removeAll { drop.contains($0.name) }
+        } else {
+            let set = Set(drop)
+            copy.pairs.removeAll { set.contains($0.name) }
+        }
         return copy
     }
 
     public func keeping(_ names: some Sequence<String>) -> Labels {
-        let keep = Set(names)
+        let keep = Array(names)
         var copy = self
-        copy.pairs.removeAll { !keep.contains($0.name) }
+        if keep.count <= 8 {
+            copy.pairs.removeAll { !keep.contains($0.name) }
+        } else {
+            let set = Set(keep)
+            copy.pairs.removeAll { !set.contains($0.name) }
+        }
         return copy
     }
 

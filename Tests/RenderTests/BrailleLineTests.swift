@@ -21,18 +21,6 @@ import Testing
         }
     }
 
-    /// A small deterministic generator (SplitMix64), so a failure names a reproducible case.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func drawn(_ segments: [((Int, Int), (Int, Int))], marker: SeriesMarker?, fast: Bool) -> Buffer {
         var canvas = BrailleCanvas(columns: 12, rows: 6)
         let style = Style(foreground: .indexed(2))
@@ -51,7 +39,7 @@ import Testing
 
     @Test(arguments: [nil, SeriesMarker(legend: "╍", on: 4, off: 2), SeriesMarker(legend: "·", on: 1, off: 3)])
     func everySegmentMatchesTheTextbookWalk(marker: SeriesMarker?) {
-        var generator = Generator(state: 42)
+        var generator = SeededGenerator(seed: 42)
         // Ends mostly inside the 24×24-dot grid, some outside it (clipped dot by dot).
         func end() -> (Int, Int) { (Int.random(in: -6...30, using: &generator), Int.random(in: -6...30, using: &generator)) }
         for round in 0..<2_000 {

@@ -15,20 +15,6 @@ final class LookbackCursor {
     }
 }
 
-/// A selector node of the query being evaluated, told apart without hashing its matchers
-/// (the tree is not rebuilt between steps; see CallIdentity).
-struct SelectorIdentity: Hashable {
-    let matchers: UInt
-    let position: PositionRange
-    let offset: Int64
-
-    init(_ selector: VectorSelector) {
-        matchers = selector.matchers.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
-        position = selector.positionRange
-        offset = selector.offset
-    }
-}
-
 extension Evaluator {
     /// For each series, the index of its newest sample at or before `reference` (-1: none).
     func newestIndices(_ selector: VectorSelector, in series: [Series], atOrBefore reference: Timestamp) -> [Int] {

@@ -160,19 +160,3 @@ extension Evaluator {
         return try? RangeCallColumns.compute(spec, series: rangeSeries(for: selector.vectorSelector), grid: grid, labelCache: labelCache)
     }
 }
-
-/// A call node of the query being evaluated, told apart without hashing its tree: by the
-/// storage of its arguments (the tree is not rebuilt between steps, so a call keeps it), its
-/// position in the query and its function. A call whose storage did change would only miss
-/// and be computed again, never be confused with another.
-struct CallIdentity: Hashable {
-    let arguments: UInt
-    let position: PositionRange
-    let function: String
-
-    init(_ call: Call) {
-        arguments = call.args.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
-        position = call.positionRange
-        function = call.function.name
-    }
-}
