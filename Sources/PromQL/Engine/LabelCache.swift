@@ -112,10 +112,10 @@ final class LabelCache {
     /// label_replace's compiled patterns: compiling one at every step cost more than the rewrite.
     private var regexes: [String: NSRegularExpression] = [:]
 
-    func regex(_ pattern: String, _ compile: (String) throws(QueryError) -> NSRegularExpression) throws(QueryError) -> NSRegularExpression {
-        if let known = regexes[pattern] { return known }
-        let compiled = try compile(pattern)
-        regexes[pattern] = compiled
+    func regex(_ key: String, _ compile: () throws(QueryError) -> NSRegularExpression) throws(QueryError) -> NSRegularExpression {
+        if let known = regexes[key] { return known }
+        let compiled = try compile()
+        regexes[key] = compiled
         return compiled
     }
 

@@ -77,7 +77,7 @@ enum TableBuilder {
     static func orderedLabelNames(_ labelSets: some Sequence<Labels>) -> [String] {
         var names = Set<String>()
         for labels in labelSets {
-            for label in labels where !names.contains(label.name) { names.insert(label.name) }
+            for label in labels { names.insert(label.name) }
         }
         var ordered = names.filter { $0 != Labels.metricName }.sorted()
         if names.contains(Labels.metricName) { ordered.insert(Labels.metricName, at: 0) }

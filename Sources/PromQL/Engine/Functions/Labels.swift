@@ -37,7 +37,7 @@ extension FunctionTable {
         }
         let regex: NSRegularExpression
         if let cache = input.labelCache {
-            regex = try cache.regex(flags + ":" + pattern) { _ throws(QueryError) in try compile(pattern) }
+            regex = try cache.regex(flags + ":" + pattern) { () throws(QueryError) in try compile(pattern) }
         } else {
             regex = try compile(pattern)
         }
