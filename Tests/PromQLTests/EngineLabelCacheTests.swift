@@ -81,4 +81,61 @@ struct EngineLabelCacheTests {
         // job a: half of 2m observations fall at or below le=1 with m below it: the bucket's top.
         #expect(series.first?.samples.map(\.value) == [1, 1, 1, 1])
     }
+
+    struct CountValuesCase: Sendable, CustomTestStringConvertible {
+        var label: String
+        var grouping: [String]?
+        var without: [String]?
+        var scale = 1.0
+
+        var expr: String {
+            let clause = grouping.map { " by (\($0.joined(separator: ", ")))" } ?? without.map { " without (\($0.joined(separator: ", ")))" } ?? ""
+            return "count_values\(clause) (\"\(label)\", m\(scale == 1 ? "" : " * \(scale)"))"
+        }
+        var testDescription: String { expr }
+
+        /// Prometheus's definition, step by step: set the value label, then group.
+        func expected(_ elements: [(Labels, Double)]) -> [Labels: Double] {
+            var counts: [Labels: Double] = [:]
+            for (labels, value) in elements {
+                let scaled = value * scale
+                let text = scaled == scaled.rounded() ? String(Int(scaled)) : String(scaled)
+                var set = labels
+                if scale != 1 { set = set.withoutName }
+                set = set.setting(label, text)
+                let key = if let without { set.removing(without + [Labels.metricName]) } else { set.keeping((grouping ?? []) + [label]) }
+                counts[key, default: 0] += 1
+            }
+            return counts
+        }
+    }
+
+    /// count_values finds its groups by the element's group and value across steps
+    /// (Aggregator.CountedValues); every step must equal the definition, with the value label
+    /// kept, overwriting a label, or removed by `without`.
+    @Test(arguments: [
+        CountValuesCase(label: "value"), CountValuesCase(label: "value", grouping: ["job"]),
+        CountValuesCase(label: "value", without: ["zone"]), CountValuesCase(label: "value", without: ["value"]),
+        CountValuesCase(label: "job"), CountValuesCase(label: "__name__", without: ["zone"]),
+        CountValuesCase(label: "v", grouping: ["zone"], scale: 0.5),
+    ])
+    func countValuesAcrossStepsFollowsTheDefinition(_ testCase: CountValuesCase) throws {
+        let store = SeriesStore()
+        let series = [("a", "x"), ("a", "y"), ("b", "x"), ("b", "y"), ("c", "x")].map { Labels(name: "m", ["job": $0, "zone": $1]) }
+        func value(_ i: Int, _ minute: Int) -> Double { Double((minute + i) % 3) }
+        for minute in 0..<12 {
+            for (i, labels) in series.enumerated() { store.append(labels, Sample(Timestamp(minute) * 60_000, value(i, minute))) }
+        }
+        let response = try Engine(storage: store).rangeQuery(testCase.expr, range: QueryRange(start: 0, end: 660_000, step: 60_000))
+        guard case .matrix(let result) = response.result else {
+            Issue.record("expected a matrix, got \(response.result)")
+            return
+        }
+        for minute in 0..<12 {
+            let t = Timestamp(minute) * 60_000
+            let stepped = result.compactMap { s in s.samples.first { $0.timestamp == t }.map { (s.labels, $0.value) } }
+            let expected = testCase.expected(series.enumerated().map { ($1, value($0, minute)) })
+            #expect(Dictionary(uniqueKeysWithValues: stepped) == expected, "at \(minute) m")
+        }
+    }
 }

@@ -50,6 +50,7 @@ enum Aggregator {
         var k = 0
         var q = 0.0
         var valueLabel = ""
+        let requestedGrouping = grouping
         var grouping = grouping
         switch op {
         case .limitk, .limitRatio:
@@ -87,14 +88,18 @@ enum Aggregator {
         // (groupLabels).
         let memo = labelCache.memo(.grouping(grouping, without: without))
         let slots = labelCache.groupSlots(.grouping(grouping, without: without))
+        let countedValues = op == .countValues
+            ? CountedValues(label: valueLabel, grouping: requestedGrouping, without: without, labelCache: labelCache)
+            : nil
         var local: [Int] = []
         var ordered: [Group] = []
-        for var sample in vector {
-            if op == .countValues {
-                sample.labels = sample.labels.setting(valueLabel, GoMath.formatFloat(sample.v))
-            }
-            let slot = slots.memo.value(for: sample.labels) { labels in
-                slots.slot(for: labelCache.transformed(labels, memo) { groupLabels($0, grouping: grouping, without: without) })
+        for sample in vector {
+            let slot = if let countedValues {
+                countedValues.slot(sample, in: slots)
+            } else {
+                slots.memo.value(for: sample.labels) { labels in
+                    slots.slot(for: labelCache.transformed(labels, memo) { groupLabels($0, grouping: grouping, without: without) })
+                }
             }
             if slot >= local.count { local.append(contentsOf: repeatElement(-1, count: slots.keys.count - local.count)) }
             let index = local[slot]
@@ -114,6 +119,34 @@ enum Aggregator {
             accumulate(&ordered[index], sample, op: op, v3: v3, k: k, ts: ts)
         }
         return finished(ordered, op: op, v3: v3, q: q, ts: ts)
+    }
+
+    /// count_values' group of an element: its labels with the value label set to its value,
+    /// grouped. That is the element's group without the value label (remembered per series,
+    /// LabelCache) with the value label set after, found by that group and the value's bits:
+    /// the labels with the value set are new at every step, so keyed by them nothing is
+    /// remembered and every element would be formatted, interned and grouped again.
+    private struct CountedValues {
+        let label: String
+        let grouping: [String]
+        let without: Bool
+        let labelCache: LabelCache
+        let memo: LabelsMemo<Labels>
+        /// `without` removes the value label when it is listed, and always the metric name.
+        let keepsValueLabel: Bool
+
+        init(label: String, grouping: [String], without: Bool, labelCache: LabelCache) {
+            (self.label, self.grouping, self.without, self.labelCache) = (label, grouping, without, labelCache)
+            memo = labelCache.memo(.grouping(grouping, without: without))
+            keepsValueLabel = !without || (!grouping.contains(label) && label != Labels.metricName)
+        }
+
+        func slot(_ sample: EvalSample, in slots: GroupSlots) -> Int {
+            let base = labelCache.transformed(sample.labels, memo) { groupLabels($0, grouping: grouping, without: without) }
+            return slots.slot(for: base, value: sample.v) {
+                keepsValueLabel ? labelCache.interner.intern(base.setting(label, GoMath.formatFloat(sample.v))) : base
+            }
+        }
     }
 
     /// One more element into its group (the step's first element of a group started it).

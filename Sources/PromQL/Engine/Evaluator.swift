@@ -43,6 +43,8 @@ final class Evaluator {
     var currentSamples = 0
     /// The query's annotations so far (3.x semantics only).
     let annotations = AnnotationLog()
+    /// The metric names already reported as possibly not counters.
+    var annotatedCounterNames: Set<String> = []
     /// What functions report annotations to: nothing with 2.42's semantics.
     var annotationSink: AnnotationLog? { promQLVersion == .v3 ? annotations : nil }
 
@@ -173,11 +175,10 @@ final class Evaluator {
     func vectorSelector(_ selector: VectorSelector, at ts: Timestamp, keepSampleTime: Bool) throws(QueryError) -> [EvalSample] {
         let reference = (atTime(selector.at) ?? ts) - selector.offset
         var out: [EvalSample] = []
-        let selectedSeries = series(for: selector)
-        let indices = newestIndices(selector, in: selectedSeries, atOrBefore: reference)
-        for (series, index) in zip(selectedSeries, indices) {
+        let cursor = newestIndices(selector, atOrBefore: reference)
+        out.reserveCapacity(cursor.series.count)
+        for (series, index) in zip(cursor.series, cursor.indices) where index >= 0 {
             let samples = series.samples
-            guard index >= 0 else { continue }
             let sample = samples[index]
             let tooOld = leftOpenWindows ? sample.timestamp <= reference - lookbackDelta : sample.timestamp < reference - lookbackDelta
             if tooOld || sample.isStaleMarker { continue }

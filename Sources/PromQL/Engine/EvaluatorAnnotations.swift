@@ -22,6 +22,9 @@ extension Evaluator {
     /// look like a counter's.
     func annotateCounterName(_ labels: Labels) {
         guard let log = annotationSink, let metricName = labels[Labels.metricName], Annotation.mightNotBeCounter(metricName) else { return }
+        // Once per name: formatting the message for each of a histogram's buckets, to find it
+        // already logged, was a tenth of a one-step histogram_quantile over rate.
+        guard annotatedCounterNames.insert(metricName).inserted else { return }
         log.info(Annotation.possibleNonCounter(metricName))
     }
 

@@ -15,12 +15,15 @@ struct LabelsIdentity: Hashable {
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(address) }
+    func _rawHashValue(seed: Int) -> Int { IdentityHash.mix(UInt64(truncatingIfNeeded: address), seed: seed) }
+}
 
-    /// What Set and Dictionary hash with: SipHash of one word cost more than the rest of a
-    /// lookup, and an address is not chosen by an adversary, so splitmix64's finalizer (the
-    /// seed mixed in) spreads the aligned addresses over the table instead.
-    func _rawHashValue(seed: Int) -> Int {
-        var x = UInt64(truncatingIfNeeded: address) ^ UInt64(truncatingIfNeeded: seed)
+/// What Set and Dictionary hash the engine's identity keys with: SipHash of a word or two
+/// cost more than the rest of a lookup, and addresses and positions are not chosen by an
+/// adversary, so splitmix64's finalizer (the seed mixed in) spreads them over the table.
+enum IdentityHash {
+    static func mix(_ value: UInt64, seed: Int) -> Int {
+        var x = value ^ UInt64(truncatingIfNeeded: seed)
         x = (x ^ (x >> 30)) &* 0xbf58_476d_1ce4_e5b9
         x = (x ^ (x >> 27)) &* 0x94d0_49bb_1331_11eb
         return Int(truncatingIfNeeded: x ^ (x >> 31))
@@ -41,6 +44,25 @@ final class GroupSlots {
         byKey[LabelsIdentity(key)] = keys.count
         keys.append(key)
         return keys.count - 1
+    }
+
+    /// count_values' groups by an interned group and a value (Aggregator.CountedValues). A
+    /// new value every step only grows the table, so it is emptied past a limit, as LabelsMemo is.
+    private struct ValueKey: Hashable {
+        let group: LabelsIdentity
+        let bits: UInt64
+        func _rawHashValue(seed: Int) -> Int { IdentityHash.mix(bits, seed: group._rawHashValue(seed: seed)) }
+    }
+
+    private var byValue: [ValueKey: Int] = [:]
+
+    func slot(for group: Labels, value: Double, _ key: () -> Labels) -> Int {
+        let valueKey = ValueKey(group: LabelsIdentity(group), bits: value.bitPattern)
+        if let slot = byValue[valueKey] { return slot }
+        let slot = slot(for: key())
+        if byValue.count >= 1 << 18 { byValue.removeAll(keepingCapacity: true) }
+        byValue[valueKey] = slot
+        return slot
     }
 }
 
@@ -94,6 +116,24 @@ final class LabelCache {
         /// label_replace's and label_join's rewrite, by their arguments.
         case labelReplace(destination: String, replacement: String, source: String, pattern: String)
         case labelJoin(destination: String, separator: String, sources: [String])
+
+        /// Looked up at every step of a range query: hashed by its case and list lengths
+        /// alone (a query has a handful of transformations; equality tells them apart)
+        /// instead of SipHashing every label name each time.
+        func hash(into hasher: inout Hasher) { hasher.combine(shape) }
+        func _rawHashValue(seed: Int) -> Int { IdentityHash.mix(shape, seed: seed) }
+
+        private var shape: UInt64 {
+            switch self {
+            case .withoutName: 1
+            case .grouping(let names, let without): 2 | UInt64(without ? 8 : 0) | UInt64(names.count) << 8
+            case .signature(let on, let names): 3 | UInt64(on ? 8 : 0) | UInt64(names.count) << 8
+            case .binaryResult(let dropName, let oneToOne, let on, let names):
+                4 | UInt64(dropName ? 8 : 0) | UInt64(oneToOne ? 16 : 0) | UInt64(on ? 32 : 0) | UInt64(names.count) << 8
+            case .labelReplace(let destination, _, _, _): 5 | UInt64(destination.utf8.count) << 8
+            case .labelJoin(let destination, _, let sources): 6 | UInt64(sources.count) << 8 | UInt64(destination.utf8.count) << 24
+            }
+        }
     }
 
     /// A classic-histogram bucket's group (labels without `le`), output labels (also without

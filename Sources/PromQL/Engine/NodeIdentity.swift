@@ -9,6 +9,17 @@ struct NodeIdentity<Element>: Hashable {
     private let position: PositionRange
     private let function: String
     private let offset: Int64
+
+    /// Hashed by storage and position alone (IdentityHash); equality compares every field.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(storage)
+        hasher.combine(position)
+    }
+
+    func _rawHashValue(seed: Int) -> Int {
+        IdentityHash.mix(UInt64(truncatingIfNeeded: storage.address) &+ UInt64(truncatingIfNeeded: position.start) << 40
+            &+ UInt64(truncatingIfNeeded: position.end) << 52, seed: seed)
+    }
 }
 
 /// A range function call: its arguments and function.
@@ -31,10 +42,11 @@ extension NodeIdentity where Element == LabelMatcher {
 /// An array told apart by its storage, which it keeps alive: equal only to the same buffer.
 struct StorageIdentity<Element>: Hashable {
     private let array: [Element]
-    private var address: UInt { array.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } }
+    var address: UInt { array.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } }
 
     init(_ array: [Element]) { self.array = array }
 
     static func == (lhs: Self, rhs: Self) -> Bool { lhs.address == rhs.address && lhs.array.count == rhs.array.count }
     func hash(into hasher: inout Hasher) { hasher.combine(address) }
+    func _rawHashValue(seed: Int) -> Int { IdentityHash.mix(UInt64(truncatingIfNeeded: address), seed: seed) }
 }

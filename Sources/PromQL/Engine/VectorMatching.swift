@@ -85,9 +85,19 @@ enum BinaryOperation {
 
     /// The match signatures of a vector's elements, interned (LabelCache) so that they are
     /// compared by identity: once per series of the query rather than once per step.
-    static func signatures(_ matching: VectorMatching, _ cache: LabelCache) -> (Labels) -> LabelsIdentity {
-        let memo = cache.memo(.signature(on: matching.on, matching.matchingLabels))
-        return { LabelsIdentity(cache.transformed($0, memo) { signature($0, matching) }) }
+    static func signatures(_ matching: VectorMatching, _ cache: LabelCache) -> Signatures {
+        Signatures(matching: matching, cache: cache, memo: cache.memo(.signature(on: matching.on, matching.matchingLabels)))
+    }
+
+    /// A struct rather than a closure, which would be allocated at every step.
+    struct Signatures {
+        let matching: VectorMatching
+        let cache: LabelCache
+        let memo: LabelsMemo<Labels>
+
+        func callAsFunction(_ labels: Labels) -> LabelsIdentity {
+            LabelsIdentity(cache.transformed(labels, memo) { signature($0, matching) })
+        }
     }
 
     static func and(_ lhs: [EvalSample], _ rhs: [EvalSample], _ matching: VectorMatching, _ cache: LabelCache = LabelCache()) -> [EvalSample] {
@@ -119,61 +129,114 @@ enum BinaryOperation {
         if lhsIn.isEmpty || rhsIn.isEmpty { return [] }
         let swapped = matching.card == .oneToMany
         let (lhs, rhs) = swapped ? (rhsIn, lhsIn) : (lhsIn, rhsIn)
-        let signatureOf = signatures(matching, labelCache)
-        // Without group_x labels copied from the other side, the result's labels depend on
-        // the left element's alone, so they are remembered per series as well.
-        let resultMemo = matching.include.isEmpty
-            ? labelCache.memo(.binaryResult(dropName: dropsMetricName(op, version) || returnBool, oneToOne: matching.card == .oneToOne, on: matching.on, matching.matchingLabels))
-            : nil
-
-        var right: [LabelsIdentity: EvalSample] = [:]
-        for sample in rhs {
-            let sig = signatureOf(sample.labels)
-            if let duplicate = right[sig] {
-                let matched = matching.on
-                    ? sample.labels.keeping(matching.matchingLabels)
-                    : sample.labels.removing(matching.matchingLabels + [Labels.metricName])
-                throw QueryError.execution(
-                    "found duplicate series for the match group \(goString(matched)) on the \(swapped ? "left" : "right") hand-side of the operation: [\(goString(sample.labels)), \(goString(duplicate.labels))];many-to-many matching not allowed: matching labels must be unique on one side")
+        let pairing = Pairing(op: op, matching: matching, returnBool: returnBool, ts: ts, version: version, labelCache: labelCache, swapped: swapped)
+        // The right side's signatures and which of them were matched live in temporary
+        // storage, on the stack for small vectors: allocating tables at every step was most
+        // of a small vector's operation (a one-series ratio).
+        return try withUnsafeTemporaryAllocation(of: LabelsIdentity.self, capacity: rhs.count) { (signatures) throws(QueryError) in
+            try withUnsafeTemporaryAllocation(of: Bool.self, capacity: rhs.count) { (matched) throws(QueryError) in
+                try pairing.pair(lhs, rhs, rightSignatures: signatures, matchedOneToOne: matched)
             }
-            right[sig] = sample
+        }
+    }
+
+    /// One vector-to-vector operation at one step (engine.go VectorBinop).
+    struct Pairing {
+        let op: BinaryOp
+        let matching: VectorMatching
+        let returnBool: Bool
+        let ts: Timestamp
+        let version: PromQLVersion
+        let labelCache: LabelCache
+        let swapped: Bool
+        let signatureOf: Signatures
+        /// Without group_x labels copied from the other side, the result's labels depend on
+        /// the left element's alone, so they are remembered per series as well.
+        let resultMemo: LabelsMemo<Labels>?
+
+        init(op: BinaryOp, matching: VectorMatching, returnBool: Bool, ts: Timestamp, version: PromQLVersion, labelCache: LabelCache, swapped: Bool) {
+            (self.op, self.matching, self.returnBool, self.ts, self.version, self.labelCache, self.swapped) =
+                (op, matching, returnBool, ts, version, labelCache, swapped)
+            signatureOf = signatures(matching, labelCache)
+            resultMemo = matching.include.isEmpty
+                ? labelCache.memo(.binaryResult(dropName: dropsMetricName(op, version) || returnBool, oneToOne: matching.card == .oneToOne, on: matching.on, matching.matchingLabels))
+                : nil
         }
 
-        var matchedOneToOne = Set<LabelsIdentity>()
-        var matchedMany: [LabelsIdentity: Set<Labels>] = [:]
-        var out: [EvalSample] = []
-        for left in lhs {
-            let sig = signatureOf(left.labels)
-            guard let match = right[sig] else { continue }
-            let (vl, vr) = swapped ? (match.v, left.v) : (left.v, match.v)
-            var (value, keep) = element(op, vl, vr)
-            if returnBool {
-                value = keep ? 1 : 0
-            } else if !keep && version == .v2 {
-                continue
-            }
-            let metric: Labels
-            if let resultMemo {
-                metric = labelCache.transformed(left.labels, resultMemo) { labels in
-                    let metric = resultMetric(labels, Labels(), op, matching, version)
-                    return returnBool ? metric.withoutName : metric
+        func pair(
+            _ lhs: [EvalSample], _ rhs: [EvalSample],
+            rightSignatures: UnsafeMutableBufferPointer<LabelsIdentity>, matchedOneToOne: UnsafeMutableBufferPointer<Bool>
+        ) throws(QueryError) -> [EvalSample] {
+            for (index, sample) in rhs.enumerated() { rightSignatures.initializeElement(at: index, to: signatureOf(sample.labels)) }
+            matchedOneToOne.initialize(repeating: false)
+            // Few elements on the right are searched one by one rather than through a table.
+            var table: [LabelsIdentity: Int]?
+            if rhs.count > linearSearchLimit {
+                var built = [LabelsIdentity: Int](minimumCapacity: rhs.count)
+                for (index, sig) in rightSignatures.enumerated() {
+                    if let duplicate = built.updateValue(index, forKey: sig) {
+                        throw duplicateMatch(rhs[index], rhs[duplicate], matching, swapped: swapped)
+                    }
                 }
+                table = built
             } else {
-                let full = resultMetric(left.labels, match.labels, op, matching, version)
-                metric = returnBool ? full.withoutName : full
-            }
-            if matching.card == .oneToOne {
-                if !matchedOneToOne.insert(sig).inserted {
-                    throw QueryError.execution("multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)")
+                for index in rightSignatures.indices.dropFirst() {
+                    if let duplicate = rightSignatures[..<index].firstIndex(of: rightSignatures[index]) {
+                        throw duplicateMatch(rhs[index], rhs[duplicate], matching, swapped: swapped)
+                    }
                 }
-            } else if !matchedMany[sig, default: []].insert(metric).inserted {
-                throw QueryError.execution("multiple matches for labels: grouping labels must ensure unique matches")
             }
-            // 3.x checks the matching before a comparison filters the pair out.
-            if !keep && !returnBool { continue }
-            out.append(EvalSample(labels: metric, t: ts, v: value))
+
+            var matchedMany: [LabelsIdentity: Set<Labels>] = [:]
+            var out: [EvalSample] = []
+            out.reserveCapacity(lhs.count)
+            for left in lhs {
+                let sig = signatureOf(left.labels)
+                let found = if let table { table[sig] } else { rightSignatures.firstIndex(of: sig) }
+                guard let rightIndex = found else { continue }
+                let match = rhs[rightIndex]
+                let (vl, vr) = swapped ? (match.v, left.v) : (left.v, match.v)
+                var (value, keep) = element(op, vl, vr)
+                if returnBool {
+                    value = keep ? 1 : 0
+                } else if !keep && version == .v2 {
+                    continue
+                }
+                let metric: Labels
+                if let resultMemo {
+                    metric = labelCache.transformed(left.labels, resultMemo) { labels in
+                        let metric = resultMetric(labels, Labels(), op, matching, version)
+                        return returnBool ? metric.withoutName : metric
+                    }
+                } else {
+                    let full = resultMetric(left.labels, match.labels, op, matching, version)
+                    metric = returnBool ? full.withoutName : full
+                }
+                if matching.card == .oneToOne {
+                    if matchedOneToOne[rightIndex] {
+                        throw QueryError.execution("multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)")
+                    }
+                    matchedOneToOne[rightIndex] = true
+                } else if !matchedMany[sig, default: []].insert(metric).inserted {
+                    throw QueryError.execution("multiple matches for labels: grouping labels must ensure unique matches")
+                }
+                // 3.x checks the matching before a comparison filters the pair out.
+                if !keep && !returnBool { continue }
+                out.append(EvalSample(labels: metric, t: ts, v: value))
+            }
+            return out
         }
-        return out
+    }
+
+    /// Up to this many elements on the right are searched one by one.
+    static let linearSearchLimit = 8
+
+    static func duplicateMatch(_ sample: EvalSample, _ duplicate: EvalSample, _ matching: VectorMatching, swapped: Bool) -> QueryError {
+        let matched = matching.on
+            ? sample.labels.keeping(matching.matchingLabels)
+            : sample.labels.removing(matching.matchingLabels + [Labels.metricName])
+        return QueryError.execution(
+            "found duplicate series for the match group \(goString(matched)) on the \(swapped ? "left" : "right") hand-side of the operation: [\(goString(sample.labels)), \(goString(duplicate.labels))];many-to-many matching not allowed: matching labels must be unique on one side")
     }
 
     static func resultMetric(_ lhs: Labels, _ rhs: Labels, _ op: BinaryOp, _ matching: VectorMatching, _ version: PromQLVersion) -> Labels {

@@ -28,6 +28,7 @@ struct MemSeries: Sendable {
     /// Samples with timestamps in `start...end`, oldest first.
     func samples(from start: Timestamp, through end: Timestamp) -> [Sample] {
         var out: [Sample] = []
+        out.reserveCapacity(chunks.reduce(0) { $1.maxTime >= start && $1.minTime <= end ? $0 + $1.count : $0 })
         for chunk in chunks where chunk.maxTime >= start && chunk.minTime <= end {
             chunk.decode(into: &out, from: start, through: end)
         }
