@@ -232,11 +232,8 @@ enum BinaryOperation {
     static let linearSearchLimit = 8
 
     static func duplicateMatch(_ sample: EvalSample, _ duplicate: EvalSample, _ matching: VectorMatching, swapped: Bool) -> QueryError {
-        let matched = matching.on
-            ? sample.labels.keeping(matching.matchingLabels)
-            : sample.labels.removing(matching.matchingLabels + [Labels.metricName])
-        return QueryError.execution(
-            "found duplicate series for the match group \(goString(matched)) on the \(swapped ? "left" : "right") hand-side of the operation: [\(goString(sample.labels)), \(goString(duplicate.labels))];many-to-many matching not allowed: matching labels must be unique on one side")
+        QueryError.execution(
+            "found duplicate series for the match group \(goString(signature(sample.labels, matching))) on the \(swapped ? "left" : "right") hand-side of the operation: [\(goString(sample.labels)), \(goString(duplicate.labels))];many-to-many matching not allowed: matching labels must be unique on one side")
     }
 
     static func resultMetric(_ lhs: Labels, _ rhs: Labels, _ op: BinaryOp, _ matching: VectorMatching, _ version: PromQLVersion) -> Labels {
