@@ -27,9 +27,10 @@ struct MemSeries: Sendable {
 
     /// Samples with timestamps in `start...end`, oldest first.
     func samples(from start: Timestamp, through end: Timestamp) -> [Sample] {
+        let overlapping = chunks.lazy.filter { $0.maxTime >= start && $0.minTime <= end }
         var out: [Sample] = []
-        out.reserveCapacity(chunks.reduce(0) { $1.maxTime >= start && $1.minTime <= end ? $0 + $1.count : $0 })
-        for chunk in chunks where chunk.maxTime >= start && chunk.minTime <= end {
+        out.reserveCapacity(overlapping.reduce(0) { $0 + $1.count })
+        for chunk in overlapping {
             chunk.decode(into: &out, from: start, through: end)
         }
         return out
