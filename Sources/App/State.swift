@@ -38,6 +38,11 @@ public struct AppState: Hashable, Sendable {
     public var variableOptions: [String: [String: [String]]] = [:]
     /// The interpolated query last sent for a variable's options, per dashboard uid and name.
     public var variableQueries: [String: [String: String]] = [:]
+    /// Variables whose options are being loaded, per dashboard uid: panels that use them, or
+    /// a variable that depends on them, wait for the answer.
+    public var variablesLoading: [String: Set<String>] = [:]
+    /// Panels on screen held back by loading variables: queried once those settle.
+    public var panelsAwaitingVariables: Set<Int> = []
     /// Variables that cannot be loaded (a reference cycle), per dashboard uid and name.
     public var variableErrors: [String: [String: String]] = [:]
     public var status: StatusMessage?

@@ -128,11 +128,15 @@ extension ViewerReducer {
             } else {
                 return []
             }
+            let copiesBefore = repeatedCopies(state)
             state.selections[uid, default: [:]][name] = value
             state.overlay = nil
             // Grafana refreshes the variables that use this one when it changes.
             let dependents = Set(VariableChain(state.dashboard?.variables ?? []).dependents(of: name))
-            return restart(&state, now: now) + requestVariableOptions(&state, now: now, only: dependents, force: true)
+            // Asked before the restart, so the panels that use them wait for their answers.
+            let requests = requestVariableOptions(&state, now: now, only: dependents, force: true)
+            if repeatedCopies(state) != copiesBefore { return requests + restart(&state, now: now) }
+            return requests + restart(&state, now: now, changed: [name])
         case .escape: state.overlay = .variableList(selection: 0)
         default: return []
         }

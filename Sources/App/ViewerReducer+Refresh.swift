@@ -46,14 +46,19 @@ extension ViewerReducer {
         }, plan.failures)
     }
 
-    /// Starts queries for the visible panels. A panel with a query still in flight is left
-    /// alone (never two refreshes of one panel at once); `force` only matters for the
-    /// refresh clock.
-    func refresh(_ state: inout AppState, now: Timestamp, force: Bool) -> [Effect] {
+    /// Starts queries for the visible panels (or those of `only`). A panel with a query still
+    /// in flight is left alone (never two refreshes of one panel at once), and one that uses a
+    /// loading variable waits for it (`panelsAwaitingVariables`); `force` only matters for
+    /// the refresh clock.
+    func refresh(_ state: inout AppState, now: Timestamp, force: Bool, only: Set<Int>? = nil) -> [Effect] {
         if state.adhoc != nil { return refreshAdhoc(&state, now: now) }
         guard let dashboard = state.dashboard else { return [] }
         let busy = Set(state.inFlight.values.flatMap { $0.consumers.map(\.panelID) })
-        let widths = visibleWidths(state).filter { !busy.contains($0.key) }
+        var widths = visibleWidths(state).filter { !busy.contains($0.key) && only?.contains($0.key) ?? true }
+        let held = panelsWaitingForVariables(state, among: widths.keys)
+        state.panelsAwaitingVariables.subtract(widths.keys)
+        state.panelsAwaitingVariables.formUnion(held)
+        widths = widths.filter { !held.contains($0.key) }
         if force || !widths.isEmpty { state.lastRefreshAt = now }
         guard !widths.isEmpty else { return [] }
         let alertEffects = refreshAlertList(&state, dashboard: dashboard, visible: Set(widths.keys))
@@ -146,6 +151,7 @@ extension ViewerReducer {
     func activateDashboard(_ state: inout AppState, now: Timestamp) -> [Effect] {
         var effects = cancelAll(&state)
         state.panels = [:]
+        state.panelsAwaitingVariables = []
         state.scroll = 0
         state.zoomedPanelID = nil
         state.explore = ExploreState()

@@ -44,7 +44,13 @@ extension ViewerReducer {
             var request = VariableOptionsRequest(
                 dashboardUID: uid, name: name, label: "", selectors: [], start: start, end: end, text: text, query: VariableQuery(text),
                 datasource: server)
-            guard force || state.variableQueries[uid]?[name] != request.key else { continue }
+            let asked = state.variableQueries[uid]?[name]
+            guard force || asked != request.key else { continue }
+            // Panels wait for a new question (a first load, a parent changed), not for the
+            // same one asked again to freshen the picker's list.
+            if asked != request.key || state.variableOptions[uid]?[name] == nil {
+                state.variablesLoading[uid, default: []].insert(name)
+            }
             state.variableQueries[uid, default: [:]][name] = request.key
             let query = request.query
             if case .labelValues(let selector, let label) = query {
@@ -63,11 +69,13 @@ extension ViewerReducer {
     ) -> [Effect] {
         // An answer to a query asked before a parent changed: a newer one is on its way.
         if let query, let latest = state.variableQueries[uid]?[name], latest != query { return [] }
+        state.variablesLoading[uid]?.remove(name)
         let values: [String]
         switch result {
         case .failure(let error):
+            // The panels that waited for it go out with the values they have.
             state.status = StatusMessage(text: "Variable $\(name): \(error.summary)", isError: true, at: now)
-            return [.redraw]
+            return [.redraw] + releasePanelsAwaitingVariables(&state, now: now)
         case .success(let loaded):
             values = loaded
         }
@@ -77,23 +85,24 @@ extension ViewerReducer {
         let copiesBefore = repeatedCopies(state)
         let optionsBefore = state.variableOptions[uid]?[name]
         state.variableOptions[uid, default: [:]][name] = options
-        var effects: [Effect] = [.redraw]
         let current = state.selections[uid]?[name] ?? []
         // A value given with --var stands, as a URL's var-name does in Grafana.
         let chosen = state.pinnedVariables.contains(name) ? current
             : VariableSelection.onLoad(current: current, options: options, variable: definition)
-        if chosen != current {
-            // Grafana's choice when the saved value is gone: All if offered, else the first.
-            state.selections[uid, default: [:]][name] = chosen
-            if state.dashboard?.uid == uid { effects = restart(&state, now: now) }
-        } else if state.dashboard?.uid == uid,
-                  repeatedCopies(state) != copiesBefore || (current.contains(Variable.allValueMarker) && optionsBefore != options) {
-            // New options under "All" change what All expands to and which repeated copies exist.
-            effects = restart(&state, now: now)
-        }
-        guard state.dashboard?.uid == uid else { return effects }
+        // Grafana's choice when the saved value is gone: All if offered, else the first.
+        if chosen != current { state.selections[uid, default: [:]][name] = chosen }
+        guard state.dashboard?.uid == uid else { return [.redraw] }
+        // The variables that use this one are asked first, so the panels that use them wait
+        // for their answers instead of going out with values about to change.
         let dependents = Set(VariableChain(state.dashboard?.variables ?? []).dependents(of: name))
-        return effects + requestVariableOptions(&state, now: now, only: dependents, force: false)
+        let requests = requestVariableOptions(&state, now: now, only: dependents, force: false)
+        // New repeated copies: the layout changed, every panel starts again.
+        if repeatedCopies(state) != copiesBefore { return requests + restart(&state, now: now) }
+        // A new value, or new options under "All" (what All expands to).
+        if chosen != current || (current.contains(Variable.allValueMarker) && optionsBefore != options) {
+            return requests + restart(&state, now: now, changed: [name])
+        }
+        return requests + [.redraw] + releasePanelsAwaitingVariables(&state, now: now)
     }
 
     /// The current dashboard's panels with their repeat values, to notice a re-expansion.

@@ -88,8 +88,27 @@ struct Harness {
         return harness
     }
 
-    /// Answers every query in flight with `response`.
+    /// Answers every variable load out (`answerVariables`), then every query in flight with
+    /// `response`, the panels that waited for those variables included.
     mutating func answerAll(with response: QueryResponse = Fixtures.vector(1)) {
+        answerVariables()
         for id in state.inFlight.keys.sorted() { send(.queryResult(id, response, duration: 12)) }
     }
+
+    /// Answers each variable load of the current dashboard with options that keep the
+    /// variable's selection: its values (none for an empty or All selection).
+    @discardableResult
+    mutating func answerVariables() -> [Effect] {
+        guard let uid = state.dashboard?.uid else { return [] }
+        var effects: [Effect] = []
+        for name in (state.variablesLoading[uid] ?? []).sorted() {
+            let selected = (state.selections[uid]?[name] ?? []).filter { $0 != Variable.allValueMarker }
+            effects += send(.variableOptions(dashboardUID: uid, name: name, .success(selected), query: state.variableQueries[uid]?[name]))
+        }
+        return effects
+    }
+
+    /// `.start`, then its variable loads answered: the panels that waited for them go out too.
+    @discardableResult
+    mutating func start() -> [Effect] { send(.start) + answerVariables() }
 }

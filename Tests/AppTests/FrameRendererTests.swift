@@ -11,7 +11,7 @@ import Testing
 
     @Test func showsTitlesValuesAndHonestStates() {
         var harness = Harness(Fixtures.state(width: 100, height: 30))
-        harness.send(.start)
+        harness.start()
         let ids = harness.state.inFlight.keys.sorted()
         for id in ids {
             let query = harness.state.inFlight[id]!

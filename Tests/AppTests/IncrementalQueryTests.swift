@@ -117,7 +117,7 @@ import Testing
         let server = Recorder()
         var coarse = 0
         for refresh in 0..<16 {
-            let effects = refresh == 0 ? harness.send(.start) : harness.send(.tick)
+            let effects = refresh == 0 ? harness.start() : harness.send(.tick)
             let jobs = effects.jobs.filter { !$0.key.instant }
             #expect(!jobs.isEmpty)
             for job in jobs {

@@ -10,9 +10,15 @@ import Testing
         let effects = harness.send(.start)
         let exprs = effects.jobs.map(\.key.expr)
         // sum(up) is wanted by panels 1, 2 and 4/B; all three are half the screen wide, so
-        // they get one step and share one query.
+        // they get one step and share one query. Panel 3 uses $service, whose options are
+        // loading: it waits for them.
         #expect(exprs.filter { $0 == "sum(up)" }.count == 1)
-        #expect(exprs.count == 3)
+        #expect(exprs.count == 2 && !exprs.contains { $0.contains("$service") || $0.contains("http_requests_total") })
+        #expect(harness.state.panelsAwaitingVariables == [3])
+        #expect(harness.state.panels[3] == nil)
+        let released = harness.answerVariables().jobs.map(\.key.expr)
+        #expect(released.count == 1 && released.first?.contains(#"service=~"execution""#) == true, "\(released)")
+        #expect(harness.state.panelsAwaitingVariables.isEmpty)
         let shared = harness.state.inFlight.values.first { $0.key.expr == "sum(up)" }
         #expect(shared?.consumers.map(\.panelID).sorted() == [1, 2, 4])
         #expect(effects.contains(.loadVariableOptions(VariableOptionsRequest(
@@ -63,7 +69,7 @@ import Testing
     @Test func variablesAreInterpolated() {
         var harness = Harness()
         harness.state.selections["health"]?["service"] = ["execution", "risk.safety"]
-        let jobs = harness.send(.start).jobs
+        let jobs = harness.start().jobs
         let requests = jobs.first { $0.key.expr.contains("http_requests_total") }
         let expr = try? #require(requests).key.expr
         // Regex metacharacters are escaped for the regex and again for the PromQL string, as
@@ -75,7 +81,7 @@ import Testing
 
     @Test func tickRefreshesOnlyWhenDueAndNotInFlight() {
         var harness = Harness()
-        harness.send(.start)
+        harness.start()
         let first = harness.state.inFlight.count
         // Due, but everything is still in flight: no second refresh of any panel.
         harness.now += 5000
@@ -96,7 +102,7 @@ import Testing
 
     @Test func slowPanelIsSkippedWhileOthersRefresh() {
         var harness = Harness()
-        harness.send(.start)
+        harness.start()
         // Answer everything except the query of panel 3.
         for (id, query) in harness.state.inFlight where !query.consumers.contains(where: { $0.panelID == 3 }) {
             harness.send(.queryResult(id, Fixtures.vector(2), duration: 5))
@@ -177,7 +183,7 @@ import Testing
 
     @Test func errorWithoutDataShowsTheSummaryAndInspectHasTheMessage() {
         var harness = Harness()
-        harness.send(.start)
+        harness.start()
         let message = "bad_data: 1:5: parse error: unexpected right parenthesis ')'"
         for id in harness.state.inFlight.keys.sorted() {
             harness.send(.queryFailed(id, QueryError(.badData, message, summary: "parse error"), duration: 2))
@@ -209,7 +215,8 @@ import Testing
         harness.send(.start)
         let effects = harness.send(.variableOptions(dashboardUID: "health", name: "service", .success(["ai-engine", "execution"])))
         #expect(harness.state.selections["health"]?["service"] == [Variable.allValueMarker])
-        #expect(!effects.cancelled.isEmpty)
+        // Panel 3 waited for the options, and the panels without $service are not asked again.
+        #expect(effects.cancelled.isEmpty && effects.jobs.count == 1)
         let expr = effects.jobs.first { $0.key.expr.contains("http_requests_total") }?.key.expr ?? ""
         #expect(expr.contains("(ai-engine|execution)"))
     }
