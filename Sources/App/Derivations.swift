@@ -25,21 +25,28 @@ struct Derivations: Hashable, Sendable {
     private final class Box: Sendable {
         let dashboard = Mutex<(DashboardKey, Dashboard)?>(nil)
         let layout = Mutex<(LayoutKey, DashboardLayout)?>(nil)
+        let references = Mutex<(DashboardKey, [Int: Set<String>])?>(nil)
     }
 
     private let box = Box()
 
     func dashboard(_ key: DashboardKey, compute: () -> Dashboard) -> Dashboard {
-        if let (cached, value) = box.dashboard.withLock({ $0 }), cached == key { return value }
-        let value = compute()
-        box.dashboard.withLock { $0 = (key, value) }
-        return value
+        Self.cached(box.dashboard, key, compute)
     }
 
     func layout(_ key: LayoutKey, compute: () -> DashboardLayout) -> DashboardLayout {
-        if let (cached, value) = box.layout.withLock({ $0 }), cached == key { return value }
+        Self.cached(box.layout, key, compute)
+    }
+
+    /// The variables each panel's queries use, by panel id.
+    func variableReferences(_ key: DashboardKey, compute: () -> [Int: Set<String>]) -> [Int: Set<String>] {
+        Self.cached(box.references, key, compute)
+    }
+
+    private static func cached<Key: Equatable & Sendable, Value: Sendable>(_ slot: borrowing Mutex<(Key, Value)?>, _ key: Key, _ compute: () -> Value) -> Value {
+        if let (cached, value) = slot.withLock({ $0 }), cached == key { return value }
         let value = compute()
-        box.layout.withLock { $0 = (key, value) }
+        slot.withLock { $0 = (key, value) }
         return value
     }
 

@@ -53,6 +53,10 @@ extension AppEvent {
         default: false
         }
     }
+
+    var isVariableAnswer: Bool {
+        if case .variableOptions = self { true } else { false }
+    }
 }
 
 /// What the reducer asks the run loop to do. No I/O happens in the reducer itself.

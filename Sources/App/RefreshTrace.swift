@@ -25,6 +25,8 @@ struct RefreshTrace {
     }
 
     private var batches: [Batch] = []
+    /// Batches shown by the frame on its way to the terminal.
+    private var inFrame: [Batch] = []
 
     mutating func started(_ ids: [QueryID], at now: Duration) {
         guard !ids.isEmpty else { return }
@@ -43,10 +45,21 @@ struct RefreshTrace {
         batches.removeAll { !$0.pending.isDisjoint(with: gone) }
     }
 
-    /// The records of every batch whose answers were all in before this frame.
-    mutating func drawn(at now: Duration) -> [Record] {
-        let done = batches.filter(\.pending.isEmpty)
+    /// A frame was rendered: it shows every batch whose answers were all in before it.
+    mutating func rendered() {
+        inFrame += batches.filter(\.pending.isEmpty)
         batches.removeAll(where: \.pending.isEmpty)
-        return done.map { Record(queries: $0.count, slowest: $0.slowest, wall: now - $0.started) }
+    }
+
+    /// That frame reached the terminal: the records of the batches it shows.
+    mutating func shown(at now: Duration) -> [Record] {
+        defer { inFrame = [] }
+        return inFrame.map { Record(queries: $0.count, slowest: $0.slowest, wall: now - $0.started) }
+    }
+
+    /// A frame rendered and shown at once.
+    mutating func drawn(at now: Duration) -> [Record] {
+        rendered()
+        return shown(at: now)
     }
 }

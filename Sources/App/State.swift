@@ -130,6 +130,14 @@ public struct AppState: Hashable, Sendable {
         }
     }
 
+    /// The variables each panel of the current dashboard uses in its queries, by panel id.
+    var panelVariableReferences: [Int: Set<String>] {
+        guard let source = sourceDashboard, let dashboard else { return [:] }
+        return derivations.variableReferences(dashboardKey(source)) {
+            Dictionary(dashboard.allPanels.map { ($0.id, $0.queryVariableReferences) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
     /// The current dashboard's layout on this screen (the one layout: focus, scrolling,
     /// the plan's widths and the frame all use it), computed once per dashboard and size.
     public var layout: DashboardLayout? {

@@ -51,6 +51,8 @@ enum LoopEvent: Sendable {
     /// A query's own time, for the refresh trace; its answer follows as an `.app` event.
     case answered(QueryID, Duration)
     case draw
+    /// The frame handed to the terminal writer is on the terminal.
+    case written
     case terminalClosed
 }
 
@@ -81,6 +83,12 @@ struct Loop {
     private var timer: Task<Void, Never>?
     private var shown: Buffer?
     private var drawPending = false
+    /// Frames go to the terminal on their own queue, one at a time, so a slow terminal (a
+    /// large first frame, SSH) never holds up answers and keys; a frame asked for meanwhile
+    /// is rendered when the one out is written, from the newest state.
+    private let writer = DispatchQueue(label: "promdeck.terminal-writer")
+    private var writing = false
+    private var drawAfterWrite = false
     /// Answers that arrive while others are still out draw at most once a frame period; the
     /// last answer of a refresh, keys and everything else draw at once.
     private static let framePeriod = Duration.milliseconds(33)
@@ -125,14 +133,31 @@ struct Loop {
         }
         state.size = backend.size
         var exit: Viewer.Exit?
-        exit = perform(reducer.reduce(&state, .start, now: clock()))
-        if exit == nil { draw() }
+        let starting = reducer.reduce(&state, .start, now: clock())
+        // Panels that wait for variables whose answers come a few ms apart: the first frame
+        // waits a frame period (or until they go out), so rendering it does not hold up the
+        // next variable's request.
+        let waiting = !state.panelsAwaitingVariables.isEmpty
+        if waiting {
+            lastDraw = .now
+            answerPacing = true
+        }
+        exit = perform(starting)
+        answerPacing = false
+        if exit == nil, !waiting { draw() }
         while exit == nil, let event = await iterator.next() {
             switch event {
             case .draw:
                 drawPending = false
                 delayedDraw = nil
                 draw()
+            case .written:
+                writing = false
+                frameShown()
+                if drawAfterWrite {
+                    drawAfterWrite = false
+                    draw()
+                }
             case .terminalClosed:
                 exit = .terminalClosed
             case .answered(let id, let took):
@@ -141,11 +166,15 @@ struct Loop {
                 if case .queryResult(let id, _, _) = appEvent { queries[id] = nil }
                 if case .queryFailed(let id, _, _) = appEvent { queries[id] = nil }
                 if appEvent.isQueryAnswer { answeredSinceSettled = true }
-                answerPacing = appEvent.isQueryAnswer && !queries.isEmpty
+                // Paced: an answer with others still out, or a variable's while panels wait for more.
+                answerPacing = appEvent.isQueryAnswer ? !queries.isEmpty
+                    : appEvent.isVariableAnswer && !state.panelsAwaitingVariables.isEmpty
                 exit = perform(reducer.reduce(&state, appEvent, now: clock()))
                 answerPacing = false
             }
         }
+        // The last frame out reaches the terminal before the backend shuts down.
+        writer.sync {}
         return exit ?? .terminalClosed
     }
 
@@ -162,7 +191,8 @@ struct Loop {
             case .redraw:
                 requestDraw()
             case .fullRedraw:
-                backend.invalidate()
+                // In order with the frames still to be written, so none lands on the erased screen.
+                writer.async { [backend] in backend.invalidate() }
                 shown = nil
                 requestDraw()
             case .scheduleTick(let at):
@@ -238,7 +268,7 @@ struct Loop {
             case .copy(let text):
                 sink.yield(.app(.copied(text, error: backend.copyToClipboard(text))))
             case .suspend:
-                backend.suspend()
+                writer.sync { backend.suspend() }
                 shown = nil
             case .quit:
                 return .quit
@@ -300,6 +330,10 @@ struct Loop {
     }
 
     private mutating func draw() {
+        if writing {
+            drawAfterWrite = true
+            return
+        }
         lastDraw = .now
         let size = backend.size
         if size != state.size {
@@ -307,13 +341,23 @@ struct Loop {
         }
         let frame = render(state, size, clock())
         let runs = frame.diff(from: shown)
-        if !runs.isEmpty || shown == nil {
+        let changed = !runs.isEmpty || shown == nil
+        shown = frame
+        trace.rendered()
+        guard changed else { return frameShown() }
+        writing = true
+        writer.async { [backend, sink] in
+            backend.guardCurrentThread()
             backend.draw(runs)
             backend.present()
+            sink.yield(.written)
         }
-        shown = frame
+    }
+
+    /// The frame drawn last is on the terminal: the trace's records, and the idle moment.
+    private mutating func frameShown() {
         if let traceSink {
-            for record in trace.drawn(at: ContinuousClock.now - traceOrigin) { traceSink(record.line) }
+            for record in trace.shown(at: ContinuousClock.now - traceOrigin) { traceSink(record.line) }
         }
         if answeredSinceSettled, queries.isEmpty || ContinuousClock.now - lastSettled >= Self.settleAtLeastEvery {
             answeredSinceSettled = false

@@ -34,7 +34,7 @@ extension ViewerReducer {
     func restart(_ state: inout AppState, now: Timestamp, changed names: Set<String>) -> [Effect] {
         guard state.adhoc == nil, let dashboard = state.dashboard else { return restart(&state, now: now) }
         let touched = withDependents(names, in: dashboard)
-        let affected = Set(dashboard.allPanels.lazy.filter { !$0.queryVariableReferences.isDisjoint(with: touched) }.map(\.id))
+        let affected = Set(state.panelVariableReferences.lazy.filter { !$0.value.isDisjoint(with: touched) }.map(\.key))
         let stale = state.inFlight.filter { $0.value.consumers.contains { affected.contains($0.panelID) } }
         var effects: [Effect] = []
         if !stale.isEmpty {
@@ -57,11 +57,9 @@ extension ViewerReducer {
     /// Of these panels, the ones whose queries use a waiting variable.
     func panelsWaitingForVariables(_ state: AppState, among ids: some Sequence<Int>) -> Set<Int> {
         let waiting = waitingVariables(state)
-        guard !waiting.isEmpty, let dashboard = state.dashboard else { return [] }
-        let candidates = Set(ids)
-        return Set(dashboard.allPanels.lazy
-            .filter { candidates.contains($0.id) && !$0.queryVariableReferences.isDisjoint(with: waiting) }
-            .map(\.id))
+        guard !waiting.isEmpty else { return [] }
+        let references = state.panelVariableReferences
+        return Set(ids.lazy.filter { !(references[$0]?.isDisjoint(with: waiting) ?? true) })
     }
 
     /// A variable answered (or failed): the panels it held back that no longer wait are queried.

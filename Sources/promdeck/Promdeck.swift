@@ -48,8 +48,11 @@ enum ViewerKeys {
 
     /// Arrows and signs spelt out, longest runs first.
     static func ascii(_ text: String) -> String {
-        [("←↓↑→", "arrows"), ("↑↓", "Up Down"), ("←→", "Left Right"), ("←", "Left"), ("→", "Right"),
-         ("↑", "Up"), ("↓", "Down"), ("×", "x")]
+        // Most keys and actions are ASCII already; Foundation's replace is slow enough to be
+        // felt at every start (this help is built whenever `view`'s arguments are parsed).
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+        return [("←↓↑→", "arrows"), ("↑↓", "Up Down"), ("←→", "Left Right"), ("←", "Left"), ("→", "Right"),
+                ("↑", "Up"), ("↓", "Down"), ("×", "x")]
             .reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 

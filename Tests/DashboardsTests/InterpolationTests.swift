@@ -77,6 +77,15 @@ import Testing
         #expect(refs[2].format == "raw" && refs[3].isBuiltIn)
     }
 
+    @Test func mayOccurIsTrueForEveryTextScanFindsAReferenceIn() {
+        for text in ["$job", "a [[z]]", "µ$", "[[", "x{a=\"[[b]]\"}"] { #expect(VariableReference.mayOccur(in: text), "\(text)") }
+        for text in ["", "sum(rate(x[5m]))", "[ [", "a[b][c]", "€[€["] { #expect(!VariableReference.mayOccur(in: text), "\(text)") }
+        // The quick test never hides what scan would find.
+        for text in [#"a $job ${x.f:csv:y} [[z:raw]] µ$__range"#, "[[v]]", "plain"] {
+            #expect(VariableReference.mayOccur(in: text) || VariableReference.scan(text).isEmpty)
+        }
+    }
+
     @Test func substitutionMapPointsBackIntoTheTemplate() {
         let template = #"rate(x{job=~"$job"}[$__rate_interval]) +"#
         let (text, map) = TemplateInterpolator(variables: [Self.job], builtIns: Self.builtIns).interpolateMapped(template)

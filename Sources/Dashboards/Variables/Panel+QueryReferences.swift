@@ -9,7 +9,7 @@ extension Panel {
         for target in targets {
             texts += [target.expr, target.interval ?? "", target.datasource?.uid ?? ""]
         }
-        var names = Set(texts.lazy.filter { $0.contains("$") || $0.contains("[[") }.flatMap(VariableReference.scan).map(\.name))
+        var names = Set(texts.lazy.filter(VariableReference.mayOccur).flatMap(VariableReference.scan).map(\.name))
         if let repeatVariable { names.insert(repeatVariable) }
         names.formUnion(scopedVariables.keys)
         return names

@@ -8,8 +8,8 @@ extension Dashboard {
         func apply(_ panel: Panel) -> Panel {
             var copy = panel
             let scoped = interpolator.scoped(panel.scopedVariables)
-            if Self.mayReference(panel.title) { copy.title = scoped.interpolateText(panel.title) }
-            if Self.mayReference(panel.description) { copy.description = scoped.interpolateText(panel.description) }
+            if VariableReference.mayOccur(in: panel.title) { copy.title = scoped.interpolateText(panel.title) }
+            if VariableReference.mayOccur(in: panel.description) { copy.description = scoped.interpolateText(panel.description) }
             if !panel.panels.isEmpty { copy.panels = panel.panels.map(apply) }
             return copy
         }
@@ -23,10 +23,8 @@ extension Dashboard {
     /// Whether any panel or row title or description may reference a variable.
     public var hasTextReferences: Bool {
         func references(_ panel: Panel) -> Bool {
-            Self.mayReference(panel.title) || Self.mayReference(panel.description) || panel.panels.contains(where: references)
+            VariableReference.mayOccur(in: panel.title) || VariableReference.mayOccur(in: panel.description) || panel.panels.contains(where: references)
         }
         return panels.contains(where: references)
     }
-
-    static func mayReference(_ text: String) -> Bool { text.contains("$") || text.contains("[[") }
 }

@@ -24,6 +24,17 @@ public struct VariableReference: Hashable, Sendable {
 
     public var isBuiltIn: Bool { Self.builtInNames.contains(name) }
 
+    /// Whether `text` may hold a reference (a `$` or `[[`): the cheap test before `scan`,
+    /// on the bytes (String's `contains` of a string goes through Foundation's search).
+    public static func mayOccur(in text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "$") || (byte == UInt8(ascii: "[") && previous == byte) { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// Every reference in `text`, in order.
     public static func scan(_ text: String) -> [VariableReference] {
         scan(Array(text.utf8))
