@@ -51,8 +51,8 @@ enum LoopEvent: Sendable {
     /// A query's own time, for the refresh trace; its answer follows as an `.app` event.
     case answered(QueryID, Duration)
     case draw
-    /// The frame handed to the terminal writer is on the terminal.
-    case written
+    /// The frame handed to the terminal writer is on the terminal, after this long.
+    case written(Duration)
     case terminalClosed
 }
 
@@ -88,6 +88,7 @@ struct Loop {
     /// is rendered when the one out is written, from the newest state.
     private let writer = DispatchQueue(label: "promdeck.terminal-writer")
     private var writing = false
+    private var lastWriteTook = Duration.zero
     private var drawAfterWrite = false
     /// Answers that arrive while others are still out draw at most once a frame period; the
     /// last answer of a refresh, keys and everything else draw at once.
@@ -151,8 +152,9 @@ struct Loop {
                 drawPending = false
                 delayedDraw = nil
                 draw()
-            case .written:
+            case .written(let took):
                 writing = false
+                lastWriteTook = took
                 frameShown()
                 if drawAfterWrite {
                     drawAfterWrite = false
@@ -318,7 +320,10 @@ struct Loop {
             return
         }
         drawPending = true
-        let wait = answerPacing ? lastDraw.map { Self.framePeriod - (ContinuousClock.now - $0) } ?? .zero : .zero
+        // A terminal slow to take a frame gets fewer of them while answers trickle in (busy at
+        // most half the time), so the frame after the last answer seldom waits behind one.
+        let period = max(Self.framePeriod, lastWriteTook * 2)
+        let wait = answerPacing ? lastDraw.map { period - (ContinuousClock.now - $0) } ?? .zero : .zero
         guard wait > .zero else {
             sink.yield(.draw)
             return
@@ -348,9 +353,10 @@ struct Loop {
         writing = true
         writer.async { [backend, sink] in
             backend.guardCurrentThread()
+            let started = ContinuousClock.now
             backend.draw(runs)
             backend.present()
-            sink.yield(.written)
+            sink.yield(.written(ContinuousClock.now - started))
         }
     }
 
