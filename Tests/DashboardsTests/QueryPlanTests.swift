@@ -12,7 +12,7 @@ import Testing
             Panel(id: 1, type: "timeseries", targets: [Target(refId: "A", expr: rate, legendFormat: "{{job}}")]),
             Panel(id: 2, type: "stat", targets: [
                 Target(refId: "A", expr: rate), Target(refId: "B", expr: "up", instant: true, range: false),
-                Target(refId: "C", expr: "hidden", hide: true), Target(refId: "D", expr: "  "),
+                Target(refId: "C", expr: "hidden", hide: true), Target(refId: "D", expr: "  "), Target(refId: "E", expr: "\n\t\u{A0}"),
             ]),
             Panel(id: 3, type: "timeseries", targets: [Target(refId: "A", expr: rate)], maxDataPoints: 1000),
             Panel(id: 4, type: "row", collapsed: true, panels: [

@@ -96,7 +96,8 @@ public struct QueryPlan: Sendable {
             let maxDataPoints = panel.maxDataPoints ?? panelWidths[panel.id] ?? defaultWidth
             let minInterval = panel.interval.map(scoped.interpolate)
             for target in panel.targets where !target.hide {
-                guard !target.expr.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
+                // Stops at the first non-blank scalar (Foundation's trim would copy the text).
+                guard !target.expr.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { continue }
                 let intervals = calculator.intervals(
                     rangeMs: rangeMs, maxDataPoints: maxDataPoints, panelMinInterval: minInterval,
                     queryMinStep: target.interval.map(scoped.interpolate), intervalFactor: target.intervalFactor)

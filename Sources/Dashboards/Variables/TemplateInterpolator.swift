@@ -26,13 +26,14 @@ public struct TemplateInterpolator: Sendable {
 
     /// `text` with every known variable replaced.
     public func interpolate(_ text: String) -> String {
-        interpolateMapped(text).text
+        // Most legends and many expressions reference nothing: no bytes copied, no map.
+        VariableReference.mayOccur(in: text) ? interpolateMapped(text).text : text
     }
 
     /// `text` interpolated for display (panel titles, legends): references without a format
     /// take Grafana's `text` format instead of PromQL escaping.
     public func interpolateText(_ text: String) -> String {
-        interpolateMapped(text, defaultFormat: "text").text
+        VariableReference.mayOccur(in: text) ? interpolateMapped(text, defaultFormat: "text").text : text
     }
 
     /// This interpolator with some variables fixed to one value each (a repeated panel's
