@@ -158,7 +158,14 @@ import TestSupport
         let log = state.file("promdeck/promdeck.log")
         let screen = try terminal.tmux.capture()
         #expect(screen.contains("promdeck: crashed (SIG\(name)); writing the report to \(log)"), "\(screen)")
-        let report = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        // The runtime's backtracer may still be writing when the shell sees the exit (seen once
+        // in a full run: "Backtracing from" in the log, the threads not yet): give it a moment.
+        var report = ""
+        for _ in 0..<100 {
+            report = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            if report.contains("Thread 0") { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
         #expect(report.contains("Program crashed") && report.contains("Thread 0"), "\(report.prefix(2000))")
     }
 }
