@@ -116,6 +116,16 @@ import TestSupport
         #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(10), "promdeck query took \(elapsed)")
     }
 
+    /// The timeout covers the whole answer, not only its head: a server that stops in the
+    /// middle of the body fails the query at the timeout too.
+    @Test func timeoutCoversABodyThatStalls() async throws {
+        let server = try FaultServer { _ in .stalled(body: #"{"status":"success","data":{"resultType":"vector","result":["#, declaredLength: 4096) }
+        defer { server.stop() }
+        let (error, _) = try await withClient(server.baseURL, timeout: .seconds(1)) { await queryError($0) }
+        #expect(error?.kind == .timeout, "\(String(describing: error))")
+        #expect(error?.message.contains("within 1s") == true, "\(String(describing: error))")
+    }
+
     @Test func cancellationStopsTheRequest() async throws {
         let server = try FaultServer { _ in .delay(.seconds(300), then: .respond(status: 200, body: FaultTests.vectorBody)) }
         defer { server.stop() }

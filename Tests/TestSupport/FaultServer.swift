@@ -28,6 +28,9 @@ public final class FaultServer: @unchecked Sendable {
         case delay(Duration, then: Response)
         /// Declares `declaredLength` but sends only `body`, then closes.
         case truncated(status: Int, body: String, declaredLength: Int)
+        /// Declares `declaredLength`, sends `body`, then sends nothing more until the client
+        /// hangs up or the server stops: a server stuck in the middle of its answer.
+        case stalled(body: String, declaredLength: Int)
         /// Sends `body` with no Content-Length and closes: the end of the body is the close.
         case closeDelimited(status: Int, body: String)
         /// Closes the connection with a TCP reset instead of answering.
@@ -144,6 +147,9 @@ public final class FaultServer: @unchecked Sendable {
             return respond(fd, then)
         case .truncated(let status, let body, let declaredLength):
             send(fd, head(status, [("Content-Type", "application/json"), ("Content-Length", "\(declaredLength)")]) + Array(body.utf8))
+        case .stalled(let body, let declaredLength):
+            send(fd, head(200, [("Content-Type", "application/json"), ("Content-Length", "\(declaredLength)")]) + Array(body.utf8))
+            while !isStopped, !peerClosed(fd) { usleep(20_000) }
         case .closeDelimited(let status, let body):
             send(fd, head(status, [("Content-Type", "application/json")]) + Array(body.utf8))
         case .reset:

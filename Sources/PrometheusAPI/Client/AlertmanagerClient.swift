@@ -12,7 +12,7 @@ public final class AlertmanagerClient: AlertmanagerSource {
 
     /// `httpClient`: a shared client, which the caller shuts down; nil: the client makes its
     /// own, and `shutdown()` closes it.
-    public init(settings: DatasourceSettings, httpClient: HTTPClient? = nil, logger: Logger = Logger(label: "promdeck.alertmanager-api"),
+    public init(settings: DatasourceSettings, httpClient: HTTPClient? = nil, logger: Logger = .silent("promdeck.alertmanager-api"),
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.settings = settings
         connection = ClientConnection(settings: settings, httpClient: httpClient, logger: logger, environment: environment)

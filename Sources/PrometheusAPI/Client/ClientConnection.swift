@@ -33,3 +33,12 @@ final class ClientConnection: Sendable {
         ownedClient.shutdown { _ in }
     }
 }
+
+extension Logger {
+    /// The API clients' default: swift-log's default handler writes to stderr, which is the
+    /// viewer's screen, and reformats all metadata on every change, which AsyncHTTPClient makes
+    /// on each request (a percent of the idle viewer's CPU) even when nothing is logged.
+    public static func silent(_ label: String) -> Logger {
+        Logger(label: label, factory: { _ in SwiftLogNoOpLogHandler() })
+    }
+}

@@ -40,7 +40,6 @@ struct Transport: Sendable {
         tlsConfiguration = Result { () throws(QueryError) in try Transport.makeTLSConfiguration(settings) }
     }
 
-    /// Calls `path` (such as `/api/v1/query`) with form parameters, within the timeout.
     /// A request that changes something (Alertmanager's silences): a JSON POST or a DELETE,
     /// with the same auth, headers, TLS, timeout and redirects as the reads.
     enum Write: Sendable {
@@ -48,71 +47,87 @@ struct Transport: Sendable {
         case delete
     }
 
+    /// Calls `path` (such as `/api/v1/query`) with form parameters, within the timeout.
     func send(_ path: String, _ parameters: [(String, String)], write: Write? = nil) async throws(QueryError) -> RawResponse {
-        let timeout = settings.timeout
-        let host = self.host
         do {
-            return try await withThrowingTaskGroup(of: RawResponse.self) { group in
-                group.addTask { try await self.perform(path, parameters, write: write) }
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    throw ErrorMapping.timeout(timeout, host: host)
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next() else { throw CancellationError() }
-                return first
-            }
+            return try await perform(path, parameters, write: write)
         } catch {
-            throw Task.isCancelled ? ErrorMapping.canceled : ErrorMapping.transport(error, host: host, timeout: timeout)
+            throw Task.isCancelled ? ErrorMapping.canceled : ErrorMapping.transport(error, host: host, timeout: settings.timeout)
         }
+    }
+
+    /// A request as sent: `HTTPClient.Request` itself cannot be changed for a redirect.
+    struct Outgoing {
+        var url: String
+        var method: HTTPMethod
+        var headers: HTTPHeaders
+        var body: ByteBuffer?
     }
 
     private func perform(_ path: String, _ parameters: [(String, String)], write: Write?) async throws -> RawResponse {
         let tls = try tlsConfiguration.get()
         let form = FormEncoding.encode(parameters)
-        var url = connectionURL() + path
-        var request = HTTPClientRequest(url: url)
-        request.tlsConfiguration = tls
-        request.headers = try baseHeaders()
+        let url = connectionURL() + path
+        var request = Outgoing(url: url, method: .GET, headers: try baseHeaders(), body: nil)
         if let write {
             switch write {
             case .postJSON(let json):
                 request.method = .POST
                 request.headers.replaceOrAdd(name: "Content-Type", value: "application/json")
-                request.body = .bytes(ByteBuffer(string: json))
+                request.body = ByteBuffer(string: json)
             case .delete:
                 request.method = .DELETE
             }
         } else if form.isEmpty {
             request.method = .GET
         } else if url.utf8.count + 1 + form.utf8.count <= Transport.maxGetURLLength {
-            url += "?" + form
-            request.url = url
-            request.method = .GET
+            request.url = url + "?" + form
         } else {
             request.method = .POST
             request.headers.replaceOrAdd(name: "Content-Type", value: "application/x-www-form-urlencoded")
-            request.body = .bytes(ByteBuffer(string: form))
+            request.body = ByteBuffer(string: form)
         }
         logger.debug("request", metadata: ["datasource": "\(settings.name)", "method": "\(request.method)", "path": "\(path)"])
+        // One deadline for the whole exchange, redirects included: AsyncHTTPClient fails the
+        // request when it passes, whether it is waiting for the head or still reading the body.
         let deadline = NIODeadline.now() + .nanoseconds(Int64(settings.timeout.components.seconds) * 1_000_000_000 + settings.timeout.components.attoseconds / 1_000_000_000)
         for _ in 0...Transport.maxRedirects {
-            let response = try await httpClient.execute(request, deadline: deadline, logger: logger)
-            let status = Int(response.status.code)
-            guard [301, 302, 303, 307, 308].contains(status), let location = response.headers.first(name: "Location") else {
-                let body = try await readBody(response)
-                return RawResponse(status: status, reason: response.status.reasonPhrase, body: body)
+            let response = try await execute(request, tls: tls, deadline: deadline)
+            guard BodyCollector.isRedirect(response.status), let location = response.headers.first(name: "Location") else {
+                return RawResponse(status: response.status, reason: response.reason, body: response.body)
             }
-            // Drain a little so the connection can be reused; a huge redirect body is not worth reading.
-            _ = try? await response.body.collect(upTo: 64 * 1024)
-            request = try redirected(request, status: status, location: location)
+            request = try redirected(request, status: response.status, location: location)
         }
         throw QueryError(.http, "\(host) redirected more than \(Transport.maxRedirects) times", summary: "redirect loop")
     }
 
+    /// One request, read whole by a `BodyCollector`; Swift task cancellation cancels it.
+    private func execute(_ outgoing: Outgoing, tls: TLSConfiguration?, deadline: NIODeadline) async throws -> BodyCollector.Collected {
+        let request = try HTTPClient.Request(
+            url: outgoing.url, method: outgoing.method, headers: outgoing.headers, body: outgoing.body.map { .byteBuffer($0) },
+            tlsConfiguration: tls)
+        let collector = BodyCollector(limit: settings.maxResponseBytes, host: host)
+        let task = httpClient.execute(request: request, delegate: collector, deadline: deadline, logger: logger)
+        do {
+            return try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
+            }
+        } catch is BodyCollector.RedirectBodyAbandoned {
+            guard let head = collector.head else { throw HTTPClientError.remoteConnectionClosed }
+            return BodyCollector.Collected(status: Int(head.status.code), reason: head.status.reasonPhrase, headers: head.headers, body: ByteBuffer())
+        } catch {
+            // The head arrived but the body did not: the server or a proxy cut the response short.
+            let mapped = ErrorMapping.transport(error, host: host, timeout: settings.timeout)
+            guard collector.head != nil, mapped.kind == .connection, !Task.isCancelled else { throw error }
+            throw QueryError(.badResponse, "truncated response from \(host): the connection ended after \(collector.bodyBytes) body bytes (\(error))", summary: "truncated response")
+        }
+    }
+
     /// The next request of a redirect. Credentials and configured headers go only to the
     /// same scheme, host and port; 303 (and 301/302 after a POST) become a GET, as browsers do.
-    private func redirected(_ previous: HTTPClientRequest, status: Int, location: String) throws -> HTTPClientRequest {
+    private func redirected(_ previous: Outgoing, status: Int, location: String) throws -> Outgoing {
         guard let base = URL(string: previous.url), let target = URL(string: location, relativeTo: base)?.absoluteURL,
               let scheme = target.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
             throw QueryError(.http, "\(host) redirected to an invalid location", summary: "bad redirect")
@@ -135,35 +150,6 @@ struct Transport: Sendable {
     static func sameOrigin(_ a: URL, _ b: URL) -> Bool {
         func port(_ url: URL) -> Int { url.port ?? (url.scheme?.lowercased() == "https" ? 443 : 80) }
         return a.scheme?.lowercased() == b.scheme?.lowercased() && a.host?.lowercased() == b.host?.lowercased() && port(a) == port(b)
-    }
-
-    private func readBody(_ response: HTTPClientResponse) async throws -> ByteBuffer {
-        let limit = settings.maxResponseBytes
-        let compressed = response.headers.first(name: "Content-Encoding").map { $0.lowercased() != "identity" } ?? false
-        let declared = response.headers.first(name: "Content-Length").flatMap { Int($0) }
-        if let declared, !compressed, declared > limit {
-            throw ErrorMapping.tooLarge(limit: limit, host: host, declared: declared)
-        }
-        var body = ByteBuffer()
-        if let declared, !compressed { body.reserveCapacity(declared) }
-        do {
-            for try await chunk in response.body {
-                guard body.readableBytes + chunk.readableBytes <= limit else {
-                    // Leaving the loop cancels the rest of the download.
-                    throw ErrorMapping.tooLarge(limit: limit, host: host)
-                }
-                var chunk = chunk
-                body.writeBuffer(&chunk)
-            }
-        } catch let error as QueryError {
-            throw error
-        } catch {
-            // The head arrived but the body did not: the server or a proxy cut the response short.
-            let mapped = ErrorMapping.transport(error, host: host, timeout: settings.timeout)
-            guard mapped.kind == .connection else { throw mapped }
-            throw QueryError(.badResponse, "truncated response from \(host): the connection ended after \(body.readableBytes) body bytes (\(error))", summary: "truncated response")
-        }
-        return body
     }
 
     /// The base URL, with the host replaced by tls_config.server_name when set: the shared
