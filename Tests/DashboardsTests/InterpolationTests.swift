@@ -43,6 +43,15 @@ import Testing
         #expect(Self.interpolate(text) == expected)
     }
 
+    /// Every metacharacter of both escapes, a backslash, and text that is not ASCII (left as it is).
+    @Test func regexEscapesCoverEveryMetacharacter() {
+        let value = #"é\$^*{}[]+?.()|/-"#
+        #expect(VariableFormat.promSpecialRegexEscape(value)
+            == #"é\\\\\\$\\^\\*\\{\\}\\[\\]\\+\\?\\.\\(\\)\\|/-"#)
+        #expect(VariableFormat.regexEscape(value) == #"é\\\$\^\*\{\}\[\]\+\?\.\(\)\|\/-"#)
+        #expect(VariableFormat.promSpecialRegexEscape("ai-engine") == "ai-engine")
+    }
+
     @Test func singleValueOfAMultiVariableIsNotGrouped() {
         var one = Self.job
         one.current = ["risk.safety"]

@@ -60,29 +60,39 @@ enum VariableFormat {
         value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\\\'")
     }
 
-    /// Regex metacharacters get a backslash that survives the PromQL string: `.` → `\\.`.
+    /// Regex metacharacters get a backslash that survives the PromQL string: `.` → `\\.`,
+    /// and a backslash becomes four.
     static func promSpecialRegexEscape(_ value: String) -> String {
-        var out = ""
-        for c in value {
-            if c == "\\" {
-                out += "\\\\\\\\"
-            } else if "$^*{}[]+?.()|".contains(c) {
-                out += "\\\\" + String(c)
-            } else {
-                out.append(c)
-            }
+        escapingASCII(value, "$^*{}[]+?.()|\\") { byte, out in
+            let backslash = UInt8(ascii: "\\")
+            out += byte == backslash ? [backslash, backslash, backslash, backslash] : [backslash, backslash, byte]
         }
-        return out
     }
 
     /// kbn.regexEscape.
     static func regexEscape(_ value: String) -> String {
-        var out = ""
-        for c in value {
-            if "\\^$*+?.()|[]{}/".contains(c) { out += "\\" }
-            out.append(c)
+        escapingASCII(value, "\\^$*+?.()|[]{}/") { byte, out in
+            out.append(UInt8(ascii: "\\"))
+            out.append(byte)
         }
-        return out
+    }
+
+    /// `value` with each byte of `special` (ASCII) replaced by what `escape` appends, read as
+    /// bytes: a value without any (every refresh re-escapes all of an All variable's values)
+    /// is returned as it is, and Grafana's regexes work on code units, not characters, too.
+    private static func escapingASCII(_ value: String, _ special: StaticString, _ escape: (UInt8, inout [UInt8]) -> Void) -> String {
+        var table = (UInt64(0), UInt64(0))
+        special.withUTF8Buffer { for byte in $0 { if byte < 64 { table.0 |= 1 << byte } else { table.1 |= 1 << (byte - 64) } } }
+        func isSpecial(_ byte: UInt8) -> Bool {
+            byte < 64 ? table.0 & (1 << byte) != 0 : byte < 128 && table.1 & (1 << (byte - 64)) != 0
+        }
+        guard value.utf8.contains(where: isSpecial) else { return value }
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count + 8)
+        for byte in value.utf8 {
+            if isSpecial(byte) { escape(byte, &out) } else { out.append(byte) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func jsonQuote(_ value: String) -> String {
