@@ -17,6 +17,7 @@ socket=startup-$$
 server=""
 cleanup() {
   tmux -L "$socket" kill-server 2>/dev/null || true
+  rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$socket"  # tmux leaves its socket file behind
   [[ -n $server ]] && kill "$server" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$work"

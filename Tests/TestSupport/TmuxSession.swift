@@ -6,6 +6,9 @@ public final class TmuxSession: @unchecked Sendable {
     public let socket: String
     public let session = "promdeck"
     private var stopped = false
+    /// The server's socket file: tmux leaves it behind on `kill-server`, so `kill` removes it
+    /// (a full test run otherwise leaves a hundred in /tmp/tmux-UID).
+    private var socketPath: String?
 
     /// Starts `command` (a shell command line) in a `width`×`height` session with `TERM` set
     /// for the program; `tmux -f /dev/null` keeps the user's config out.
@@ -26,6 +29,7 @@ public final class TmuxSession: @unchecked Sendable {
         }
         // Keep the pane after the program exits, so tests can read what it left behind.
         _ = try? tmux(["set-option", "-t", session, "remain-on-exit", "on"])
+        socketPath = try? display("#{socket_path}")
     }
 
     deinit { kill() }
@@ -90,6 +94,7 @@ public final class TmuxSession: @unchecked Sendable {
         guard !stopped else { return }
         stopped = true
         _ = try? runCommand("tmux", ["-L", socket, "kill-server"], timeout: .seconds(10))
+        if let socketPath, socketPath.contains(socket) { try? FileManager.default.removeItem(atPath: socketPath) }
     }
 
     public static func shellQuote(_ text: String) -> String {
