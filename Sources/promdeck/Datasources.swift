@@ -29,17 +29,16 @@ struct Datasources: AsyncParsableCommand {
             print("No datasources configured in \(path).")
             throw ExitCode(1)
         }
-        let httpClient = PrometheusClient.makeHTTPClient(for: loaded.datasources)
+        let clients = ClientGroup(loaded.datasources)
         let rows = await withTaskGroup(of: (Int, [String]).self) { group in
-            for (index, settings) in loaded.datasources.enumerated() {
-                let client = PrometheusClient(settings: settings, httpClient: httpClient)
-                group.addTask { (index, await Datasources.check(client, isDefault: settings.name == loaded.defaultDatasource)) }
+            for (index, client) in clients.clients.enumerated() {
+                group.addTask { (index, await Datasources.check(client, isDefault: client.settings.name == loaded.defaultDatasource)) }
             }
             var rows: [(Int, [String])] = []
             for await row in group { rows.append(row) }
             return rows.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        try? await httpClient.shutdown()
+        await clients.shutdown()
         print(Datasources.table(header: ["NAME", "URL", "AUTH", "STATUS", "VERSION", "LATENCY", "DETAIL"], rows: rows))
         print("promdeck \(Bundled.version), config \(loaded.path ?? "-")")
         if rows.contains(where: { $0[3] != "OK" }) { throw ExitCode(1) }

@@ -7,14 +7,19 @@ import Synchronization
 /// created itself, if it did, shut down exactly once (a shared one belongs to the caller).
 final class ClientConnection: Sendable {
     let transport: Transport
-    private let ownedClient: HTTPClient?
+    private let owned: PrivateHTTPClient?
     private let isShutDown = Mutex(false)
 
     /// `httpClient` nil: create one for these settings and own it.
     init(settings: DatasourceSettings, httpClient: HTTPClient?, logger: Logger, environment: [String: String]) {
-        let client = httpClient ?? PrometheusClient.makeHTTPClient(for: [settings])
+        let client: HTTPClient
+        if let httpClient {
+            (owned, client) = (nil, httpClient)
+        } else {
+            let made = PrivateHTTPClient(for: [settings])
+            (owned, client) = (made, made.client)
+        }
         transport = Transport(settings: settings, httpClient: client, environment: environment, logger: logger)
-        ownedClient = httpClient == nil ? client : nil
     }
 
     /// Made when an error needs it, so a rotated credentials file is masked too.
@@ -23,14 +28,14 @@ final class ClientConnection: Sendable {
     }
 
     func shutdown() async {
-        guard let ownedClient, isShutDown.withLock({ done in defer { done = true }; return !done }) else { return }
-        try? await ownedClient.shutdown()
+        guard let owned, isShutDown.withLock({ done in defer { done = true }; return !done }) else { return }
+        await owned.shutdown()
     }
 
     deinit {
         // A forgotten shutdown() must not trip AsyncHTTPClient's debug-build precondition.
-        guard let ownedClient, isShutDown.withLock({ !$0 }) else { return }
-        ownedClient.shutdown { _ in }
+        guard let owned, isShutDown.withLock({ !$0 }) else { return }
+        owned.shutdownInBackground()
     }
 }
 
