@@ -157,4 +157,30 @@ import Testing
         cell.symbol = "東"
         #expect(cell == Cell("東"))
     }
+
+    @Test("a cell's colours, attributes and width survive its packing into 24 bytes")
+    func cellLooksRoundTrip() {
+        #expect(MemoryLayout<Cell>.stride == 24)
+        let colors: [Color] = [.default, .ansi(0), .ansi(15), .indexed(0), .indexed(255), .rgb(0, 0, 0), .rgb(255, 255, 255), .rgb(1, 2, 3)]
+        let attributes: [Attributes] = [[], .bold, [.dim, .reverse], [.bold, .dim, .reverse, .underline, .italic]]
+        for foreground in colors {
+            for background in colors {
+                for attribute in attributes {
+                    for width in [UInt8(0), 1, 2] {
+                        let style = Style(foreground: foreground, background: background, attributes: attribute)
+                        let cell = Cell("東", width: width, style: style)
+                        #expect(cell.style == style && cell.width == width && cell.symbol == "東")
+                    }
+                }
+            }
+        }
+        // Kinds never alias: the same payload in another kind or slot is another cell.
+        #expect(Cell("a", style: Style(foreground: .ansi(1))) != Cell("a", style: Style(foreground: .indexed(1))))
+        #expect(Cell("a", style: Style(foreground: .ansi(1))) != Cell("a", style: Style(background: .ansi(1))))
+        #expect(Cell("a", style: Style(foreground: .default)) != Cell("a", style: Style(foreground: .ansi(0))))
+        var cell = Cell("a", width: 1, style: Style(foreground: .rgb(9, 8, 7)))
+        cell.width = 2
+        cell.style.attributes.insert(.bold)
+        #expect(cell.width == 2 && cell.style == Style(foreground: .rgb(9, 8, 7), attributes: .bold))
+    }
 }
