@@ -94,6 +94,11 @@ struct Loop {
     /// last answer of a refresh, keys and everything else draw at once.
     private static let framePeriod = Duration.milliseconds(33)
     private var answerPacing = false
+    /// A refresh the timer started draws a frame period later, so when its answers are back
+    /// by then (a steady refresh from a near server) the frame that shows them is its only
+    /// one: what its start changes (the header's next-refresh time, a slow panel's ⟳) shows
+    /// a frame period late at most.
+    private var refreshPacing = false
     private var lastDraw: ContinuousClock.Instant?
     private var delayedDraw: Task<Void, Never>?
     private var iterator: AsyncStream<LoopEvent>.Iterator
@@ -171,8 +176,10 @@ struct Loop {
                 // Paced: an answer with others still out, or a variable's while panels wait for more.
                 answerPacing = appEvent.isQueryAnswer ? !queries.isEmpty
                     : appEvent.isVariableAnswer && !state.panelsAwaitingVariables.isEmpty
+                if case .tick = appEvent { refreshPacing = true }
                 exit = perform(reducer.reduce(&state, appEvent, now: clock()))
                 answerPacing = false
+                refreshPacing = false
             }
         }
         // The last frame out reaches the terminal before the backend shuts down.
@@ -312,7 +319,7 @@ struct Loop {
     private mutating func requestDraw() {
         if drawPending {
             // A paced frame is waiting but this change must not: draw now instead.
-            if !answerPacing, let delayed = delayedDraw {
+            if !answerPacing, !refreshPacing, let delayed = delayedDraw {
                 delayed.cancel()
                 delayedDraw = nil
                 sink.yield(.draw)
@@ -323,7 +330,8 @@ struct Loop {
         // A terminal slow to take a frame gets fewer of them while answers trickle in (busy at
         // most half the time), so the frame after the last answer seldom waits behind one.
         let period = max(Self.framePeriod, lastWriteTook * 2)
-        let wait = answerPacing ? lastDraw.map { period - (ContinuousClock.now - $0) } ?? .zero : .zero
+        let wait = answerPacing ? lastDraw.map { period - (ContinuousClock.now - $0) } ?? .zero
+            : refreshPacing ? Self.framePeriod : .zero
         guard wait > .zero else {
             sink.yield(.draw)
             return

@@ -102,6 +102,33 @@ import Testing
         }
     }
 
+    @Test("a timer's refresh whose answers come at once is rendered once, not at its start and again after")
+    func aQuickRefreshIsOneFrame() async throws {
+        let screen = TextScreen(width: 120, height: 30)
+        let datasource = Values(["metric_1": 1, "metric_2": 2, "metric_3": 3])
+        var state = Fixtures.state([SteadyRefreshTests.stats], width: 120, height: 30)
+        state.refreshOverride = 400
+        state.header = HeaderState(datasources: [DatasourceHealth(name: "prod", url: "http://127.0.0.1:9")])
+        let rendered = Mutex(0)
+        let render: Viewer.FrameRendering = { [frames = FrameRenderer()] state, size, now in
+            rendered.withLock { $0 += 1 }
+            return frames.render(state, size: size, now: now)
+        }
+        let run = Task { await Viewer.run(backend: screen, datasource: datasource, state: state, render: render) }
+        #expect(await waitFor(screen, "upd "))
+        try await Task.sleep(for: .milliseconds(500))
+        let (frames0, answers0) = (rendered.withLock { $0 }, datasource.answered.withLock { $0 })
+        try await Task.sleep(for: .milliseconds(4_000))
+        let (frames1, answers1) = (rendered.withLock { $0 }, datasource.answered.withLock { $0 })
+        screen.send(.terminate(signal: 15))
+        #expect(await run.value == .quit)
+        let refreshes = (answers1 - answers0) / 3, frames = frames1 - frames0
+        #expect(refreshes >= 3, "\(refreshes) refreshes")
+        // Two frames a refresh before; a loaded machine may let a refresh's answers miss the
+        // frame period now and then, so some slack.
+        #expect(frames * 10 <= refreshes * 15, "\(frames) frames for \(refreshes) refreshes")
+    }
+
     final class Calls: Sendable {
         let list = Mutex<[Int]>([])
     }
