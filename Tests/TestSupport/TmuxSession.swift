@@ -29,7 +29,10 @@ public final class TmuxSession: @unchecked Sendable {
         }
         // Keep the pane after the program exits, so tests can read what it left behind.
         _ = try? tmux(["set-option", "-t", session, "remain-on-exit", "on"])
-        socketPath = try? display("#{socket_path}")
+        // tmux's own rule when it cannot be asked (the program exited, and the server with it,
+        // before remain-on-exit was set): $TMUX_TMPDIR or /tmp, then tmux-UID.
+        let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        socketPath = (try? display("#{socket_path}")) ?? "\(directory)/tmux-\(getuid())/\(socket)"
     }
 
     deinit { kill() }
