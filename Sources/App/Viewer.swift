@@ -90,15 +90,20 @@ struct Loop {
     private var writing = false
     private var lastWriteTook = Duration.zero
     private var drawAfterWrite = false
-    /// Answers that arrive while others are still out draw at most once a frame period; the
-    /// last answer of a refresh, keys and everything else draw at once.
     private static let framePeriod = Duration.milliseconds(33)
-    private var answerPacing = false
-    /// A refresh the timer started draws a frame period later, so when its answers are back
-    /// by then (a steady refresh from a near server) the frame that shows them is its only
-    /// one: what its start changes (the header's next-refresh time, a slow panel's ⟳) shows
-    /// a frame period late at most.
-    private var refreshPacing = false
+    /// How the event being handled may delay its frame; the last answer of a refresh, keys
+    /// and everything else draw at once.
+    private enum Pacing {
+        case now
+        /// Answers that arrive while others are still out draw at most once a frame period.
+        case answers
+        /// A refresh the timer started draws a frame period later, so when its answers are
+        /// back by then (a steady refresh from a near server) the frame that shows them is
+        /// its only one: what its start changes (the header's next-refresh time, a slow
+        /// panel's ⟳) shows a frame period late at most.
+        case refresh
+    }
+    private var pacing = Pacing.now
     private var lastDraw: ContinuousClock.Instant?
     private var delayedDraw: Task<Void, Never>?
     private var iterator: AsyncStream<LoopEvent>.Iterator
@@ -146,10 +151,10 @@ struct Loop {
         let waiting = !state.panelsAwaitingVariables.isEmpty
         if waiting {
             lastDraw = .now
-            answerPacing = true
+            pacing = .answers
         }
         exit = perform(starting)
-        answerPacing = false
+        pacing = .now
         if exit == nil, !waiting { draw() }
         while exit == nil, let event = await iterator.next() {
             switch event {
@@ -174,12 +179,11 @@ struct Loop {
                 if case .queryFailed(let id, _, _) = appEvent { queries[id] = nil }
                 if appEvent.isQueryAnswer { answeredSinceSettled = true }
                 // Paced: an answer with others still out, or a variable's while panels wait for more.
-                answerPacing = appEvent.isQueryAnswer ? !queries.isEmpty
+                let pacesAnswers = appEvent.isQueryAnswer ? !queries.isEmpty
                     : appEvent.isVariableAnswer && !state.panelsAwaitingVariables.isEmpty
-                if case .tick = appEvent { refreshPacing = true }
+                if case .tick = appEvent { pacing = .refresh } else if pacesAnswers { pacing = .answers }
                 exit = perform(reducer.reduce(&state, appEvent, now: clock()))
-                answerPacing = false
-                refreshPacing = false
+                pacing = .now
             }
         }
         // The last frame out reaches the terminal before the backend shuts down.
@@ -319,7 +323,7 @@ struct Loop {
     private mutating func requestDraw() {
         if drawPending {
             // A paced frame is waiting but this change must not: draw now instead.
-            if !answerPacing, !refreshPacing, let delayed = delayedDraw {
+            if pacing == .now, let delayed = delayedDraw {
                 delayed.cancel()
                 delayedDraw = nil
                 sink.yield(.draw)
@@ -330,8 +334,11 @@ struct Loop {
         // A terminal slow to take a frame gets fewer of them while answers trickle in (busy at
         // most half the time), so the frame after the last answer seldom waits behind one.
         let period = max(Self.framePeriod, lastWriteTook * 2)
-        let wait = answerPacing ? lastDraw.map { period - (ContinuousClock.now - $0) } ?? .zero
-            : refreshPacing ? Self.framePeriod : .zero
+        let wait = switch pacing {
+        case .now: Duration.zero
+        case .answers: lastDraw.map { period - (ContinuousClock.now - $0) } ?? .zero
+        case .refresh: Self.framePeriod
+        }
         guard wait > .zero else {
             sink.yield(.draw)
             return
