@@ -6,15 +6,18 @@ public final class TmuxSession: @unchecked Sendable {
     public let socket: String
     public let session = "promdeck"
     private var stopped = false
-    /// The server's socket file: tmux leaves it behind on `kill-server`, so `kill` removes it
-    /// (a full test run otherwise leaves a hundred in /tmp/tmux-UID).
-    private var socketPath: String?
+    /// The server's socket file, by tmux's rule ($TMUX_TMPDIR or /tmp, then tmux-UID, as the
+    /// benchmark scripts remove theirs): tmux leaves it behind on `kill-server`, so `kill`
+    /// removes it (a full test run otherwise leaves a hundred in /tmp/tmux-UID), also when
+    /// the program exited, and its server with it, before the session could be asked.
+    private let socketPath: String
 
     /// Starts `command` (a shell command line) in a `width`×`height` session with `TERM` set
     /// for the program; `tmux -f /dev/null` keeps the user's config out.
     public init(command: String, width: Int = 80, height: Int = 24, term: String = "xterm-256color",
                 environment: [String: String] = [:]) throws {
         socket = "promdeck-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+        socketPath = "\(ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp")/tmux-\(getuid())/\(socket)"
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "TMUX")
         for (key, value) in environment { env[key] = value }
@@ -29,10 +32,6 @@ public final class TmuxSession: @unchecked Sendable {
         }
         // Keep the pane after the program exits, so tests can read what it left behind.
         _ = try? tmux(["set-option", "-t", session, "remain-on-exit", "on"])
-        // tmux's own rule when it cannot be asked (the program exited, and the server with it,
-        // before remain-on-exit was set): $TMUX_TMPDIR or /tmp, then tmux-UID.
-        let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
-        socketPath = (try? display("#{socket_path}")) ?? "\(directory)/tmux-\(getuid())/\(socket)"
     }
 
     deinit { kill() }
@@ -97,7 +96,7 @@ public final class TmuxSession: @unchecked Sendable {
         guard !stopped else { return }
         stopped = true
         _ = try? runCommand("tmux", ["-L", socket, "kill-server"], timeout: .seconds(10))
-        if let socketPath, socketPath.contains(socket) { try? FileManager.default.removeItem(atPath: socketPath) }
+        try? FileManager.default.removeItem(atPath: socketPath)
     }
 
     public static func shellQuote(_ text: String) -> String {
