@@ -98,7 +98,12 @@ public struct TimeSeriesLine: Hashable, Sendable {
     /// Legend values, by legend calc id, formatted ("-" for none). Computed when read: a
     /// legend shows a few of a thousand series, and the widget reads only the ones it draws.
     public var legendValues: [(id: String, text: String)] {
-        legendCalcs.map { id in (id, Reducer.reduce(legendSamples, id: id).map { legendProcessor.format($0) } ?? "-") }
+        legendCalcs.map { id in (id, legendValue(id)) }
+    }
+
+    /// One legend value, formatted ("-" for none).
+    public func legendValue(_ id: String) -> String {
+        Reducer.reduce(legendSamples, id: id).map { legendProcessor.format($0) } ?? "-"
     }
 
     /// Equal inputs give equal legend values, so those are compared instead of the texts.

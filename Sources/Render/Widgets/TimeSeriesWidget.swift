@@ -43,13 +43,12 @@ public struct TimeSeriesWidget: Widget {
         let start = model.start, end = model.end
         for line in drawnLines {
             for point in line.points where point.timestamp >= start && point.timestamp <= end && point.value.isFinite {
+                // Minima and maxima without branches: whether a value is positive is random.
                 let value = point.value
-                if value < low { low = value }
-                if value > high { high = value }
-                if value > 0 {
-                    if value < positiveLow { positiveLow = value }
-                    if value > positiveHigh { positiveHigh = value }
-                }
+                low = min(low, value)
+                high = max(high, value)
+                positiveLow = min(positiveLow, value > 0 ? value : .infinity)
+                positiveHigh = max(positiveHigh, value > 0 ? value : -.infinity)
             }
         }
         return (low <= high ? (low, high) : nil, positiveLow <= positiveHigh ? (positiveLow, positiveHigh) : nil)
@@ -109,21 +108,50 @@ public struct TimeSeriesWidget: Widget {
         let distinct = theme.isMonochrome || theme.ascii
         let start = model.start, end = model.end
         let width = Double(canvas.dotWidth - 1), height = Double(canvas.dotHeight - 1)
+        let linear = model.logBase == nil
+        // A busy panel is a thousand series of hundreds of points. Each line's dots are worked
+        // out in one tight pass before any is drawn, the x of a timestamp once for all the
+        // series that share it (those of one query do), a colour's style once.
+        var dots: [LineDot] = []
+        var columns = DotColumns()
+        var styles: [ValueColor: Style] = [:]
         for line in drawnLines {
-            let style = theme.isMonochrome ? Style.plain : theme.style(for: line.color)
+            dots.removeAll(keepingCapacity: true)
+            var position = 0
+            for point in line.points where point.timestamp >= start && point.timestamp <= end {
+                defer { position += 1 }
+                let value = point.value
+                let fraction: Double
+                if linear {
+                    // `fraction(_:low:high:)` for a linear axis, without the call.
+                    guard value.isFinite else { dots.append(.gap); continue }
+                    fraction = (high - min(high, max(low, value))) / (high - low)
+                } else {
+                    guard value.isFinite, let logFraction = self.fraction(value, low: low, high: high) else { dots.append(.gap); continue }
+                    fraction = logFraction
+                }
+                let x = columns.x(of: point.timestamp, at: position) { Int(cells: Double($0 - start) / span * width) }
+                dots.append(LineDot(x: x, y: Int(cells: fraction * height), timestamp: point.timestamp))
+            }
+            let style = theme.isMonochrome ? Style.plain : styles[line.color] ?? {
+                let made = theme.style(for: line.color)
+                styles[line.color] = made
+                return made
+            }()
             let pen = canvas.pen(style, distinct ? SeriesMarker.of(index: line.index, theme: theme) : nil)
             canvas.drawing(with: pen) { plotter in
-                var previous: (Int, Int, Int64)?
-                for point in line.points where point.timestamp >= start && point.timestamp <= end {
-                    guard point.value.isFinite, let fraction = fraction(point.value, low: low, high: high) else { previous = nil; continue }
-                    let x = Int(cells: Double(point.timestamp - start) / span * width)
-                    let y = Int(cells: fraction * height)
-                    if let (px, py, pt) = previous, point.timestamp - pt <= maxGap {
-                        plotter.line(from: (px, py), to: (x, y))
-                    } else {
-                        plotter.dot(x, y)
+                var previous = LineDot.gap
+                for dot in dots {
+                    if dot.isGap {
+                        previous = dot
+                        continue
                     }
-                    previous = (x, y, point.timestamp)
+                    if !previous.isGap, dot.timestamp - previous.timestamp <= maxGap {
+                        plotter.line(from: (previous.x, previous.y), to: (dot.x, dot.y))
+                    } else {
+                        plotter.dot(dot.x, dot.y)
+                    }
+                    previous = dot
                 }
             }
         }
@@ -157,7 +185,8 @@ public struct TimeSeriesWidget: Widget {
     /// A legend value's label, the same in every legend layout: Grafana's reducer name
     /// ("Mean", "Max"; "Last" for lastNotNull, whose "Last *" star explains nothing here).
     static func calcLabel(_ id: String) -> String {
-        (id == "lastNotNull" ? "Last" : Reducer.displayName(id)).replacingOccurrences(of: " *", with: "")
+        let name = id == "lastNotNull" ? "Last" : Reducer.displayName(id)
+        return name.hasSuffix(" *") ? String(name.dropLast(2)) : name
     }
 
     /// "Mean: 8.2 req/s Max: 12 req/s": every calc named, in the legend's order.
@@ -172,6 +201,8 @@ public struct TimeSeriesWidget: Widget {
 
     /// The widget as its legend sees it: without the lines hidden from the legend.
     var legendView: TimeSeriesWidget {
+        // Most panels hide no series from the legend: no copy of a thousand lines then.
+        guard model.lines.contains(where: { !$0.inLegend }) else { return self }
         var copy = self
         copy.model.lines = model.lines.filter(\.inLegend)
         return copy
@@ -249,8 +280,9 @@ public struct TimeSeriesWidget: Widget {
             buffer.write(text, x: max(area.x, min(x, area.maxX - text.count)), y: y, style: theme.dimText, clip: area)
         }
         for (index, line) in model.lines.enumerated() {
-            // Packed entries carry the first calc, named as the list legend names it.
-            let values = line.legendValues.first.map { Self.calcLabel($0.id) + ": " + $0.text } ?? ""
+            // Packed entries carry the first calc, named as the list legend names it (the
+            // others are not worked out: a thousand series pack a few dozen entries).
+            let values = line.legendCalcs.first.map { Self.calcLabel($0) + ": " + line.legendValue($0) } ?? ""
             let after = model.lines.count - index - 1
             let reserve = after > 0 ? "+\(after) more".count + 1 : 0
             // An entry never runs under the "+N more" that may follow it on its line.
@@ -267,5 +299,37 @@ public struct TimeSeriesWidget: Widget {
             x = buffer.write(symbol + " ", x: x, y: y, style: style, clip: area)
             x = buffer.write(entry, x: x, y: y, clip: area) + 1
         }
+    }
+}
+
+/// A point of a line as a dot of the canvas, or a gap (a value the axis cannot show).
+private struct LineDot {
+    var x: Int
+    var y: Int
+    var timestamp: Int64
+
+    static let gap = LineDot(x: 0, y: .min, timestamp: 0)
+    var isGap: Bool { y == .min }
+}
+
+/// The dot column of each timestamp position of the last line, kept for the next line: the
+/// series of one query share their timestamps, so the division is done once per position.
+private struct DotColumns {
+    private var timestamps: [Int64] = []
+    private var columns: [Int] = []
+
+    @inline(__always)
+    mutating func x(of timestamp: Int64, at position: Int, _ compute: (Int64) -> Int) -> Int {
+        if position < timestamps.count {
+            if timestamps[position] == timestamp { return columns[position] }
+            let x = compute(timestamp)
+            timestamps[position] = timestamp
+            columns[position] = x
+            return x
+        }
+        let x = compute(timestamp)
+        timestamps.append(timestamp)
+        columns.append(x)
+        return x
     }
 }
