@@ -24,7 +24,7 @@ public enum Viewer {
         alertmanager: (any AlertmanagerSource)? = nil, state initial: AppState, reducer: ViewerReducer = ViewerReducer(), render: FrameRendering? = nil,
         clock: @escaping @Sendable () -> Timestamp = Viewer.wallClock,
         refreshTrace: (@Sendable (String) -> Void)? = nil, incremental: IncrementalOptions = IncrementalOptions(),
-        settled: (@Sendable () -> Void)? = nil
+        settled: (@Sendable () -> Void)? = nil, executor: (any LoopExecutor)? = nil
     ) async -> Exit {
         defer { backend.shutdown() }
         let renderFrame = render ?? { [frames = FrameRenderer()] state, size, now in
@@ -32,12 +32,16 @@ public enum Viewer {
         }
         var state = initial
         if alertmanager != nil, state.alertmanager == .notConfigured { state.alertmanager = .notLoaded }
-        var loop = Loop(backend: backend, datasources: DatasourceSet(default: datasource, byName: named), reducer: reducer, render: renderFrame, clock: clock, state: state)
+        var loop = Loop(backend: backend, datasources: DatasourceSet(default: datasource, byName: named), reducer: reducer, render: renderFrame,
+                        clock: clock, state: state, executor: executor)
         loop.alertmanager = alertmanager
         loop.traceSink = refreshTrace
         loop.settled = settled
         loop.incremental = IncrementalQueryCache(options: incremental)
-        return await loop.run()
+        return await withTaskExecutorPreference(executor) {
+            backend.guardCurrentThread()
+            return await loop.run()
+        }
     }
 
     @Sendable public static func wallClock() -> Timestamp {
@@ -79,8 +83,10 @@ struct Loop {
 
     private var trace = RefreshTrace()
     private let traceOrigin = ContinuousClock.now
+    /// Where the loop's tasks and timers run (nil: the pool and the global timer).
+    private let executor: (any LoopExecutor)?
     private var queries: [QueryID: Task<Void, Never>] = [:]
-    private var timer: Task<Void, Never>?
+    private var timer: (any ScheduledWork)?
     private var shown: Buffer?
     private var drawPending = false
     /// Frames go to the terminal on their own queue, one at a time, so a slow terminal (a
@@ -105,18 +111,19 @@ struct Loop {
     }
     private var pacing = Pacing.now
     private var lastDraw: ContinuousClock.Instant?
-    private var delayedDraw: Task<Void, Never>?
+    private var delayedDraw: (any ScheduledWork)?
     private var iterator: AsyncStream<LoopEvent>.Iterator
     private let sink: AsyncStream<LoopEvent>.Continuation
 
     init(backend: any TerminalBackend, datasources: DatasourceSet, reducer: ViewerReducer, render: @escaping Viewer.FrameRendering,
-         clock: @escaping @Sendable () -> Timestamp, state: AppState) {
+         clock: @escaping @Sendable () -> Timestamp, state: AppState, executor: (any LoopExecutor)? = nil) {
         self.backend = backend
         self.datasources = datasources
         self.reducer = reducer
         self.render = render
         self.clock = clock
         self.state = state
+        self.executor = executor
         let (events, sink) = AsyncStream.makeStream(of: LoopEvent.self, bufferingPolicy: .unbounded)
         self.sink = sink
         iterator = events.makeAsyncIterator()
@@ -124,7 +131,7 @@ struct Loop {
 
     mutating func run() async -> Viewer.Exit {
         let sink = self.sink
-        let input = Task { [backend] in
+        let input = Task(executorPreference: executor) { [backend] in
             for await event in backend.events {
                 switch event {
                 case .key(let key): sink.yield(.app(.key(key)))
@@ -211,34 +218,31 @@ struct Loop {
             case .scheduleTick(let at):
                 timer?.cancel()
                 let delay = max(0, at - clock())
-                timer = Task { [sink] in
-                    try? await Task.sleep(for: .milliseconds(delay))
-                    if !Task.isCancelled { sink.yield(.app(.tick)) }
-                }
+                timer = later(.milliseconds(delay), .app(.tick))
             case .loadVariableOptions(let request):
-                Task { [datasources, sink] in
+                Task(executorPreference: executor) { [datasources, sink] in
                     let result = await HeadlessViewer.load(request, from: datasources)
                     sink.yield(.app(.variableOptions(dashboardUID: request.dashboardUID, name: request.name, result, query: request.key)))
                 }
             case .fetchAlerts:
-                Task { [datasource, sink] in
+                Task(executorPreference: executor) { [datasource, sink] in
                     sink.yield(.app(.alerts(await Loop.capture { () async throws(QueryError) in try await datasource.alerts() })))
                 }
             case .fetchAlertmanager:
                 guard let source = alertmanager else { break }
-                Task { [sink] in
+                Task(executorPreference: executor) { [sink] in
                     async let alerts = Loop.capture { () async throws(QueryError) in try await source.alerts() }
                     async let silences = Loop.capture { () async throws(QueryError) in try await source.silences() }
                     sink.yield(.app(.alertmanager(AlertmanagerSnapshot(alerts: await alerts, silences: await silences))))
                 }
             case .createSilence(let draft):
                 guard let source = alertmanager else { break }
-                Task { [sink] in
+                Task(executorPreference: executor) { [sink] in
                     sink.yield(.app(.silenceCreated(await Loop.capture { () async throws(QueryError) in try await source.createSilence(draft) })))
                 }
             case .expireSilence(let id):
                 guard let source = alertmanager else { break }
-                Task { [sink] in
+                Task(executorPreference: executor) { [sink] in
                     let result = await Loop.capture { () async throws(QueryError) in try await source.expireSilence(id: id) }
                     if case .failure(let error) = result {
                         sink.yield(.app(.silenceExpired(id: id, error: error)))
@@ -256,7 +260,7 @@ struct Loop {
                 }
                 sink.yield(.app(.fileWritten(path: path, error: failure)))
             case .fetchCompletions(let query, let start, let end):
-                Task { [datasource, sink] in
+                Task(executorPreference: executor) { [datasource, sink] in
                     let result = await Loop.capture { () async throws(QueryError) in
                         switch query {
                         case .labelValues(let label, _):
@@ -268,11 +272,11 @@ struct Loop {
                     sink.yield(.app(.completions(query, result)))
                 }
             case .fetchMetadata:
-                Task { [datasource, sink] in
+                Task(executorPreference: executor) { [datasource, sink] in
                     sink.yield(.app(.metadata(await Loop.capture { () async throws(QueryError) in try await datasource.metadata(metric: nil, limit: nil) })))
                 }
             case .fetchSeries(let metric, let start, let end):
-                Task { [datasource, sink] in
+                Task(executorPreference: executor) { [datasource, sink] in
                     let result = await Loop.capture { () async throws(QueryError) in
                         try await datasource.series(matching: [metric], start: start, end: end)
                     }
@@ -301,7 +305,7 @@ struct Loop {
     private mutating func start(_ job: QueryJob) {
         let sink = self.sink, datasources = self.datasources, gate = self.gate, clock = self.clock, incremental = self.incremental
         let backend = self.backend
-        queries[job.id] = Task {
+        queries[job.id] = Task(executorPreference: executor) {
             // Decoding and the embedded engine run here, on the pool's threads.
             backend.guardCurrentThread()
             let started = clock()
@@ -316,6 +320,19 @@ struct Loop {
                 sink.yield(.app(.queryFailed(job.id, reported, duration: clock() - started)))
             }
         }
+    }
+
+    /// `event` into the loop once `delay` has passed: on the executor's timer when there is
+    /// one, else after a sleeping task.
+    private func later(_ delay: Duration, _ event: LoopEvent) -> any ScheduledWork {
+        let sink = self.sink
+        if let executor {
+            return executor.schedule(after: delay) { sink.yield(event) }
+        }
+        return SleepingTask(task: Task {
+            try? await Task.sleep(for: delay)
+            if !Task.isCancelled { sink.yield(event) }
+        })
     }
 
     /// Coalesces redraws: the draw runs after every event already queued, so a burst of
@@ -343,10 +360,7 @@ struct Loop {
             sink.yield(.draw)
             return
         }
-        delayedDraw = Task { [sink] in
-            try? await Task.sleep(for: wait)
-            if !Task.isCancelled { sink.yield(.draw) }
-        }
+        delayedDraw = later(wait, .draw)
     }
 
     private mutating func draw() {
@@ -386,4 +400,10 @@ struct Loop {
             settled?()
         }
     }
+}
+
+/// Work after a delay on the pool: a task that sleeps first.
+private struct SleepingTask: ScheduledWork {
+    let task: Task<Void, Never>
+    func cancel() { task.cancel() }
 }

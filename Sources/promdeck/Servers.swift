@@ -35,6 +35,9 @@ struct Servers {
         urls = Dictionary(([settings] + others).map { ($0.name, $0.url) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The HTTP client's event loop, where the viewer waits for its answers.
+    var executor: any LoopExecutor { group.executor }
+
     func shutdown() async {
         await group.shutdown()
     }

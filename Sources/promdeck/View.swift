@@ -54,7 +54,7 @@ struct View: AsyncParsableCommand {
                     enabled: settings.incrementalQuerying,
                     overlapMs: Int64(settings.incrementalOverlap / .milliseconds(1))),
                 health: [DatasourceHealth(name: settings.name, url: settings.url)], urls: servers.urls,
-                configuredPromQLVersion: settings.promQLVersion)
+                configuredPromQLVersion: settings.promQLVersion, executor: servers.executor)
         } catch {
             await servers.shutdown()
             await alertmanagerClient?.shutdown()

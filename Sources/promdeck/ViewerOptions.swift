@@ -95,7 +95,8 @@ struct ViewerOptions: ParsableArguments {
         named: [String: any Datasource] = [:], catalog: DatasourceCatalog = DatasourceCatalog(),
         alertmanager: (any AlertmanagerSource)? = nil, datasourceNames: [String] = [], notices: [String] = [],
         incremental: IncrementalOptions = IncrementalOptions(),
-        health: [DatasourceHealth] = [], urls: [String: String] = [:], configuredPromQLVersion: Int? = nil
+        health: [DatasourceHealth] = [], urls: [String: String] = [:], configuredPromQLVersion: Int? = nil,
+        executor: (any LoopExecutor)? = nil
     ) async throws {
         let now = Viewer.wallClock()
         let dashboards = candidates.map(\.dashboard)
@@ -140,7 +141,7 @@ struct ViewerOptions: ParsableArguments {
         let options = RenderOptions.detect(environment: ProcessInfo.processInfo.environment, noColor: noColor, ascii: ascii)
         _ = await Viewer.run(
             backend: screen, datasource: datasource, named: named, alertmanager: alertmanager, state: state, reducer: Wiring.reducer(), render: Wiring.renderer(options: options),
-            refreshTrace: trace, incremental: incremental, settled: { promdeck_release_free_memory() })
+            refreshTrace: trace, incremental: incremental, settled: { promdeck_release_free_memory() }, executor: executor)
     }
 
     /// `--var` names no dashboard defines: a warning each (a typo would otherwise do nothing).

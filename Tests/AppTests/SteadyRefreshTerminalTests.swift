@@ -1,6 +1,7 @@
 import Dashboards
 import Foundation
 import PromModel
+import PrometheusAPI
 import Render
 import Synchronization
 import Terminal
@@ -63,14 +64,25 @@ import Testing
         return false
     }
 
-    @Test func aRefreshWhereOneStatChangedDrawsOnlyThatStatAndTheHeaderTimes() async throws {
+    /// The run loop on the pool, or on an HTTP client group's event loop as `view` runs it.
+    static let placements = ["pool", "event loop"]
+
+    private func executor(_ placement: String) -> (group: ClientGroup?, executor: (any LoopExecutor)?) {
+        guard placement == "event loop" else { return (nil, nil) }
+        let group = ClientGroup([])
+        return (group, group.executor)
+    }
+
+    @Test(arguments: placements)
+    func aRefreshWhereOneStatChangedDrawsOnlyThatStatAndTheHeaderTimes(placement: String) async throws {
+        let (group, executor) = executor(placement)
         let screen = TextScreen(width: 120, height: 30)
         let terminal = Recording(screen)
         let datasource = Values(["metric_1": 101, "metric_2": 202, "metric_3": 303])
         var state = Fixtures.state([SteadyRefreshTests.stats], width: 120, height: 30)
         state.refreshOverride = 1_000
         state.header = HeaderState(datasources: [DatasourceHealth(name: "prod", url: "http://127.0.0.1:9")])
-        let run = Task { await Viewer.run(backend: terminal, datasource: datasource, state: state) }
+        let run = Task { await Viewer.run(backend: terminal, datasource: datasource, state: state, executor: executor) }
         #expect(await waitFor(screen, "303"))
         #expect(await waitFor(screen, "upd "))
         // Let a steady refresh or two go by, then change one value.
@@ -82,6 +94,7 @@ import Testing
         let drawn = terminal.runs.withLock { $0 }
         screen.send(.terminate(signal: 15))
         #expect(await run.value == .quit)
+        await group?.shutdown()
 
         let frame = FrameRenderer().frame(Fixtures.state([SteadyRefreshTests.stats], width: 120, height: 30), size: TerminalSize(width: 120, height: 30), now: 0)
         let box = try #require(frame.layout.placements.first { $0.panelID == 2 }?.rect)
@@ -102,8 +115,9 @@ import Testing
         }
     }
 
-    @Test("a timer's refresh whose answers come at once is rendered once, not at its start and again after")
-    func aQuickRefreshIsOneFrame() async throws {
+    @Test("a timer's refresh whose answers come at once is rendered once, not at its start and again after", arguments: placements)
+    func aQuickRefreshIsOneFrame(placement: String) async throws {
+        let (group, executor) = executor(placement)
         let screen = TextScreen(width: 120, height: 30)
         let datasource = Values(["metric_1": 1, "metric_2": 2, "metric_3": 3])
         var state = Fixtures.state([SteadyRefreshTests.stats], width: 120, height: 30)
@@ -114,7 +128,7 @@ import Testing
             rendered.withLock { $0 += 1 }
             return frames.render(state, size: size, now: now)
         }
-        let run = Task { await Viewer.run(backend: screen, datasource: datasource, state: state, render: render) }
+        let run = Task { await Viewer.run(backend: screen, datasource: datasource, state: state, render: render, executor: executor) }
         #expect(await waitFor(screen, "upd "))
         try await Task.sleep(for: .milliseconds(500))
         let (frames0, answers0) = (rendered.withLock { $0 }, datasource.answered.withLock { $0 })
@@ -127,6 +141,7 @@ import Testing
         let (frames1, answers1) = (rendered.withLock { $0 }, datasource.answered.withLock { $0 })
         screen.send(.terminate(signal: 15))
         #expect(await run.value == .quit)
+        await group?.shutdown()
         let refreshes = (answers1 - answers0) / 3, frames = frames1 - frames0
         #expect(refreshes >= 10, "\(refreshes) refreshes")
         // Two frames a refresh before; a loaded machine may let a refresh's answers miss the

@@ -7,10 +7,13 @@ import NIOPosix
 /// malloc caches, all day, and spread the requests of one refresh over loops that each wake.
 final class PrivateHTTPClient: Sendable {
     let client: HTTPClient
+    /// The client's one loop as an executor, for work that waits on its answers.
+    let executor: EventLoopExecutor
     private let eventLoops: MultiThreadedEventLoopGroup
 
     init(for datasources: [DatasourceSettings]) {
         eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        executor = EventLoopExecutor(eventLoops.next())
         client = PrometheusClient.makeHTTPClient(for: datasources, eventLoopGroup: eventLoops)
     }
 
