@@ -85,7 +85,11 @@ if [ "$minutes" -gt 1 ]; then
   sleep $(( minutes * 60 - elapsed ))
   echo "after $minutes minutes: $(memory "$pid")"
 fi
+# kill-server returns before the server has gone: a new session on its socket meanwhile can
+# reach the exiting server ("server exited unexpectedly"), so wait for its process to end.
+server_pid=$(tmux -L "$socket" display -p '#{pid}')
 tmux -L "$socket" kill-server
+for _ in $(seq 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.05; done
 
 # The demo's first frame: from launch until the dashboard title is on screen.
 start=$(date +%s%N)

@@ -56,11 +56,13 @@ struct View: AsyncParsableCommand {
                 health: [DatasourceHealth(name: settings.name, url: settings.url)], urls: servers.urls,
                 configuredPromQLVersion: settings.promQLVersion, executor: servers.executor)
         } catch {
-            await servers.shutdown()
             await alertmanagerClient?.shutdown()
+            await servers.shutdown()
             throw error
         }
-        await servers.shutdown()
+        // The Alertmanager client first: a request of it still out resumes on the servers'
+        // event loop (the viewer's executor), which must still run then.
         await alertmanagerClient?.shutdown()
+        await servers.shutdown()
     }
 }
