@@ -306,7 +306,8 @@ struct Loop {
         let sink = self.sink, datasources = self.datasources, gate = self.gate, clock = self.clock, incremental = self.incremental
         let backend = self.backend
         queries[job.id] = Task(executorPreference: executor) {
-            // Decoding and the embedded engine run here, on the pool's threads.
+            // Decoding and the embedded engine run here: on the executor's thread when there
+            // is one (view: the HTTP client's loop, where the response was read), else the pool's.
             backend.guardCurrentThread()
             let started = clock()
             let timer = ContinuousClock.now
