@@ -17,9 +17,7 @@ final class EventLoopExecutor: LoopExecutor {
     }
 
     func schedule(after delay: Duration, _ work: @escaping @Sendable () -> Void) -> any ScheduledWork {
-        let (seconds, attoseconds) = delay.components
-        let nanoseconds = max(0, seconds) * 1_000_000_000 + max(0, attoseconds) / 1_000_000_000
-        return Scheduled(task: loop.scheduleTask(in: .nanoseconds(nanoseconds)) { work() })
+        Scheduled(task: loop.scheduleTask(in: TimeAmount(delay)) { work() })
     }
 
     private struct Scheduled: ScheduledWork {

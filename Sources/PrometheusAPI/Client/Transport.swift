@@ -90,7 +90,7 @@ struct Transport: Sendable {
         logger.debug("request", metadata: ["datasource": "\(settings.name)", "method": "\(request.method)", "path": "\(path)"])
         // One deadline for the whole exchange, redirects included: AsyncHTTPClient fails the
         // request when it passes, whether it is waiting for the head or still reading the body.
-        let deadline = NIODeadline.now() + .nanoseconds(Int64(settings.timeout.components.seconds) * 1_000_000_000 + settings.timeout.components.attoseconds / 1_000_000_000)
+        let deadline = NIODeadline.now() + TimeAmount(settings.timeout)
         for _ in 0...Transport.maxRedirects {
             let response = try await execute(request, tls: tls, deadline: deadline)
             guard BodyCollector.isRedirect(response.status), let location = response.headers.first(name: "Location") else {
