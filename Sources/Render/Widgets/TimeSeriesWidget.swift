@@ -108,7 +108,6 @@ public struct TimeSeriesWidget: Widget {
         let distinct = theme.isMonochrome || theme.ascii
         let start = model.start, end = model.end
         let width = Double(canvas.dotWidth - 1), height = Double(canvas.dotHeight - 1)
-        let linear = model.logBase == nil
         // A busy panel is a thousand series of hundreds of points. Each line's dots are worked
         // out in one tight pass before any is drawn, the x of a timestamp once for all the
         // series that share it (those of one query do), a colour's style once.
@@ -120,15 +119,9 @@ public struct TimeSeriesWidget: Widget {
             var position = 0
             for point in line.points where point.timestamp >= start && point.timestamp <= end {
                 defer { position += 1 }
-                let value = point.value
-                let fraction: Double
-                if linear {
-                    // `fraction(_:low:high:)` for a linear axis, without the call.
-                    guard value.isFinite else { dots.append(.gap); continue }
-                    fraction = (high - min(high, max(low, value))) / (high - low)
-                } else {
-                    guard value.isFinite, let logFraction = self.fraction(value, low: low, high: high) else { dots.append(.gap); continue }
-                    fraction = logFraction
+                guard point.value.isFinite, let fraction = fraction(point.value, low: low, high: high) else {
+                    dots.append(.gap)
+                    continue
                 }
                 let x = columns.x(of: point.timestamp, at: position) { Int(cells: Double($0 - start) / span * width) }
                 dots.append(LineDot(x: x, y: Int(cells: fraction * height), timestamp: point.timestamp))
