@@ -53,16 +53,19 @@ struct Loop {
     private var lastWriteTook = Duration.zero
     private var drawAfterWrite = false
     private static let framePeriod = Duration.milliseconds(33)
+    private static let refreshGrace = Duration.milliseconds(250)
     /// How the event being handled may delay its frame; the last answer of a refresh, keys
     /// and everything else draw at once.
     private enum Pacing {
         case now
         /// Answers that arrive while others are still out draw at most once a frame period.
         case answers
-        /// A refresh the timer started draws a frame period later, so when its answers are
-        /// back by then (a steady refresh from a near server) the frame that shows them is
-        /// its only one: what its start changes (the header's next-refresh time, a slow
-        /// panel's ⟳) shows a frame period late at most.
+        /// A refresh the timer started draws when its last answer is back, or `refreshGrace`
+        /// after its start if that is sooner: a steady refresh from a near server (answers
+        /// in tens of milliseconds, more than a frame period apart from its start) is one
+        /// frame, not one at its start and one after. What its start changes (the header's
+        /// next-refresh time, a slow panel's ⟳) shows that late at most, as a UI's spinner
+        /// usually waits a moment before it appears.
         case refresh
     }
     private var pacing = Pacing.now
@@ -311,7 +314,7 @@ struct Loop {
         let wait = switch pacing {
         case .now: Duration.zero
         case .answers: lastDraw.map { period - (ContinuousClock.now - $0) } ?? .zero
-        case .refresh: Self.framePeriod
+        case .refresh: Self.refreshGrace
         }
         guard wait > .zero else {
             sink.yield(.draw)
