@@ -41,6 +41,10 @@ public final class PrometheusClient: Datasource {
         configuration.httpVersion = .http1Only
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.connectionPool.idleTimeout = .seconds(60)
+        // No tracer: the default (swift-distributed-tracing's global no-op) still costs a
+        // span's name formatted and its attributes set on every request, 2.5 % of an idle
+        // viewer's CPU.
+        configuration.tracing.tracer = nil
         for settings in datasources {
             if let serverName = settings.tls.serverName, let host = URLComponents(string: settings.url)?.host {
                 configuration.dnsOverride[serverName] = host
