@@ -83,6 +83,15 @@ public struct Buffer: Hashable, Sendable {
         }
     }
 
+    /// Becomes a copy of `other` in this buffer's own storage when the sizes match (no
+    /// allocation unless the storage is shared), instead of sharing `other`'s.
+    mutating func overwrite(with other: Buffer) {
+        guard width == other.width, height == other.height else { return self = other }
+        cells.withUnsafeMutableBufferPointer { target in
+            other.cells.withUnsafeBufferPointer { source in _ = target.update(fromContentsOf: source) }
+        }
+    }
+
     /// Changes the style of every cell in a rectangle, keeping the symbols.
     public mutating func setStyle(_ rect: Rect, _ transform: (inout Style) -> Void) {
         let target = rect.intersection(area)

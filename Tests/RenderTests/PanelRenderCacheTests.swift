@@ -150,12 +150,32 @@ struct PanelRenderCacheTests {
         state.scroll = 0
         data[50] = answer(2, at: Fixture.end + 2_000)
         frames.append((data, state, 60))
+        // The chrome drawn over the last frame: a shorter title, the prompt with its popup
+        // over the panels, and back.
+        state.header.title = "A much longer title than the dashboard's own"
+        frames.append((data, state, 60))
+        state.header.title = "Short"
+        state.footer = .prompt(PromptLine(text: "rate(x[5m]", popup: [DialogModel.Line("1:11: unclosed left parenthesis", .error)]))
+        frames.append((data, state, 60))
+        state.footer = .prompt(PromptLine(text: "rate(x[5m])"))
+        frames.append((data, state, 60))
+        state.footer = Fixture.state.footer
+        frames.append((data, state, 60))
+        data[5] = answer(3, at: Fixture.end + 4_000)
+        frames.append((data, state, 60))
+        // Held as the run loop holds the frame on screen: each stays as it was handed out
+        // while the next ones are made (the cache reuses the storage of frames let go only).
+        var held: [(frame: Buffer, lines: [String])] = []
         for (index, frame) in frames.enumerated() {
             let composed = renderer.render(dashboard: dashboard, data: frame.data, width: 120, height: frame.height, state: frame.state, cache: cache)
             let fresh = renderer.render(dashboard: dashboard, data: frame.data, width: 120, height: frame.height, state: frame.state)
             #expect(composed.buffer.lines == fresh.buffer.lines, "frame \(index)")
             let sameStyles = composed.buffer == fresh.buffer
             #expect(sameStyles, "frame \(index): styles")
+            if index % 3 == 0 { held.append((composed.buffer, composed.buffer.lines)) }
+        }
+        for (index, kept) in held.enumerated() {
+            #expect(kept.frame.lines == kept.lines, "held frame \(index) changed after it was handed out")
         }
     }
 }

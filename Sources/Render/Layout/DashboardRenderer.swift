@@ -121,21 +121,27 @@ public struct DashboardRenderer: Sendable {
                 blit(drawing, placement: placement, scroll: scroll, body: body, into: &target)
             }
         }
-        cache?.keep(composition)
-        var buffer = composition.body
+        // The chrome and overlays go straight onto the composition's frame: a copy of it
+        // would be a fresh 170 KB (at 160x45) per frame.
         var header = state.header
         if header.title.isEmpty { header.title = dashboard.title.isEmpty ? dashboard.uid : dashboard.title }
-        HeaderBar(model: header).render(into: &buffer, area: Rect(x: 0, y: 0, width: width, height: Self.headerHeight), theme: theme)
+        HeaderBar(model: header).render(into: &composition.body, area: Rect(x: 0, y: 0, width: width, height: Self.headerHeight), theme: theme)
         var position: String?
         if layout.contentHeight > body.height && state.zoomedPanelID == nil {
             position = "rows \(scroll + 1)-\(min(layout.contentHeight, scroll + body.height))/\(layout.contentHeight)"
         }
-        FooterBar(model: state.footer, position: position)
-            .render(into: &buffer, area: Rect(x: 0, y: height - Self.footerHeight, width: width, height: Self.footerHeight), theme: theme)
+        FooterBar(model: state.footer, position: position).render(
+            into: &composition.body, area: Rect(x: 0, y: height - Self.footerHeight, width: width, height: Self.footerHeight), theme: theme)
         if case .prompt(let prompt) = state.footer, !prompt.popup.isEmpty {
-            PromptPopupWidget(lines: prompt.popup).render(into: &buffer, area: buffer.area, theme: theme)
+            PromptPopupWidget(lines: prompt.popup).render(into: &composition.body, area: composition.body.area, theme: theme)
+            composition.overlaid = true
         }
-        if let dialog = state.dialog { DialogWidget(model: dialog).render(into: &buffer, area: buffer.area, theme: theme) }
+        if let dialog = state.dialog {
+            DialogWidget(model: dialog).render(into: &composition.body, area: composition.body.area, theme: theme)
+            composition.overlaid = true
+        }
+        let buffer = composition.body
+        cache?.keep(composition)
         return DashboardFrame(buffer: buffer, visiblePanelIDs: visible, layout: layout, scroll: scroll, maxScroll: maxScroll,
                               bodyHeight: body.height, tooSmall: false)
     }
