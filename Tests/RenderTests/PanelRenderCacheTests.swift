@@ -79,6 +79,24 @@ struct PanelRenderCacheTests {
         #expect(fourth != third)
     }
 
+    @Test("a table whose numbers moved while their text stayed draws nothing new; new text does")
+    func tableNumbersAloneAreNoChange() {
+        let cache = PanelRenderCache(), counts = Counts()
+        let uptime = Fixture.panel(3, "table", "Uptime", x: 0, y: 0, w: 24, h: 6, expr: "time() - process_start_time_seconds",
+                                   defaults: FieldDefaults(unit: "s"))
+        func at(_ seconds: Double, _ time: Timestamp) -> PanelRenderCache.Inputs {
+            PanelRenderCache.Inputs(panel: uptime, data: answer(seconds, at: time), focused: false, refreshing: false, width: 60, height: 6)
+        }
+        // The same timestamp: the table's Time column would show a new one.
+        let first = generational(cache, at(25_100, Fixture.end), counts).generation
+        let second = generational(cache, at(25_101, Fixture.end), counts).generation
+        #expect(counts.models == 2)
+        #expect(counts.draws == 1)
+        #expect(first == second)
+        _ = generational(cache, at(28_800, Fixture.end), counts)
+        #expect(counts.draws == 2)
+    }
+
     /// The cache's answer for every step of a viewer-like sequence is the drawing made from
     /// scratch: same cells, whichever level answered.
     @Test("every cached drawing has the cells of a fresh one")

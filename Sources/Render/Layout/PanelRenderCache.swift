@@ -31,13 +31,21 @@ public final class PanelRenderCache: Sendable {
     }
 
     /// What a drawing shows of its model: the model without the series behind it (kept for
-    /// `--format json`, timestamps included, never drawn).
+    /// `--format json`, timestamps included, never drawn) and without a table's cell numbers
+    /// (its rows come sorted by them; the cells show their text). An uptime table whose
+    /// seconds moved while its text ("6 hour") stayed draws nothing new.
     struct Shown: Equatable {
         var model: PanelViewModel
 
         init(_ model: PanelViewModel) {
             self.model = model
             self.model.series = []
+            if case .table(var table) = model.content {
+                for row in table.rows.indices {
+                    for column in table.rows[row].indices { table.rows[row][column].number = nil }
+                }
+                self.model.content = .table(table)
+            }
         }
     }
 
