@@ -6,15 +6,19 @@ import Testing
 /// segment it draws differently would move a series on screen.
 @Suite struct BrailleLineTests {
     /// Zingl's loop as published, one `set` per dot (bounds and dash pattern checked there).
-    static func reference(_ canvas: inout BrailleCanvas, from a: (Int, Int), to b: (Int, Int), style: Style, marker: SeriesMarker?) {
+    /// `limit`: the canvas's cut-off for segments from far outside, its first dots only.
+    static func reference(_ canvas: inout BrailleCanvas, from a: (Int, Int), to b: (Int, Int), style: Style, marker: SeriesMarker?,
+                          limit: Int = .max) {
         var (x0, y0) = a
         let (x1, y1) = b
         let dx = abs(x1 - x0), dy = -abs(y1 - y0)
         let sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1
         var error = dx + dy
+        var dots = 0
         while true {
             canvas.set(x0, y0, style: style, marker: marker)
-            if x0 == x1 && y0 == y1 { return }
+            dots += 1
+            if x0 == x1 && y0 == y1 || dots > limit { return }
             let e2 = 2 * error
             if e2 >= dy { error += dy; x0 += sx }
             if e2 <= dx { error += dx; y0 += sy }
@@ -27,7 +31,9 @@ import Testing
         if fast {
             let pen = canvas.pen(style, marker)
             canvas.drawing(with: pen) { plotter in
-                for (a, b) in segments { a == b ? plotter.dot(a.0, a.1) : plotter.line(from: a, to: b) }
+                for (a, b) in segments {
+                    if a == b { plotter.dot(a.0, a.1) } else { plotter.line(from: a, to: b) }
+                }
             }
         } else {
             for (a, b) in segments { Self.reference(&canvas, from: a, to: b, style: style, marker: marker) }
@@ -46,6 +52,40 @@ import Testing
             let segments = (0..<3).map { _ in (end(), end()) }
             let fast = drawn(segments, marker: marker, fast: true), slow = drawn(segments, marker: marker, fast: false)
             #expect(fast == slow, "round \(round): \(segments)")
+            if fast != slow { return }
+        }
+    }
+
+    /// A series' polyline as `TimeSeriesWidget` draws it: each segment starts after the dot
+    /// before it when the segment before reached it, against every segment walked whole.
+    /// Some points lie so far outside that their segments are cut off before reaching the grid.
+    @Test(arguments: [nil, SeriesMarker(legend: "╍", on: 4, off: 2)])
+    func polylinesSkippingSharedEndsMatchTheTextbookWalk(marker: SeriesMarker?) {
+        var generator = SeededGenerator(seed: 7)
+        func point() -> (Int, Int) {
+            let far = Int.random(in: 0..<10, using: &generator) == 0
+            return (Int.random(in: -4...28, using: &generator), far ? Int.random(in: -400_000 ... -200_000, using: &generator) : Int.random(in: -4...28, using: &generator))
+        }
+        for round in 0..<1_000 {
+            let points = (0..<6).map { _ in point() }
+            var canvas = BrailleCanvas(columns: 12, rows: 6)
+            let style = Style(foreground: .indexed(2))
+            let pen = canvas.pen(style, marker)
+            canvas.drawing(with: pen) { plotter in
+                plotter.dot(points[0].0, points[0].1)
+                var drawn = true
+                for (a, b) in zip(points, points.dropFirst()) { drawn = plotter.line(from: a, to: b, fromDrawn: drawn) }
+            }
+            var reference = BrailleCanvas(columns: 12, rows: 6)
+            Self.reference(&reference, from: points[0], to: points[0], style: style, marker: marker)
+            for (a, b) in zip(points, points.dropFirst()) {
+                // The textbook walk, cut off where the canvas's is (100,000 dots after the first).
+                Self.reference(&reference, from: a, to: b, style: style, marker: marker, limit: 100_000)
+            }
+            var fast = Buffer(width: 12, height: 6), slow = Buffer(width: 12, height: 6)
+            canvas.render(into: &fast, at: (0, 0), ascii: false)
+            reference.render(into: &slow, at: (0, 0), ascii: false)
+            #expect(fast == slow, "round \(round): \(points)")
             if fast != slow { return }
         }
     }

@@ -93,18 +93,22 @@ struct BrailleCanvas {
             line(from: (x, y), to: (x, y))
         }
 
-        /// A straight line between two dots (Bresenham).
-        mutating func line(from a: (Int, Int), to b: (Int, Int)) {
+        /// A straight line between two dots (Bresenham). `fromDrawn`: `a` is already drawn
+        /// (the end of the segment before, of a series' polyline), so the walk starts at the
+        /// dot after it; a series of hundreds of short segments would draw each point twice.
+        /// Returns whether the walk reached `b` (a segment from far outside the grid is cut
+        /// off before it does).
+        @discardableResult
+        mutating func line(from a: (Int, Int), to b: (Int, Int), fromDrawn: Bool = false) -> Bool {
             let (x0, y0) = a, (x1, y1) = b
             // A segment is inside the grid when both ends are (the grid is convex): then no
             // dot needs its own bounds check.
             let inside = min(x0, x1) >= 0 && min(y0, y1) >= 0 && max(x0, x1) < dotWidth && max(y0, y1) < dotHeight
             if inside && solid {
-                BrailleCanvas.walk(from: a, to: b) { x, y in put(x, y) }
-                return
+                return BrailleCanvas.walk(from: a, to: b, skipFirst: fromDrawn) { x, y in put(x, y) }
             }
             // Outside the grid the walk is cut off, so no far-away end can stall a frame.
-            BrailleCanvas.walk(from: a, to: b, limit: 100_000) { x, y in
+            return BrailleCanvas.walk(from: a, to: b, limit: 100_000, skipFirst: fromDrawn) { x, y in
                 guard x >= 0, y >= 0, x < dotWidth, y < dotHeight, solid || x % period < on else { return }
                 put(x, y)
             }
@@ -123,28 +127,42 @@ struct BrailleCanvas {
     /// instead of comparing with the end; the minor step is a mask, not a branch (which dots
     /// step is as good as random). One loop for both axes, with both steps masked, was no
     /// faster: the extra step cost what the axis branch's mispredictions did.
+    /// `skipFirst` leaves `a` out: the walk takes its first step before the loop, which
+    /// then plots every dot it visits. Returns whether the walk reached `b` within `limit`.
     @inline(__always)
-    fileprivate static func walk(from a: (Int, Int), to b: (Int, Int), limit: Int = .max, _ plot: (Int, Int) -> Void) {
+    fileprivate static func walk(from a: (Int, Int), to b: (Int, Int), limit: Int = .max, skipFirst: Bool = false,
+                                 _ plot: (Int, Int) -> Void) -> Bool {
         var (x, y) = a
         let dx = abs(b.0 - x), dy = -abs(b.1 - y)
         let sx = x < b.0 ? 1 : -1, sy = y < b.1 ? 1 : -1
         var error = dx + dy
+        let skipped = Int.one(if: skipFirst)
         if -dy > dx {
-            for _ in 0...min(limit, -dy) {
-                plot(x, y)
+            @inline(__always) func step() {
                 let stepX = 0 &- Int.one(if: error &<< 1 >= dy)
                 error = error &+ dx &+ (dy & stepX)
                 x = x &+ (sx & stepX)
                 y = y &+ sy
             }
-        } else {
-            for _ in 0...min(limit, dx) {
+            if skipFirst { step() }
+            for _ in skipped..<(min(limit, -dy) + 1) {
                 plot(x, y)
+                step()
+            }
+            return -dy <= limit
+        } else {
+            @inline(__always) func step() {
                 let stepY = 0 &- Int.one(if: error &<< 1 <= dx)
                 error = error &+ dy &+ (dx & stepY)
                 y = y &+ (sy & stepY)
                 x = x &+ sx
             }
+            if skipFirst { step() }
+            for _ in skipped..<(min(limit, dx) + 1) {
+                plot(x, y)
+                step()
+            }
+            return dx <= limit
         }
     }
 

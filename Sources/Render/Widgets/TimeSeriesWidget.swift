@@ -41,14 +41,18 @@ public struct TimeSeriesWidget: Widget {
         var low = Double.infinity, high = -Double.infinity
         var positiveLow = Double.infinity, positiveHigh = -Double.infinity
         let start = model.start, end = model.end
+        // The positive extent only places a log axis: a linear one skips its half of the work.
+        let positive = model.logBase != nil
         for line in drawnLines {
             for point in line.points where point.timestamp >= start && point.timestamp <= end && point.value.isFinite {
                 // Minima and maxima without branches: whether a value is positive is random.
                 let value = point.value
                 low = min(low, value)
                 high = max(high, value)
-                positiveLow = min(positiveLow, value > 0 ? value : .infinity)
-                positiveHigh = max(positiveHigh, value > 0 ? value : -.infinity)
+                if positive {
+                    positiveLow = min(positiveLow, value > 0 ? value : .infinity)
+                    positiveHigh = max(positiveHigh, value > 0 ? value : -.infinity)
+                }
             }
         }
         return (low <= high ? (low, high) : nil, positiveLow <= positiveHigh ? (positiveLow, positiveHigh) : nil)
@@ -134,15 +138,19 @@ public struct TimeSeriesWidget: Widget {
             let pen = canvas.pen(style, distinct ? SeriesMarker.of(index: line.index, theme: theme) : nil)
             canvas.drawing(with: pen) { plotter in
                 var previous = LineDot.gap
+                // Whether the previous dot is drawn (as a dot, or as the end of its segment):
+                // the next segment then starts after it.
+                var previousDrawn = false
                 for dot in dots {
                     if dot.isGap {
                         previous = dot
                         continue
                     }
                     if !previous.isGap, dot.timestamp - previous.timestamp <= maxGap {
-                        plotter.line(from: (previous.x, previous.y), to: (dot.x, dot.y))
+                        previousDrawn = plotter.line(from: (previous.x, previous.y), to: (dot.x, dot.y), fromDrawn: previousDrawn)
                     } else {
                         plotter.dot(dot.x, dot.y)
+                        previousDrawn = true
                     }
                     previous = dot
                 }
