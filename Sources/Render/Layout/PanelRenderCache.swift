@@ -31,21 +31,24 @@ public final class PanelRenderCache: Sendable {
     }
 
     /// What a drawing shows of its model: the model without the series behind it (kept for
-    /// `--format json`, timestamps included, never drawn) and without a table's cell numbers
-    /// (its rows come sorted by them; the cells show their text). An uptime table whose
-    /// seconds moved while its text ("6 hour") stayed draws nothing new.
+    /// `--format json`, timestamps included, never drawn), and of a table its cells' text and
+    /// colour, not their numbers (its rows come sorted by them; the cells show their text):
+    /// an uptime table whose seconds moved while its text ("6 hour") stayed draws nothing new.
     struct Shown: Equatable {
         var model: PanelViewModel
 
         init(_ model: PanelViewModel) {
             self.model = model
             self.model.series = []
-            if case .table(var table) = model.content {
-                for row in table.rows.indices {
-                    for column in table.rows[row].indices { table.rows[row][column].number = nil }
-                }
-                self.model.content = .table(table)
-            }
+        }
+
+        static func == (lhs: Shown, rhs: Shown) -> Bool {
+            guard case .table(let left) = lhs.model.content, case .table(let right) = rhs.model.content else { return lhs.model == rhs.model }
+            // The rest of the models compared with an empty table each: no row is copied.
+            var (lhsRest, rhsRest) = (lhs.model, rhs.model)
+            lhsRest.content = .table(TableModel(columns: [], rows: []))
+            rhsRest.content = lhsRest.content
+            return lhsRest == rhsRest && left.drawsLike(right)
         }
     }
 
@@ -61,11 +64,11 @@ public final class PanelRenderCache: Sendable {
         /// One drawing per panel id of the dashboards shown; a newer one replaces it.
         var entries: [Int: Entry] = [:]
         var nextGeneration: UInt64 = 1
+        /// The last frame made, with what is on it.
         var composition: Composition?
-        /// The last two frames handed out, newest last: the newest is what `composition`
-        /// describes; the older one's storage, once its holder (the run loop's frame on
-        /// screen) has let it go, takes the next frame.
-        var frames: [Buffer] = []
+        /// The frame made before it: once its holder (the run loop's frame on screen) has let
+        /// it go, its storage takes the next frame.
+        var spare: Buffer?
     }
 
     private let state = Mutex(State())
@@ -118,14 +121,13 @@ public final class PanelRenderCache: Sendable {
     /// viewer gives freed pages back to the system when a refresh settles.
     func takeComposition(for key: Composition.Key) -> Composition {
         state.withLock { state in
-            defer { state.composition = nil }
-            guard let last = state.composition, last.key == key, !last.overlaid, let newest = state.frames.last,
-                  newest.width == key.width, newest.height == key.height else {
+            guard let last = state.composition, last.key == key, !last.overlaid,
+                  last.body.width == key.width, last.body.height == key.height else {
                 return Composition(key: key, body: Buffer(width: key.width, height: key.height))
             }
-            guard state.frames.count == 2 else { return Composition(key: key, body: newest, blitted: last.blitted) }
-            var body = state.frames.removeFirst()
-            body.overwrite(with: newest)
+            // Taken out of the state, so its storage is not shared unless the loop still holds it.
+            guard var body = state.spare.take() else { return Composition(key: key, body: last.body, blitted: last.blitted) }
+            body.overwrite(with: last.body)
             return Composition(key: key, body: body, blitted: last.blitted)
         }
     }
@@ -134,8 +136,7 @@ public final class PanelRenderCache: Sendable {
     /// composition starts from it.
     func keep(_ composition: Composition) {
         state.withLock { state in
-            state.frames.append(composition.body)
-            if state.frames.count > 2 { state.frames.removeFirst() }
+            state.spare = state.composition?.body
             state.composition = composition
         }
     }
@@ -166,5 +167,18 @@ struct Composition {
         guard blitted[panelID] != drawing.generation else { return }
         blit(drawing.drawing, &body)
         blitted[panelID] = drawing.generation
+    }
+}
+
+extension TableModel {
+    /// The same cells on screen: columns, order and every cell's text and colour.
+    func drawsLike(_ other: TableModel) -> Bool {
+        guard columns == other.columns, sortColumn == other.sortColumn, descending == other.descending,
+              explorer == other.explorer, rows.count == other.rows.count else { return false }
+        for (row, otherRow) in zip(rows, other.rows) {
+            guard row.count == otherRow.count else { return false }
+            for (cell, otherCell) in zip(row, otherRow) where cell.text != otherCell.text || cell.color != otherCell.color { return false }
+        }
+        return true
     }
 }
