@@ -25,8 +25,8 @@ import Testing
         }
     }
 
-    func drawn(_ segments: [((Int, Int), (Int, Int))], marker: SeriesMarker?, fast: Bool) -> Buffer {
-        var canvas = BrailleCanvas(columns: 12, rows: 6)
+    func drawn(_ segments: [((Int, Int), (Int, Int))], marker: SeriesMarker?, fast: Bool, rows: Int = 6) -> Buffer {
+        var canvas = BrailleCanvas(columns: 12, rows: rows)
         let style = Style(foreground: .indexed(2))
         if fast {
             let pen = canvas.pen(style, marker)
@@ -38,7 +38,7 @@ import Testing
         } else {
             for (a, b) in segments { Self.reference(&canvas, from: a, to: b, style: style, marker: marker) }
         }
-        var buffer = Buffer(width: 12, height: 6)
+        var buffer = Buffer(width: 12, height: rows)
         canvas.render(into: &buffer, at: (0, 0), ascii: false)
         return buffer
     }
@@ -87,6 +87,58 @@ import Testing
             reference.render(into: &slow, at: (0, 0), ascii: false)
             #expect(fast == slow, "round \(round): \(points)")
             if fast != slow { return }
+        }
+    }
+
+    /// Series drawn over one another, each with its own pen, as a busy panel draws them:
+    /// mostly short steps (stamped whole) near every edge and corner, some long ones (walked).
+    /// Each cell must take the colour of the last series with a dot in it, as the textbook
+    /// walk, dot by dot, gives it.
+    @Test func overlappingSeriesOwnTheCellsTheyDrewLast() {
+        var generator = SeededGenerator(seed: 11)
+        let columns = 9, rows = 5, width = columns * 2, height = rows * 4
+        for round in 0..<500 {
+            let series = (0..<4).map { _ -> [(Int, Int)] in
+                var point = (Int.random(in: 0..<width, using: &generator), Int.random(in: 0..<height, using: &generator))
+                return (0..<8).map { _ in
+                    let long = Int.random(in: 0..<6, using: &generator) == 0
+                    let reachX = long ? 9 : 4, reachY = long ? 19 : 12
+                    point = (min(width - 1, max(0, point.0 + Int.random(in: -reachX...reachX, using: &generator))),
+                             min(height - 1, max(0, point.1 + Int.random(in: -reachY...reachY, using: &generator))))
+                    return point
+                }
+            }
+            var canvas = BrailleCanvas(columns: columns, rows: rows)
+            var reference = BrailleCanvas(columns: columns, rows: rows)
+            for (index, points) in series.enumerated() {
+                let style = Style(foreground: .indexed(UInt8(index + 1)))
+                let pen = canvas.pen(style)
+                canvas.drawing(with: pen) { plotter in
+                    plotter.dot(points[0].0, points[0].1)
+                    var drawn = true
+                    for (a, b) in zip(points, points.dropFirst()) { drawn = plotter.line(from: a, to: b, fromDrawn: drawn) }
+                }
+                Self.reference(&reference, from: points[0], to: points[0], style: style, marker: nil)
+                for (a, b) in zip(points, points.dropFirst()) { Self.reference(&reference, from: a, to: b, style: style, marker: nil) }
+            }
+            var fast = Buffer(width: columns, height: rows), slow = Buffer(width: columns, height: rows)
+            canvas.render(into: &fast, at: (0, 0), ascii: false)
+            reference.render(into: &slow, at: (0, 0), ascii: false)
+            #expect(fast == slow, "round \(round): \(series)")
+            if fast != slow { return }
+        }
+    }
+
+    /// Every stamp has the dots of the walk it stands for, from each dot of a cell.
+    @Test func everyStampHoldsItsWalksDots() {
+        for dx in -SegmentStamps.maxX...SegmentStamps.maxX {
+            for dy in -SegmentStamps.maxY...SegmentStamps.maxY {
+                // Each dot of a cell (x & 1, y & 3) as the start, the whole segment in the grid.
+                for start in [(4, 16), (5, 17), (6, 18), (7, 19)] {
+                    let a = start, b = (start.0 + dx, start.1 + dy)
+                    #expect(drawn([(a, b)], marker: nil, fast: true, rows: 9) == drawn([(a, b)], marker: nil, fast: false, rows: 9), "\(a) → \(b)")
+                }
+            }
         }
     }
 

@@ -3,11 +3,14 @@
 struct BrailleCanvas {
     let columns: Int
     let rows: Int
-    private var masks: [UInt8]
-    /// Per cell, 1 + the index in `pens` of the last dot drawn there (0: none). A series
-    /// draws thousands of dots with one pen, so cells name it instead of copying its style.
-    private var owners: [Int32]
+    /// Per cell, its braille mask (the low byte) and its owner: 1 + the index in `pens` of
+    /// the last dot drawn there (0: none) in the bytes above. A series draws thousands of
+    /// dots with one pen, so cells name it instead of copying its style; one word per cell
+    /// is one store per dot.
+    private var cells: [UInt32]
     private var pens: [Pen] = []
+    /// Where each cell of a segment stamp is from the stamp's first cell, in this grid.
+    private let placeOffsets: [Int]
 
     /// A style and, in ASCII mode, the character of the series that draws with it.
     private struct Pen: Equatable {
@@ -22,8 +25,9 @@ struct BrailleCanvas {
     init(columns: Int, rows: Int) {
         self.columns = max(0, columns)
         self.rows = max(0, rows)
-        masks = Array(repeating: 0, count: self.columns * self.rows)
-        owners = Array(repeating: 0, count: self.columns * self.rows)
+        // The scratch cells of segment stamps after the last, never shown.
+        cells = Array(repeating: 0, count: self.columns * self.rows + SegmentStamps.scratchCells)
+        placeOffsets = SegmentStamps.placeOffsets(columns: self.columns, rows: self.rows)
     }
 
     var dotWidth: Int { columns * 2 }
@@ -34,21 +38,26 @@ struct BrailleCanvas {
     private static let bits: UInt64 = 0x8040_2004_1002_0801
 
     @inline(__always)
-    fileprivate static func bit(_ x: Int, _ y: Int) -> UInt8 {
+    static func bit(_ x: Int, _ y: Int) -> UInt8 {
         UInt8(truncatingIfNeeded: bits >> UInt64((((y & 3) << 1) | (x & 1)) << 3))
     }
 
     /// What a series draws with: its style and marker, taken once for all its dots.
     struct PenID: Equatable {
-        fileprivate var owner: Int32
+        /// 1 + the pen's index, shifted above a cell's mask.
+        fileprivate var owner: UInt32
     }
 
-    /// The pen for a style and marker: the last one again when it is the same.
+    /// Owners a cell's bytes above its mask can name.
+    private static let maxPens = 0xFF_FFFF
+
+    /// The pen for a style and marker: the last one again when it is the same (or when
+    /// 16 million pens are taken).
     mutating func pen(_ style: Style, _ marker: SeriesMarker? = nil) -> PenID {
         let pen = Pen(style: style, symbol: marker?.legend, on: marker?.on ?? 1, off: marker?.off ?? 0)
-        if let last = pens.last, last == pen { return PenID(owner: Int32(pens.count)) }
+        if let last = pens.last, last == pen || pens.count == Self.maxPens { return PenID(owner: UInt32(pens.count) << 8) }
         pens.append(pen)
-        return PenID(owner: Int32(pens.count))
+        return PenID(owner: UInt32(pens.count) << 8)
     }
 
     /// `marker` leaves out the dots its pattern skips and names the ASCII character.
@@ -56,8 +65,7 @@ struct BrailleCanvas {
         guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return }
         if let marker, !marker.draws(x) { return }
         let index = (y >> 2) * columns + (x >> 1)
-        masks[index] |= BrailleCanvas.bit(x, y)
-        owners[index] = pen(style, marker).owner
+        cells[index] = cells[index] & 0xFF | UInt32(BrailleCanvas.bit(x, y)) | pen(style, marker).owner
     }
 
     /// Draws with one pen: `body` gets a plotter whose dots and lines go straight into the
@@ -65,25 +73,30 @@ struct BrailleCanvas {
     /// segment (pen lookup, buffer access) cost more than its dots.
     mutating func drawing(with pen: PenID, _ body: (inout Plotter) -> Void) {
         let owner = pen.owner
-        guard owner > 0, Int(owner) <= pens.count else { return }
-        let on = pens[Int(owner) - 1].on, off = pens[Int(owner) - 1].off
+        let index = Int(owner >> 8) - 1
+        guard index >= 0, index < pens.count else { return }
+        let on = pens[index].on, off = pens[index].off
         let columns = columns, dotWidth = dotWidth, dotHeight = dotHeight
-        masks.withUnsafeMutableBufferPointer { masks in
-            owners.withUnsafeMutableBufferPointer { owners in
-                guard let masks = masks.baseAddress, let owners = owners.baseAddress else { return }
-                var plotter = Plotter(masks: masks, owners: owners, columns: columns, dotWidth: dotWidth, dotHeight: dotHeight,
-                                      owner: owner, on: on, period: max(1, on + off), solid: off == 0)
-                body(&plotter)
+        cells.withUnsafeMutableBufferPointer { cells in
+            SegmentStamps.table.withUnsafeBufferPointer { stamps in
+                placeOffsets.withUnsafeBufferPointer { places in
+                    guard let cells = cells.baseAddress, let stamps = stamps.baseAddress, let places = places.baseAddress else { return }
+                    var plotter = Plotter(cells: cells, stamps: stamps, places: places, columns: columns,
+                                          dotWidth: dotWidth, dotHeight: dotHeight, owner: owner, on: on,
+                                          period: max(1, on + off), solid: off == 0)
+                    body(&plotter)
+                }
             }
         }
     }
 
     /// Dots and lines of one pen, written into the canvas's grid while `drawing` runs.
     struct Plotter {
-        fileprivate let masks: UnsafeMutablePointer<UInt8>
-        fileprivate let owners: UnsafeMutablePointer<Int32>
+        fileprivate let cells: UnsafeMutablePointer<UInt32>
+        fileprivate let stamps: UnsafePointer<UInt8>
+        fileprivate let places: UnsafePointer<Int>
         fileprivate let columns: Int, dotWidth: Int, dotHeight: Int
-        fileprivate let owner: Int32
+        fileprivate let owner: UInt32
         /// Dots drawn, then skipped, along x (the marker's dash pattern).
         fileprivate let on: Int, period: Int
         fileprivate let solid: Bool
@@ -97,9 +110,28 @@ struct BrailleCanvas {
         /// (the end of the segment before, of a series' polyline), so the walk starts at the
         /// dot after it; a series of hundreds of short segments would draw each point twice.
         /// Returns whether the walk reached `b` (a segment from far outside the grid is cut
-        /// off before it does).
-        @discardableResult
+        /// off before it does). A short segment is stamped whole, `a` too: drawn again with
+        /// the same pen, it stays as it was. Inlined into the caller's loop: the call cost
+        /// as much as a stamp.
+        @inline(__always) @discardableResult
         mutating func line(from a: (Int, Int), to b: (Int, Int), fromDrawn: Bool = false) -> Bool {
+            let (x0, y0) = a, (x1, y1) = b
+            let dx = x1 &- x0, dy = y1 &- y0
+            // Both ends inside the grid (it is convex, so every dot is) and the steps short.
+            let inside = UInt(bitPattern: x0) < UInt(dotWidth) && UInt(bitPattern: x1) < UInt(dotWidth)
+                && UInt(bitPattern: y0) < UInt(dotHeight) && UInt(bitPattern: y1) < UInt(dotHeight)
+            let short = UInt(bitPattern: dx &+ SegmentStamps.maxX) <= UInt(2 * SegmentStamps.maxX)
+                && UInt(bitPattern: dy &+ SegmentStamps.maxY) <= UInt(2 * SegmentStamps.maxY)
+            if solid && inside && short {
+                stamp(x0, y0, dx, dy)
+                return true
+            }
+            return walkedLine(from: a, to: b, fromDrawn: fromDrawn)
+        }
+
+        /// A line too long for a stamp, or partly outside the grid, or dashed: walked.
+        @inline(never)
+        private mutating func walkedLine(from a: (Int, Int), to b: (Int, Int), fromDrawn: Bool) -> Bool {
             let (x0, y0) = a, (x1, y1) = b
             // A segment is inside the grid when both ends are (the grid is convex): then no
             // dot needs its own bounds check.
@@ -114,11 +146,25 @@ struct BrailleCanvas {
             }
         }
 
+        /// A short segment's cells from its stamp: each cell's mask or'ed in, the pen made
+        /// its owner. The cells hold the segment's dots, so they are inside the grid; the
+        /// stamp's unused cells go to scratch cells.
+        @inline(__always)
+        private func stamp(_ x: Int, _ y: Int, _ dx: Int, _ dy: Int) {
+            let stamp = stamps + SegmentStamps.offset(dx: dx, dy: dy, x: x, y: y)
+            let first = (y &>> 2) &* columns &+ (x &>> 1), spread = x & (SegmentStamps.spread - 1)
+            for slot in 0..<SegmentStamps.cells {
+                // All ones for a place in the grid, 0 for a scratch place.
+                let place = Int(stamp[slot]), inGrid = (place &- SegmentStamps.scratch) &>> 63
+                let index = (first & inGrid | spread & ~inGrid) &+ places[place]
+                cells[index] = cells[index] & 0xFF | UInt32(stamp[SegmentStamps.cells &+ slot]) | owner
+            }
+        }
+
         @inline(__always)
         private func put(_ x: Int, _ y: Int) {
             let index = (y &>> 2) &* columns &+ (x &>> 1)
-            masks[index] |= BrailleCanvas.bit(x, y)
-            owners[index] = owner
+            cells[index] = cells[index] & 0xFF | UInt32(BrailleCanvas.bit(x, y)) | owner
         }
     }
 
@@ -130,7 +176,7 @@ struct BrailleCanvas {
     /// `skipFirst` leaves `a` out: the walk takes its first step before the loop, which
     /// then plots every dot it visits. Returns whether the walk reached `b` within `limit`.
     @inline(__always)
-    fileprivate static func walk(from a: (Int, Int), to b: (Int, Int), limit: Int = .max, skipFirst: Bool = false,
+    static func walk(from a: (Int, Int), to b: (Int, Int), limit: Int = .max, skipFirst: Bool = false,
                                  _ plot: (Int, Int) -> Void) -> Bool {
         var (x, y) = a
         let dx = abs(b.0 - x), dy = -abs(b.1 - y)
@@ -170,9 +216,10 @@ struct BrailleCanvas {
         for row in 0..<rows {
             for column in 0..<columns {
                 let index = row * columns + column
-                let mask = masks[index]
+                let mask = UInt8(truncatingIfNeeded: cells[index])
                 guard mask != 0 else { continue }
-                let pen = owners[index] > 0 ? pens[Int(owners[index]) - 1] : nil
+                let owner = Int(cells[index] >> 8)
+                let pen = owner > 0 ? pens[owner - 1] : nil
                 let symbol: String
                 if ascii, let own = pen?.symbol {
                     symbol = own

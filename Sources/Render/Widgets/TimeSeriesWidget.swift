@@ -114,21 +114,26 @@ public struct TimeSeriesWidget: Widget {
         let width = Double(canvas.dotWidth - 1), height = Double(canvas.dotHeight - 1)
         // A busy panel is a thousand series of hundreds of points. Each line's dots are worked
         // out in one tight pass before any is drawn, the x of a timestamp once for all the
-        // series that share it (those of one query do), a colour's style once.
+        // series that share it (those of one query do), a colour's style once. The dots are
+        // written by index, not appended: an append per point checked the array's capacity
+        // and uniqueness through a call.
         var dots: [LineDot] = []
         var columns = DotColumns()
         var styles: [ValueColor: Style] = [:]
         for line in drawnLines {
-            dots.removeAll(keepingCapacity: true)
-            var position = 0
-            for point in line.points where point.timestamp >= start && point.timestamp <= end {
-                defer { position += 1 }
-                guard point.value.isFinite, let fraction = fraction(point.value, low: low, high: high) else {
-                    dots.append(.gap)
-                    continue
+            if dots.count < line.points.count { dots = Array(repeating: .gap, count: line.points.count) }
+            let count = dots.withUnsafeMutableBufferPointer { dots in
+                var count = 0
+                for point in line.points where point.timestamp >= start && point.timestamp <= end {
+                    defer { count += 1 }
+                    guard point.value.isFinite, let fraction = fraction(point.value, low: low, high: high) else {
+                        dots[count] = .gap
+                        continue
+                    }
+                    let x = columns.x(of: point.timestamp, at: count) { Int(cells: Double($0 - start) / span * width) }
+                    dots[count] = LineDot(x: x, y: Int(cells: fraction * height), timestamp: point.timestamp)
                 }
-                let x = columns.x(of: point.timestamp, at: position) { Int(cells: Double($0 - start) / span * width) }
-                dots.append(LineDot(x: x, y: Int(cells: fraction * height), timestamp: point.timestamp))
+                return count
             }
             let style = theme.isMonochrome ? Style.plain : styles[line.color] ?? {
                 let made = theme.style(for: line.color)
@@ -141,7 +146,7 @@ public struct TimeSeriesWidget: Widget {
                 // Whether the previous dot is drawn (as a dot, or as the end of its segment):
                 // the next segment then starts after it.
                 var previousDrawn = false
-                for dot in dots {
+                for dot in dots[..<count] {
                     if dot.isGap {
                         previous = dot
                         continue
