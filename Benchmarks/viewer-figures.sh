@@ -2,7 +2,8 @@
 # The viewer's figures (issue #8), from a release build, against a real Prometheus that scrapes
 # `promdeck simulate` live on top of a backfilled hour:
 #   - CPU over 60 s of `view` at a 2 s refresh, 160x45, Service Health Overview;
-#   - bytes written to the tty per steady refresh vs a full repaint (Ctrl-L), same run;
+#   - bytes written to the tty per steady refresh vs a full repaint (Ctrl-L), same run, and
+#     the write calls of that repaint;
 #   - refresh wall time (queries start -> frame drawn) vs the slowest query of that refresh,
 #     from `--trace-refreshes`;
 #   - RssAnon and VmRSS after warm-up and after --minutes (default 10);
@@ -41,6 +42,7 @@ for _ in $(seq 100); do curl -sf "http://127.0.0.1:$prom_port/-/ready" >/dev/nul
 proc_stat() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 memory() { awk '/^(VmRSS|RssAnon):/ {printf "%s %.1f MB  ", $1, $2 / 1024}' "/proc/$1/status"; }
 bytes() { stat -c %s "$work/tty.out"; }
+writes() { awk '/^syscw:/ {print $2}' "/proc/$1/io"; }
 refreshes() { wc -l <"$work/trace.jsonl"; }
 
 tmux -L "$socket" new-session -d -x 160 -y 45 -e TERM=tmux-256color \
@@ -60,9 +62,11 @@ echo "CPU over 60 s: $(awk -v t=$((ticks1 - ticks0)) -v hz="$hz" 'BEGIN {printf 
 
 # A full repaint: everything drawn again, the same frame otherwise.
 tmux -L "$socket" send-keys p; sleep 1
-before=$(bytes); tmux -L "$socket" send-keys C-l; sleep 1; full=$(( $(bytes) - before ))
+# Paused, nothing else writes: the write calls are the repaint's (ncurses once flushed at
+# every cursor move, a write per row).
+before=$(bytes) calls=$(writes "$pid"); tmux -L "$socket" send-keys C-l; sleep 1; full=$(( $(bytes) - before )) calls=$(( $(writes "$pid") - calls ))
 tmux -L "$socket" send-keys p
-echo "tty bytes: $steady per steady refresh, $full for a full repaint ($(awk -v s="$steady" -v f="$full" 'BEGIN {printf "%.1f %%", s / f * 100}'))"
+echo "tty bytes: $steady per steady refresh, $full for a full repaint ($(awk -v s="$steady" -v f="$full" 'BEGIN {printf "%.1f %%", s / f * 100}')) in $calls write calls"
 
 tail -n +"$((lines0 + 1))" "$work/trace.jsonl" | head -n $((lines1 - lines0)) | python3 -c '
 import json, sys, statistics

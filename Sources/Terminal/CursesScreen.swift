@@ -99,6 +99,14 @@ public final class CursesScreen: TerminalBackend, @unchecked Sendable {
         }
         depth = ColorDepth(colors: Int(promdeck_colors()), hasColors: has_colors())
         pairs = ColorPairTable(capacity: Int(promdeck_color_pairs()))
+        // Until a screen has been suspended once, ncurses flushes its output after every
+        // cursor move (`_nc_mvcur` flushes while `_endwin == ewInitial`, for terminfo-level
+        // programs; ncurses/tty/lib_mvcur.c): a full frame left as a write per row, about
+        // ten bytes each, each a wake-up of the terminal and over SSH a packet. Suspending
+        // and resuming now, before anything is drawn (so nothing shows), makes a frame one
+        // write. The mouse is asked for after it, so the resume does not drop SGR reports.
+        endwin()
+        doupdate()
         if options.mouse {
             mousemask(promdeck_mouse_mask(), nil)
             mouseinterval(0)
