@@ -26,13 +26,18 @@ extension CursesScreen {
                 break
             }
             if fds[1].revents != 0 { break }
-            if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 {
-                // The terminal went away (SSH dropped): same as SIGHUP.
+            // A hung-up terminal (SSH dropped, the emulator closed) polls as readable too, and
+            // stays so: without this the loop would spin on it for good whenever the SIGHUP
+            // does not come (a session leader that ignores it, a terminal that is not the
+            // controlling one).
+            let hungUp = fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+            guard let events = lock.withLock({ isClosed ? nil : readAvailableLocked() }) else { break }
+            for event in events { continuation.yield(event) }
+            if hungUp {
+                // The terminal went away: same as SIGHUP.
                 continuation.yield(.terminate(signal: SIGHUP))
                 break
             }
-            guard let events = lock.withLock({ isClosed ? nil : readAvailableLocked() }) else { break }
-            for event in events { continuation.yield(event) }
         }
         close(wakePipe.read)
         close(wakePipe.write)

@@ -15,9 +15,11 @@ public final class ChildProcess: @unchecked Sendable {
     private let lock = NSLock()
 
     /// Starts `executable` (a path, or a name looked up on PATH) with `arguments`.
+    /// `terminalPath`: a terminal (a pseudo-terminal's slave) for stdin, stdout and stderr
+    /// instead of /dev/null and the files; it does not become the child's controlling terminal.
     public init(
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-        directory: String? = nil, stdinPath: String? = nil, outputDirectory: String? = nil
+        directory: String? = nil, stdinPath: String? = nil, outputDirectory: String? = nil, terminalPath: String? = nil
     ) throws {
         guard let path = ChildProcess.which(executable) else {
             throw TestSupportError("executable not found on PATH: \(executable)")
@@ -31,9 +33,15 @@ public final class ChildProcess: @unchecked Sendable {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, stdinPath ?? "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if let terminalPath {
+            posix_spawn_file_actions_addopen(&actions, 0, terminalPath, O_RDWR | O_NOCTTY, 0)
+            posix_spawn_file_actions_adddup2(&actions, 0, 1)
+            posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, stdinPath ?? "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
