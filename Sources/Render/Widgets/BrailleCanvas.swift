@@ -177,7 +177,7 @@ struct BrailleCanvas {
     /// then plots every dot it visits. Returns whether the walk reached `b` within `limit`.
     @inline(__always)
     static func walk(from a: (Int, Int), to b: (Int, Int), limit: Int = .max, skipFirst: Bool = false,
-                                 _ plot: (Int, Int) -> Void) -> Bool {
+                     _ plot: (Int, Int) -> Void) -> Bool {
         var (x, y) = a
         let dx = abs(b.0 - x), dy = -abs(b.1 - y)
         let sx = x < b.0 ? 1 : -1, sy = y < b.1 ? 1 : -1
