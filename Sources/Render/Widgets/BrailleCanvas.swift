@@ -117,7 +117,8 @@ struct BrailleCanvas {
         mutating func line(from a: (Int, Int), to b: (Int, Int), fromDrawn: Bool = false) -> Bool {
             let (x0, y0) = a, (x1, y1) = b
             let dx = x1 &- x0, dy = y1 &- y0
-            // Both ends inside the grid (it is convex, so every dot is) and the steps short.
+            // Both ends inside the grid (it is convex, so every dot is: none needs its own
+            // bounds check) and the steps short.
             let inside = UInt(bitPattern: x0) < UInt(dotWidth) && UInt(bitPattern: x1) < UInt(dotWidth)
                 && UInt(bitPattern: y0) < UInt(dotHeight) && UInt(bitPattern: y1) < UInt(dotHeight)
             let short = UInt(bitPattern: dx &+ SegmentStamps.maxX) <= UInt(2 * SegmentStamps.maxX)
@@ -126,16 +127,12 @@ struct BrailleCanvas {
                 stamp(x0, y0, dx, dy)
                 return true
             }
-            return walkedLine(from: a, to: b, fromDrawn: fromDrawn)
+            return walkedLine(from: a, to: b, fromDrawn: fromDrawn, inside: inside)
         }
 
         /// A line too long for a stamp, or partly outside the grid, or dashed: walked.
         @inline(never)
-        private mutating func walkedLine(from a: (Int, Int), to b: (Int, Int), fromDrawn: Bool) -> Bool {
-            let (x0, y0) = a, (x1, y1) = b
-            // A segment is inside the grid when both ends are (the grid is convex): then no
-            // dot needs its own bounds check.
-            let inside = min(x0, x1) >= 0 && min(y0, y1) >= 0 && max(x0, x1) < dotWidth && max(y0, y1) < dotHeight
+        private mutating func walkedLine(from a: (Int, Int), to b: (Int, Int), fromDrawn: Bool, inside: Bool) -> Bool {
             if inside && solid {
                 return BrailleCanvas.walk(from: a, to: b, skipFirst: fromDrawn) { x, y in put(x, y) }
             }

@@ -56,6 +56,7 @@ enum SegmentStamps {
                             }
                         }
                         precondition(crossed.count <= cells, "a stamp crosses at most \(cells) cells")
+                        precondition(2 * cells <= stride, "a stamp's places and masks fit its stride")
                         let at = offset(dx: dx, dy: dy, x: cellX, y: cellY)
                         for slot in 0..<cells {
                             let inGrid = slot < crossed.count
